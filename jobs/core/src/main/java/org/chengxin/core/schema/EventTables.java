@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Tables written by the ingest job: the four validated event tables plus the dead-letter and
- * late-event outputs. Partition {@code ds} is the run (ingest) day; rows keep their own event
- * times in timestamp columns.
+ * late-event outputs. Partition {@code ds} of an event table is the event's own UTC day (trade:
+ * created_at, rating: rated_at, complaint: filed_at, certificate: recorded_at); dead_letter and
+ * late_events are partitioned by the day of the run that saw the line (docs/ingest.md).
  */
 public final class EventTables {
 
@@ -125,9 +126,10 @@ public final class EventTables {
           List.of(
               required("kind", STRING, "enum", "Event kind."),
               required("event_id", STRING, ID, "Event id."),
+              required("reason", STRING, "enum", "other_day: a bounded run for another day saw it; behind_watermark: it arrived after watermark minus allowed lateness (continuous)."),
               required("event_time", TIMESTAMP, UTC, "The event's own time."),
               required("event_day", DATE, "YYYY-MM-DD", "UTC day the event belongs to."),
-              required("lateness_ms", LONG, "ms", "How far behind the lateness bound it arrived."),
+              required("lateness_ms", LONG, "ms", "How far behind the bound it is: run day start minus event time (negative for a later day), or watermark minus allowed lateness minus event time."),
               required("raw_line", STRING, "text", "The line as received, personal values redacted."),
               SOURCE_FILE,
               SOURCE_LINE));

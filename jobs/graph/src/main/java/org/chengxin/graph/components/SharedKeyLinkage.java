@@ -1,0 +1,63 @@
+package org.chengxin.graph.components;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.substring;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Accounts linked through shared pseudonymised device, IP or address keys, as connected components
+ * of the account–key graph. A key used by more than {@code maxAccountsPerKey} accounts (a carrier
+ * NAT address, a parcel locker) is dropped before linking, so it cannot join half the market.
+ */
+public final class SharedKeyLinkage {
+
+  public static final String ACCOUNT_ID = "account_id";
+  public static final String LINK_GROUP = "link_group";
+
+  private static final String ACCOUNT_PREFIX = "a:";
+
+  private final int maxAccountsPerKey;
+  private final ConnectedComponents components;
+
+  public SharedKeyLinkage(int maxAccountsPerKey, ConnectedComponents components) {
+    if (maxAccountsPerKey < 2) {
+      throw new IllegalArgumentException("maxAccountsPerKey must be >= 2, or no key links anyone");
+    }
+    this.maxAccountsPerKey = maxAccountsPerKey;
+    this.components = components;
+  }
+
+  /**
+   * @param accountKeys columns {@value #ACCOUNT_ID} and {@code key} (already namespaced by key type,
+   *     e.g. "device:...")
+   * @return {@value #ACCOUNT_ID}, {@value #LINK_GROUP} for every account sharing a kept key with
+   *     another account; unlinked accounts are absent
+   */
+  public Dataset<Row> run(Dataset<Row> accountKeys) {
+    Dataset<Row> pairs = accountKeys.select(col(ACCOUNT_ID), col("key")).distinct();
+    Dataset<Row> keptKeys =
+        pairs
+            .groupBy("key")
+            .agg(count(lit(1)).as("accounts"))
+            .filter(col("accounts").between(2, maxAccountsPerKey))
+            .select("key");
+    Dataset<Row> edges =
+        pairs
+            .join(keptKeys, "key")
+            .select(
+                concat(lit(ACCOUNT_PREFIX), col(ACCOUNT_ID)).as(ConnectedComponents.SRC),
+                concat(lit("k:"), col("key")).as(ConnectedComponents.DST));
+    return components
+        .run(edges)
+        .filter(col(ConnectedComponents.NODE).startsWith(ACCOUNT_PREFIX))
+        .select(
+            substring(col(ConnectedComponents.NODE), ACCOUNT_PREFIX.length() + 1, Integer.MAX_VALUE)
+                .as(ACCOUNT_ID),
+            col(ConnectedComponents.COMPONENT).as(LINK_GROUP));
+  }
+}

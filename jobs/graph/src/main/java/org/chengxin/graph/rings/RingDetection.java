@@ -1,0 +1,295 @@
+package org.chengxin.graph.rings;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.percentile_approx;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_millis;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.chengxin.core.event.RatingDirection;
+import org.chengxin.core.event.RatingScore;
+import org.chengxin.core.event.TradeStatus;
+import org.chengxin.graph.components.ConnectedComponents;
+import org.chengxin.graph.components.SharedKeyLinkage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Credit-boosting ring detection: camouflage-resistant dense blocks of the buyer–seller graph
+ * ({@link DenseBlocks}), corroborated per block by lockstep behaviour ({@link LockstepGroups}),
+ * shared device/IP/address keys ({@link SharedKeyLinkage}) and behavioural evidence, combined into
+ * one suspiciousness score and a plain-words reason. Input columns are those of the {@code trades}
+ * and {@code ratings} tables; output columns are the constants below (docs/rings.md explains them).
+ */
+public final class RingDetection {
+
+  // rings
+  public static final String RING_ID = "ring_id";
+  public static final String SELLER_IDS = "seller_ids";
+  public static final String SELLER_COUNT = "seller_count";
+  public static final String BUYER_COUNT = "buyer_count";
+  public static final String RING_TRADES = "ring_trades";
+  public static final String DENSITY = "density";
+  public static final String SUSPICIOUSNESS = "suspiciousness";
+  public static final String FIRST_ACTIVITY_AT = "first_activity_at";
+  public static final String LAST_ACTIVITY_AT = "last_activity_at";
+  public static final String PRICE_TO_CATEGORY_MEDIAN = "price_to_category_median";
+  public static final String MEDIAN_CONFIRM_HOURS = "median_confirm_hours";
+  public static final String MEDIAN_BUYER_AGE_DAYS = "median_buyer_age_days";
+  public static final String YOUNG_BUYER_SHARE = "young_buyer_share";
+  public static final String FIVE_STAR_SHARE = "five_star_share";
+  public static final String REPEAT_PAIR_RATE = "repeat_pair_rate";
+  public static final String LOCKSTEP_SHARE = "lockstep_share";
+  public static final String SHARED_KEY_SHARE = "shared_key_share";
+  public static final String REASON = "reason";
+  // ring_members
+  public static final String ACCOUNT_ID = "account_id";
+  public static final String ROLE = "role";
+  public static final String MEMBER_SCORE = "member_score";
+  /** Values of {@value #ROLE}. */
+  public static final String BUYER = DenseBlocks.BUYER;
+  public static final String SELLER = DenseBlocks.SELLER;
+
+  private static final Logger LOG = LoggerFactory.getLogger(RingDetection.class);
+  private static final double DENSITY_WEIGHT = 0.4;
+  private static final long MS_PER_HOUR = 3_600_000L;
+  private static final long MS_PER_DAY = 86_400_000L;
+
+  private final RingOptions options;
+
+  public RingDetection(RingOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * @param trades rows of the {@code trades} table covering at least {@code historyDays} before
+   *     asOf (older rows only date accounts' first activity); uses buyer_id, seller_id, category,
+   *     price_minor, created_at, paid_at, confirmed_at, status, device_key, ip_key, address_key
+   * @param ratings rows of the {@code ratings} table; uses rater_id, ratee_id, direction, score,
+   *     item_as_described, service, logistics, rated_at
+   */
+  public RingResult detect(Dataset<Row> trades, Dataset<Row> ratings) {
+    Instant from = options.asOf().minus(java.time.Duration.ofDays(options.historyDays()));
+    Column inWindow = col("created_at").geq(lit(Timestamp.from(from))).and(col("created_at").lt(lit(Timestamp.from(options.asOf()))));
+    Dataset<Row> window =
+        trades.filter(inWindow.and(col("status").notEqual(TradeStatus.CANCELLED.wire()))).persist();
+
+    Dataset<Row> edges = edges(window);
+    Dataset<Row> blocks = new DenseBlocks(options).find(edges).localCheckpoint();
+    Dataset<Row> members = memberScores(blocks, edges).localCheckpoint();
+    LOG.info("rings: {} block members before evidence", members.count());
+
+    Dataset<Row> blockBuyers = members.filter(col(ROLE).equalTo(BUYER)).select(col("block_id"), col(ACCOUNT_ID).as("buyer_id"));
+    Dataset<Row> blockSellers = members.filter(col(ROLE).equalTo(SELLER)).select(col("block_id"), col(ACCOUNT_ID).as("seller_id"));
+    Dataset<Row> b2s = ratings.filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire())
+        .and(col("rated_at").geq(lit(Timestamp.from(from)))).and(col("rated_at").lt(lit(Timestamp.from(options.asOf())))));
+
+    Dataset<Row> evidence =
+        blockSellers.groupBy("block_id").agg(array_sort(collect_list("seller_id")).as(SELLER_IDS))
+            .join(blocks.groupBy("block_id").agg(first(DenseBlocks.BLOCK_DENSITY).as(DENSITY)), "block_id")
+            .join(tradeEvidence(window, blockBuyers, blockSellers), "block_id")
+            .join(buyerEvidence(trades, window, b2s, blockBuyers), "block_id")
+            .join(ratingEvidence(b2s, blockBuyers, blockSellers), new String[] {"block_id"}, "left");
+    double marketConfirmHours = marketMedianConfirmHours(window);
+    Dataset<Row> rings =
+        score(evidence, marketConfirmHours)
+            .filter(col(SUSPICIOUSNESS).geq(options.minSuspiciousness()))
+            .withColumn(RING_ID, concat(lit("ring-"), substring(sha2(element_at(col(SELLER_IDS), 1), 256), 1, 16)))
+            .localCheckpoint();
+    Dataset<Row> ringMembers =
+        members.join(rings.select("block_id", RING_ID), "block_id").select(ACCOUNT_ID, ROLE, RING_ID, MEMBER_SCORE);
+    window.unpersist();
+    return new RingResult(
+        rings.select(RING_ID, SELLER_IDS, SELLER_COUNT, BUYER_COUNT, RING_TRADES, DENSITY, SUSPICIOUSNESS,
+            FIRST_ACTIVITY_AT, LAST_ACTIVITY_AT, PRICE_TO_CATEGORY_MEDIAN, MEDIAN_CONFIRM_HOURS,
+            MEDIAN_BUYER_AGE_DAYS, YOUNG_BUYER_SHARE, FIVE_STAR_SHARE, REPEAT_PAIR_RATE, LOCKSTEP_SHARE,
+            SHARED_KEY_SHARE, REASON),
+        ringMembers);
+  }
+
+  /** One row per buyer–seller pair with FRAUDAR's column-weighted edge weight. */
+  Dataset<Row> edges(Dataset<Row> window) {
+    Dataset<Row> pairs = window.groupBy("buyer_id", "seller_id").agg(count(lit(1)).as("trades"));
+    Dataset<Row> sellerBuyers = pairs.groupBy("seller_id").agg(count(lit(1)).as("seller_buyers"));
+    // Same formula as Suspiciousness.edgeWeight, as a built-in expression.
+    return pairs
+        .join(sellerBuyers, "seller_id")
+        .withColumn("weight", lit(1.0).plus(log(col("trades")))
+            .divide(log(col("seller_buyers").plus(options.columnWeightOffset()))))
+        .select("buyer_id", "seller_id", "trades", "weight")
+        .localCheckpoint();
+  }
+
+  /**
+   * Member score = share of the account's whole weighted degree that lies inside its block: near 1
+   * for a pure fake account, lower for a hijacked account with honest history. Sellers below
+   * minSellerShare (a popular shop that ring buyers visit as camouflage) are dropped.
+   */
+  private Dataset<Row> memberScores(Dataset<Row> blocks, Dataset<Row> edges) {
+    Dataset<Row> totals =
+        edges.groupBy(col("buyer_id").as(ACCOUNT_ID)).agg(sum("weight").as("total")).withColumn(ROLE, lit(BUYER))
+            .unionByName(edges.groupBy(col("seller_id").as(ACCOUNT_ID)).agg(sum("weight").as("total"))
+                .withColumn(ROLE, lit(SELLER)));
+    return blocks
+        .join(totals, new String[] {ROLE, ACCOUNT_ID})
+        .withColumn(MEMBER_SCORE, least(lit(1.0), col(DenseBlocks.BLOCK_DEGREE).divide(col("total"))))
+        .filter(col(ROLE).equalTo(BUYER).or(col(MEMBER_SCORE).geq(options.minSellerShare())))
+        .select("block_id", ROLE, ACCOUNT_ID, MEMBER_SCORE);
+  }
+
+  private static Dataset<Row> tradeEvidence(Dataset<Row> window, Dataset<Row> blockBuyers, Dataset<Row> blockSellers) {
+    Dataset<Row> categoryMedian =
+        window.groupBy("category").agg(percentile_approx(col("price_minor"), lit(0.5), lit(1000)).as("category_median"));
+    Dataset<Row> ringTrades =
+        window.join(blockBuyers, "buyer_id").join(blockSellers, new String[] {"block_id", "seller_id"})
+            .join(categoryMedian, "category");
+    Dataset<Row> perPair =
+        ringTrades.groupBy("block_id", "buyer_id", "seller_id").agg(count(lit(1)).as("pair_trades"))
+            .groupBy("block_id").agg(avg(when(col("pair_trades").geq(2), 1.0).otherwise(0.0)).as(REPEAT_PAIR_RATE));
+    return ringTrades
+        .groupBy("block_id")
+        .agg(
+            count(lit(1)).as(RING_TRADES),
+            min("created_at").as(FIRST_ACTIVITY_AT),
+            max("created_at").as(LAST_ACTIVITY_AT),
+            percentile_approx(col("price_minor").divide(col("category_median")), lit(0.5), lit(1000))
+                .as(PRICE_TO_CATEGORY_MEDIAN),
+            percentile_approx(confirmHours(), lit(0.5), lit(1000)).as(MEDIAN_CONFIRM_HOURS))
+        .join(perPair, "block_id");
+  }
+
+  private Dataset<Row> buyerEvidence(Dataset<Row> trades, Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> blockBuyers) {
+    Dataset<Row> firstSeen =
+        trades.filter(col("created_at").lt(lit(Timestamp.from(options.asOf()))))
+            .groupBy("buyer_id").agg(min("created_at").as("first_seen"));
+    Dataset<Row> candidates = blockBuyers.select("buyer_id").distinct();
+    Dataset<Row> actions =
+        window.join(candidates, "buyer_id")
+            .select(col("buyer_id").as(LockstepGroups.ACCOUNT_ID), col("seller_id").as(LockstepGroups.SELLER_ID),
+                col("created_at").as(LockstepGroups.AT))
+            .union(b2s.join(candidates, col("rater_id").equalTo(col("buyer_id")), "left_semi")
+                .select(col("rater_id"), col("ratee_id"), col("rated_at")));
+    Dataset<Row> lockstep = new LockstepGroups(options).run(actions).withColumnRenamed(LockstepGroups.ACCOUNT_ID, "buyer_id");
+    Dataset<Row> linked = sharedKeys(window).withColumnRenamed(SharedKeyLinkage.ACCOUNT_ID, "buyer_id");
+    Column ageDays = lit(unixMillis(options.asOf())).minus(unix_millis(col("first_seen"))).divide(MS_PER_DAY);
+    return blockBuyers
+        .join(firstSeen, "buyer_id")
+        .join(lockstep, new String[] {"buyer_id"}, "left")
+        .join(linked, new String[] {"buyer_id"}, "left")
+        .withColumn("lockstep_peers", count(lit(1)).over(Window.partitionBy("block_id", LockstepGroups.LOCKSTEP_GROUP)))
+        .withColumn("linked_peers", count(lit(1)).over(Window.partitionBy("block_id", SharedKeyLinkage.LINK_GROUP)))
+        .groupBy("block_id")
+        .agg(
+            count(lit(1)).as(BUYER_COUNT),
+            percentile_approx(ageDays, lit(0.5), lit(1000)).as(MEDIAN_BUYER_AGE_DAYS),
+            avg(when(ageDays.lt(options.youngAccountDays()), 1.0).otherwise(0.0)).as(YOUNG_BUYER_SHARE),
+            avg(peerIndicator(LockstepGroups.LOCKSTEP_GROUP, "lockstep_peers")).as(LOCKSTEP_SHARE),
+            avg(peerIndicator(SharedKeyLinkage.LINK_GROUP, "linked_peers")).as(SHARED_KEY_SHARE));
+  }
+
+  /** 1 when the buyer's group (not null) holds another buyer of the same block. */
+  private static Column peerIndicator(String group, String peers) {
+    return when(col(group).isNotNull().and(col(peers).geq(2)), 1.0).otherwise(0.0);
+  }
+
+  private Dataset<Row> sharedKeys(Dataset<Row> window) {
+    Dataset<Row> accountKeys =
+        window.select(col("buyer_id").as(SharedKeyLinkage.ACCOUNT_ID), concat(lit("device:"), col("device_key")).as("key"))
+            .union(window.select(col("buyer_id"), concat(lit("ip:"), col("ip_key"))))
+            .union(window.select(col("buyer_id"), concat(lit("address:"), col("address_key"))));
+    return new SharedKeyLinkage(options.maxAccountsPerKey(),
+        new ConnectedComponents(options.checkpointEvery(), 10_000)).run(accountKeys);
+  }
+
+  private static Dataset<Row> ratingEvidence(Dataset<Row> b2s, Dataset<Row> blockBuyers, Dataset<Row> blockSellers) {
+    Column fiveStar =
+        col("score").equalTo(RatingScore.POSITIVE.wire())
+            .and(col("item_as_described").equalTo(5)).and(col("service").equalTo(5)).and(col("logistics").equalTo(5));
+    return b2s
+        .join(blockBuyers, col("rater_id").equalTo(col("buyer_id")))
+        .join(blockSellers, blockBuyers.col("block_id").equalTo(blockSellers.col("block_id"))
+            .and(col("ratee_id").equalTo(col("seller_id"))))
+        .groupBy(blockBuyers.col("block_id"))
+        .agg(avg(when(fiveStar, 1.0).otherwise(0.0)).as(FIVE_STAR_SHARE));
+  }
+
+  private static double marketMedianConfirmHours(Dataset<Row> window) {
+    Row row = window.agg(percentile_approx(confirmHours(), lit(0.5), lit(1000))).first();
+    return row.isNullAt(0) ? Double.NaN : row.getDouble(0);
+  }
+
+  private static Column confirmHours() {
+    return unix_millis(col("confirmed_at")).minus(unix_millis(col("paid_at"))).divide((double) MS_PER_HOUR);
+  }
+
+  /**
+   * suspiciousness = 0.4 x density margin (1 - minDensity / density) + 0.6 x mean of seven evidence
+   * signals in [0, 1]: five-star share, lockstep share, shared-key share, repeat-pair rate, young
+   * buyer share, fast confirmation (1 - ring median / market median) and price anomaly
+   * (|ln price ratio| / ln 4).
+   */
+  private Dataset<Row> score(Dataset<Row> evidence, double marketConfirmHours) {
+    Column fastConfirm =
+        Double.isNaN(marketConfirmHours) || marketConfirmHours <= 0
+            ? lit(0.0)
+            : coalesce(greatest(lit(0.0), lit(1.0).minus(col(MEDIAN_CONFIRM_HOURS).divide(marketConfirmHours))), lit(0.0));
+    Column priceAnomaly = coalesce(least(lit(1.0), abs(log(col(PRICE_TO_CATEGORY_MEDIAN))).divide(Math.log(4))), lit(0.0));
+    Column fiveStar = coalesce(col(FIVE_STAR_SHARE), lit(0.0));
+    Column signals =
+        fiveStar.plus(col(LOCKSTEP_SHARE)).plus(col(SHARED_KEY_SHARE)).plus(col(REPEAT_PAIR_RATE))
+            .plus(col(YOUNG_BUYER_SHARE)).plus(fastConfirm).plus(priceAnomaly).divide(7.0);
+    Column margin = greatest(lit(0.0), lit(1.0).minus(lit(options.minDensity()).divide(col(DENSITY))));
+    return evidence
+        .withColumn(SELLER_COUNT, size(col(SELLER_IDS)))
+        .withColumn(SUSPICIOUSNESS, margin.multiply(DENSITY_WEIGHT).plus(signals.multiply(1 - DENSITY_WEIGHT)))
+        .withColumn(REASON, reason(marketConfirmHours));
+  }
+
+  /** Plain words for reviewers; each clause appears only when its evidence is notable. */
+  private Column reason(double marketConfirmHours) {
+    Column head =
+        format_string("%d sellers and %d buyers trade far more densely than the market (density %.2f, %.1fx the threshold)",
+            size(col(SELLER_IDS)), col(BUYER_COUNT), col(DENSITY), col(DENSITY).divide(options.minDensity()));
+    return concat_ws("; ",
+        head,
+        when(col(FIVE_STAR_SHARE).geq(0.8), format_string("%.0f%% of their ratings are all five-star", col(FIVE_STAR_SHARE).multiply(100))),
+        when(col(LOCKSTEP_SHARE).geq(0.3), format_string("%.0f%% of buyers act in lockstep", col(LOCKSTEP_SHARE).multiply(100))),
+        when(col(SHARED_KEY_SHARE).geq(0.2), format_string("%.0f%% of buyers share a device, IP or address", col(SHARED_KEY_SHARE).multiply(100))),
+        when(col(REPEAT_PAIR_RATE).geq(0.3), format_string("%.0f%% of buyer-seller pairs repeat", col(REPEAT_PAIR_RATE).multiply(100))),
+        when(col(YOUNG_BUYER_SHARE).geq(0.5), format_string("%.0f%% of buyers are new accounts", col(YOUNG_BUYER_SHARE).multiply(100))),
+        when(col(MEDIAN_CONFIRM_HOURS).lt(marketConfirmHours / 2),
+            format_string("receipt confirmed after %.1f h (market %.1f h)", col(MEDIAN_CONFIRM_HOURS), lit(marketConfirmHours))),
+        when(abs(log(col(PRICE_TO_CATEGORY_MEDIAN))).geq(Math.log(2)),
+            format_string("prices at %.2fx the category median", col(PRICE_TO_CATEGORY_MEDIAN))));
+  }
+
+  private static long unixMillis(Instant instant) {
+    return instant.toEpochMilli();
+  }
+}

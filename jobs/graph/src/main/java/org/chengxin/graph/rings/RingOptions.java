@@ -1,0 +1,130 @@
+package org.chengxin.graph.rings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Settings of ring detection. {@link #defaults(Instant)} gives the values tuned on generated
+ * markets; {@link #builder(Instant)} changes some of them.
+ *
+ * @param asOf end of the analysed period (exclusive), normally the end of the run day
+ * @param historyDays how many days of trades before {@code asOf} form the graph
+ * @param columnWeightOffset FRAUDAR's c in the edge weight 1 / ln(seller buyers + c)
+ * @param minDensity density a block needs to be reported; also the core threshold that prunes the
+ *     graph before exact peeling
+ * @param maxComponentNodes largest candidate subgraph peeled exactly on one executor; bigger ones
+ *     are pruned again with a higher threshold
+ * @param maxPruneLevels how many times an oversized candidate is re-pruned (threshold x1.5 each)
+ * @param maxBlocksPerComponent blocks peeled from one candidate subgraph
+ * @param minBuyers smallest buyer count of a ring
+ * @param minSellerShare share of a seller's buyers that must be in the ring for the seller to be a
+ *     member (keeps popular sellers that ring buyers use as camouflage out)
+ * @param minSuspiciousness combined score a block needs to be reported as a ring
+ * @param maxAccountsPerKey a device, IP or address key shared by more accounts is ignored
+ * @param lockstepWindow width of the time windows of lockstep behaviour
+ * @param lockstepMinSellers sellers two accounts must share in-window to be in lockstep
+ * @param lockstepMaxWindowBuyers a seller window with more buyers is ordinary traffic, skipped
+ * @param youngAccountDays accounts first seen less than this many days before asOf count as young
+ * @param checkpointEvery iterations between lineage cuts in iterative stages
+ */
+public record RingOptions(
+    Instant asOf,
+    int historyDays,
+    double columnWeightOffset,
+    double minDensity,
+    int maxComponentNodes,
+    int maxPruneLevels,
+    int maxBlocksPerComponent,
+    int minBuyers,
+    double minSellerShare,
+    double minSuspiciousness,
+    int maxAccountsPerKey,
+    Duration lockstepWindow,
+    int lockstepMinSellers,
+    int lockstepMaxWindowBuyers,
+    int youngAccountDays,
+    int checkpointEvery) {
+
+  public RingOptions {
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(lockstepWindow, "lockstepWindow");
+    require(historyDays >= 1, "historyDays must be >= 1");
+    require(columnWeightOffset > 1, "columnWeightOffset must be > 1");
+    require(minDensity > 0, "minDensity must be > 0");
+    require(maxComponentNodes >= 2, "maxComponentNodes must be >= 2");
+    require(maxPruneLevels >= 1, "maxPruneLevels must be >= 1");
+    require(maxBlocksPerComponent >= 1, "maxBlocksPerComponent must be >= 1");
+    require(minBuyers >= 1, "minBuyers must be >= 1");
+    require(minSellerShare >= 0 && minSellerShare <= 1, "minSellerShare must be in [0, 1]");
+    require(minSuspiciousness >= 0 && minSuspiciousness <= 1, "minSuspiciousness must be in [0, 1]");
+    require(maxAccountsPerKey >= 2, "maxAccountsPerKey must be >= 2");
+    require(!lockstepWindow.isNegative() && lockstepWindow.toSeconds() >= 60, "lockstepWindow must be >= 1 minute");
+    require(lockstepMinSellers >= 1, "lockstepMinSellers must be >= 1");
+    require(lockstepMaxWindowBuyers >= 2, "lockstepMaxWindowBuyers must be >= 2");
+    require(youngAccountDays >= 1, "youngAccountDays must be >= 1");
+    require(checkpointEvery >= 1, "checkpointEvery must be >= 1");
+  }
+
+  /** The tuned defaults (see docs/rings.md). */
+  public static RingOptions defaults(Instant asOf) {
+    return builder(asOf).build();
+  }
+
+  public static Builder builder(Instant asOf) {
+    return new Builder(asOf);
+  }
+
+  /** Starts from the defaults; {@link #build} validates. */
+  public static final class Builder {
+    private final Instant asOf;
+    private int historyDays = 30;
+    private double columnWeightOffset = 5.0;
+    private double minDensity = 1.0;
+    private int maxComponentNodes = 50_000;
+    private int maxPruneLevels = 4;
+    private int maxBlocksPerComponent = 50;
+    private int minBuyers = 5;
+    private double minSellerShare = 0.05;
+    private double minSuspiciousness = 0.35;
+    private int maxAccountsPerKey = 20;
+    private Duration lockstepWindow = Duration.ofHours(1);
+    private int lockstepMinSellers = 2;
+    private int lockstepMaxWindowBuyers = 200;
+    private int youngAccountDays = 30;
+    private int checkpointEvery = 3;
+
+    private Builder(Instant asOf) {
+      this.asOf = asOf;
+    }
+
+    public Builder historyDays(int v) { historyDays = v; return this; }
+    public Builder columnWeightOffset(double v) { columnWeightOffset = v; return this; }
+    public Builder minDensity(double v) { minDensity = v; return this; }
+    public Builder maxComponentNodes(int v) { maxComponentNodes = v; return this; }
+    public Builder maxPruneLevels(int v) { maxPruneLevels = v; return this; }
+    public Builder maxBlocksPerComponent(int v) { maxBlocksPerComponent = v; return this; }
+    public Builder minBuyers(int v) { minBuyers = v; return this; }
+    public Builder minSellerShare(double v) { minSellerShare = v; return this; }
+    public Builder minSuspiciousness(double v) { minSuspiciousness = v; return this; }
+    public Builder maxAccountsPerKey(int v) { maxAccountsPerKey = v; return this; }
+    public Builder lockstepWindow(Duration v) { lockstepWindow = v; return this; }
+    public Builder lockstepMinSellers(int v) { lockstepMinSellers = v; return this; }
+    public Builder lockstepMaxWindowBuyers(int v) { lockstepMaxWindowBuyers = v; return this; }
+    public Builder youngAccountDays(int v) { youngAccountDays = v; return this; }
+    public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
+
+    public RingOptions build() {
+      return new RingOptions(asOf, historyDays, columnWeightOffset, minDensity, maxComponentNodes,
+          maxPruneLevels, maxBlocksPerComponent, minBuyers, minSellerShare, minSuspiciousness,
+          maxAccountsPerKey, lockstepWindow, lockstepMinSellers, lockstepMaxWindowBuyers,
+          youngAccountDays, checkpointEvery);
+    }
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -11,6 +11,7 @@ public final class Tables {
 
   public static List<TableSchema> all() {
     List<TableSchema> tables = new ArrayList<>(EventTables.all());
+    tables.addAll(ScoreTables.all());
     return List.copyOf(tables);
   }
 

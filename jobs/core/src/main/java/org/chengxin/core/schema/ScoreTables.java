@@ -1,0 +1,128 @@
+package org.chengxin.core.schema;
+
+import static org.chengxin.core.schema.Column.optional;
+import static org.chengxin.core.schema.Column.required;
+import static org.chengxin.core.schema.ColumnType.BOOLEAN;
+import static org.chengxin.core.schema.ColumnType.DATE;
+import static org.chengxin.core.schema.ColumnType.DOUBLE;
+import static org.chengxin.core.schema.ColumnType.INT;
+import static org.chengxin.core.schema.ColumnType.LONG;
+import static org.chengxin.core.schema.ColumnType.STRING;
+import static org.chengxin.core.schema.ColumnType.TIMESTAMP;
+
+import java.util.List;
+
+/**
+ * Tables of the seller score job (docs/seller-scores.md): the shopper-facing and robust
+ * {@code seller_scores}, the per-rating {@code credit_ledger}, the credit rules' carried-over state,
+ * and the two inputs later detectors feed into robust reputation.
+ */
+public final class ScoreTables {
+
+  private static final String ID = "opaque id";
+  private static final String COUNT = "ratings";
+  private static final String UTC = "UTC, ms";
+
+  public static final TableSchema SELLER_SCORES =
+      new TableSchema(
+          "seller_scores",
+          "One row per seller per day (every seller with at least one buyer_to_seller rating so far): "
+              + "credit and level by the platform's rules, DSR over the trailing 180 days, robust reputation.",
+          List.of(
+              required("seller_id", STRING, ID, "Seller (store) account."),
+              required("credit_points", LONG, "points", "Shopper-facing credit: sum of counted ratings (+1/0/-1) over all history."),
+              required("credit_level", INT, "0-20", "Level index: 0 none, 1-5 hearts, 6-10 diamonds, 11-15 crowns, 16-20 gold crowns."),
+              required("credit_badge", STRING, "enum", "none, heart, diamond, crown or gold_crown."),
+              required("credit_badge_count", INT, "0-5", "How many badges are shown (0 with no level)."),
+              required("positive_ratings", LONG, COUNT, "Counted positive ratings, all history."),
+              required("neutral_ratings", LONG, COUNT, "Counted neutral ratings, all history."),
+              required("negative_ratings", LONG, COUNT, "Counted negative ratings, all history."),
+              optional("positive_rate", DOUBLE, "0-1", "positive / (positive + neutral + negative) counted ratings; null with none."),
+              required("ratings_deduplicated", LONG, COUNT, "Visible ratings not counted: same item, same buyer, within 14 days of a counted one."),
+              required("ratings_capped", LONG, COUNT, "Visible ratings not counted: beyond the buyer-seller monthly cap of +/-6."),
+              required("ratings_late", LONG, COUNT, "Visible ratings not counted: left more than 15 days after the trade ended."),
+              required("ratings_unmatched", LONG, COUNT, "Visible ratings not counted: trade unknown, outside the look-back, or of other accounts."),
+              required("hidden_ratings", LONG, COUNT, "Hidden ratings (cancelled or refunded trades): never in credit, counted here."),
+              required("hidden_positive", LONG, COUNT, "Hidden positive ratings."),
+              required("hidden_negative", LONG, COUNT, "Hidden negative ratings."),
+              optional("dsr_item_as_described", DOUBLE, "1-5", "Mean detailed rating 'item as described', trailing 180 days; null with none."),
+              required("dsr_item_as_described_count", LONG, COUNT, "Ratings behind dsr_item_as_described."),
+              optional("dsr_service", DOUBLE, "1-5", "Mean detailed rating 'service', trailing 180 days; null with none."),
+              required("dsr_service_count", LONG, COUNT, "Ratings behind dsr_service."),
+              optional("dsr_logistics", DOUBLE, "1-5", "Mean detailed rating 'logistics', trailing 180 days; null with none."),
+              required("dsr_logistics_count", LONG, COUNT, "Ratings behind dsr_logistics."),
+              required("flagged_ratings", LONG, COUNT, "Counted ratings that rating_flags marks as suspect (removed from the robust figures)."),
+              required("robust_credit_points", DOUBLE, "points", "Credit from counted, unflagged ratings, each weighted by its rater's reliability."),
+              optional("robust_positive_rate", DOUBLE, "0-1", "Weighted positive share of counted, unflagged ratings; null with none."),
+              required("positive_rate_lower_bound", DOUBLE, "0-1", "5th percentile of the Beta(1 + weighted positive, 1 + weighted other) posterior of the robust positive rate."),
+              required("credit_gap", DOUBLE, "points", "credit_points - robust_credit_points: how much of the credit is suspect.")));
+
+  public static final TableSchema CREDIT_LEDGER =
+      new TableSchema(
+          "credit_ledger",
+          "One row per buyer_to_seller rating, in the partition of the rating's day: what the credit rules made of it. "
+              + "seller_scores sums it over all history.",
+          List.of(
+              required("rating_id", STRING, ID, "Rating id."),
+              required("trade_id", STRING, ID, "Trade rated."),
+              required("seller_id", STRING, ID, "Seller rated (the rating's ratee)."),
+              required("buyer_id", STRING, ID, "Buyer who rated (the rating's rater)."),
+              optional("item_id", STRING, ID, "Item of the trade; null when the trade is unknown."),
+              required("score", STRING, "enum", "positive, neutral or negative."),
+              required("rated_at", TIMESTAMP, UTC, "When the rating was left."),
+              required("hidden", BOOLEAN, "", "Hidden from shoppers (cancelled or refunded trade)."),
+              required("outcome", STRING, "enum",
+                  "counted, hidden, trade_unknown, trade_mismatch, late, duplicate_14d or capped_month; see docs/seller-scores.md."),
+              required("credit_points", INT, "points", "What the rating adds to credit_points: +1, 0 or -1 when counted, else 0."),
+              optional("item_as_described", INT, "1-5", "Detailed seller rating, copied for DSR."),
+              optional("service", INT, "1-5", "Detailed seller rating, copied for DSR."),
+              optional("logistics", INT, "1-5", "Detailed seller rating, copied for DSR.")));
+
+  public static final TableSchema CREDIT_MONTH_STATE =
+      new TableSchema(
+          "credit_month_state",
+          "Credit rule state after the day: running net of counted ratings per buyer, seller and trade-creation month "
+              + "(capped to +/-6). Months no later rating can reach are dropped.",
+          List.of(
+              required("buyer_id", STRING, ID, "Buyer (rater)."),
+              required("seller_id", STRING, ID, "Seller (ratee)."),
+              required("month", DATE, "first day", "Natural month (UTC) of the rated trades' creation."),
+              required("net", INT, "points", "Running net of counted ratings, within [-6, 6].")));
+
+  public static final TableSchema CREDIT_ITEM_WINDOWS =
+      new TableSchema(
+          "credit_item_windows",
+          "Credit rule state after the day: the open 14-day same-item window per buyer, seller, item and score sign. "
+              + "Expired windows are dropped.",
+          List.of(
+              required("buyer_id", STRING, ID, "Buyer (rater)."),
+              required("seller_id", STRING, ID, "Seller (ratee)."),
+              required("item_id", STRING, ID, "Item rated."),
+              required("score", STRING, "enum", "positive or negative."),
+              required("window_start", TIMESTAMP, UTC, "Time of the counted rating that opened the window; it absorbs same-sign ratings for 14 days.")));
+
+  public static final TableSchema RATING_FLAGS =
+      new TableSchema(
+          "rating_flags",
+          "Input to robust reputation, written by detectors: every rating judged suspect (ring, malicious) as of the day. "
+              + "A partition is a full snapshot; seller_scores reads the latest one at or before its day.",
+          List.of(
+              required("rating_id", STRING, ID, "Flagged rating."),
+              required("detector", STRING, "name", "Detector that flagged it."),
+              required("reason", STRING, "text", "Why, in the detector's words (no personal values).")));
+
+  public static final TableSchema RATER_SCORES =
+      new TableSchema(
+          "rater_scores",
+          "Input to robust reputation, written by detectors: reliability weight per rater as of the day (raters absent weigh 1). "
+              + "A partition is a full snapshot; seller_scores reads the latest one at or before its day.",
+          List.of(
+              required("rater_id", STRING, ID, "Account that leaves ratings."),
+              required("reliability", DOUBLE, "0-1", "Weight of each of the rater's ratings; the lowest wins if listed twice.")));
+
+  private ScoreTables() {}
+
+  public static List<TableSchema> all() {
+    return List.of(SELLER_SCORES, CREDIT_LEDGER, CREDIT_MONTH_STATE, CREDIT_ITEM_WINDOWS, RATING_FLAGS, RATER_SCORES);
+  }
+}

@@ -41,7 +41,7 @@ run_main() {
   ensure_built "$module"
   local target="$CHENGXIN_HOME/jobs/$module/target"
   local jvm=(-Xmx"${CHENGXIN_HEAP:-6g}" -Dlog4j2.configurationFile="$CHENGXIN_HOME/scripts/lib/log4j2.properties")
-  if [ "$module" = spark ]; then
+  if [ "$module" = spark ] || [ "$module" = evaluation ]; then
     # shellcheck disable=SC2207
     jvm+=($(spark_jvm_args))
   fi

@@ -1,0 +1,54 @@
+package org.chengxin.evaluation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.UsageException;
+import org.chengxin.core.warehouse.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code scripts/evaluate}: measures every detector against the generator's truth and prints all
+ * figures as one flat JSON object on stdout (logs go to stderr). An evaluation whose inputs are
+ * absent reports its keys as null rather than failing the others.
+ */
+public final class EvaluateCommand {
+  private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
+
+  /** Every evaluation, in the order their keys are printed. */
+  static List<DetectorEvaluation> evaluations() {
+    return List.of(new IngestEvaluation());
+  }
+
+  private EvaluateCommand() {}
+
+  public static void main(String[] args) {
+    CommandLine.runMain(() -> {
+      CommandLine cli = new CommandLine("scripts/evaluate --truth DIR --warehouse DIR --date YYYY-MM-DD")
+          .option("truth", "DIR", "the generator's truth folder (OUT/truth)")
+          .option("warehouse", "DIR", "warehouse the nightly run wrote")
+          .option("date", "YYYY-MM-DD", "the evaluated day");
+      if (!cli.parse(args)) {
+        return;
+      }
+      Path truth = cli.path("truth");
+      if (!Files.isDirectory(truth)) {
+        throw new UsageException("--truth is not a folder: " + truth);
+      }
+      EvaluationContext context = new EvaluationContext(
+          truth, Warehouse.local(cli.required("warehouse")), cli.date("date"));
+      System.out.println(evaluate(context).toJson());
+    });
+  }
+
+  static Metrics evaluate(EvaluationContext context) throws Exception {
+    Metrics metrics = new Metrics();
+    for (DetectorEvaluation evaluation : evaluations()) {
+      LOG.info("evaluating {}", evaluation.name());
+      evaluation.measure(context, metrics);
+    }
+    return metrics;
+  }
+}

@@ -1,0 +1,44 @@
+package org.chengxin.detectors.ratings;
+
+/**
+ * A rater's share of negative ratings against the market's. The rater's share is shrunk toward the
+ * market share p with {@code priorRatings} pseudo-ratings, so one unlucky negative barely moves it:
+ *
+ * <pre>
+ *   shrunk(u) = (negatives(u) + priorRatings * p) / (given(u) + priorRatings)
+ *   signal(u) = max(0, (shrunk(u) - p) / (1 - p))      in [0, 1]
+ * </pre>
+ *
+ * 0 means "no more negative than the market", 1 "only negatives with overwhelming evidence".
+ */
+public final class NegativeShare {
+  private NegativeShare() {}
+
+  /** Per account signal; {@code priorRatings} >= 0. */
+  public static double[] signal(RatingGraph graph, double priorRatings) {
+    RaterReliabilityOptions.requireNonNegative("priorRatings", priorRatings);
+    int[] given = graph.ratingsGiven();
+    int[] negatives = new int[graph.accountCount()];
+    long marketNegatives = 0;
+    for (int e = 0; e < graph.ratingCount(); e++) {
+      if (graph.isNegative(e)) {
+        negatives[graph.rater(e)]++;
+        marketNegatives++;
+      }
+    }
+    double market = graph.ratingCount() == 0 ? 0 : (double) marketNegatives / graph.ratingCount();
+    double[] signal = new double[graph.accountCount()];
+    for (int u = 0; u < signal.length; u++) {
+      signal[u] = signal(negatives[u], given[u], market, priorRatings);
+    }
+    return signal;
+  }
+
+  public static double signal(int negatives, int given, double marketShare, double priorRatings) {
+    if (given == 0 || marketShare >= 1) {
+      return 0;
+    }
+    double shrunk = (negatives + priorRatings * marketShare) / (given + priorRatings);
+    return Math.max(0, (shrunk - marketShare) / (1 - marketShare));
+  }
+}

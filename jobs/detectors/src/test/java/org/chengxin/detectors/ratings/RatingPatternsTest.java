@@ -1,0 +1,87 @@
+package org.chengxin.detectors.ratings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.chengxin.core.event.ComplaintOutcome;
+import org.junit.jupiter.api.Test;
+
+/** Extortion and competitor attack on hand-built cases. */
+class RatingPatternsTest {
+  private static final long HOUR = 3_600;
+  private static final long DAY = 24 * HOUR;
+  private static final long T0 = 1_790_000_000L;
+  private static final ExtortionPattern EXTORTION = ExtortionPattern.defaults();
+  private static final CompetitorAttackPattern ATTACK = CompetitorAttackPattern.defaults();
+
+  private static ComplaintResolution complaint(RatingGraph g, ComplaintOutcome outcome, long resolvedAt) {
+    return new ComplaintResolution(g.indexOf("buyer").orElseThrow(), g.indexOf("seller").orElseThrow(), resolvedAt, outcome);
+  }
+
+  @Test
+  void negativeRightAfterARejectedComplaintIsExtortion() {
+    RatingGraph g = RatingGraph.builder().add("buyer", "seller", -1, T0 + 6 * HOUR).build();
+    List<RatingFlag> flags = EXTORTION.flags(g, List.of(complaint(g, ComplaintOutcome.REJECTED, T0)));
+    assertEquals(1, flags.size());
+    assertEquals(RatingPattern.EXTORTION, flags.get(0).pattern());
+    assertEquals(6.0, flags.get(0).evidence().get("hours_after_rejection"));
+    assertEquals(1 - 6.0 / 96, flags.get(0).score(), 1e-12);
+  }
+
+  @Test
+  void fairNegativesAreNotExtortion() {
+    RatingGraph g = RatingGraph.builder()
+        .add("buyer", "seller", -1, T0 - HOUR)
+        .add("buyer", "seller2", -1, T0 + HOUR)
+        .add("buyer", "seller", 1, T0 + HOUR)
+        .add("buyer", "seller", -1, T0 + 5 * DAY)
+        .build();
+    assertTrue(EXTORTION.flags(g, List.of(complaint(g, ComplaintOutcome.REJECTED, T0))).isEmpty(),
+        "before rejection, other seller, positive, or days later");
+    RatingGraph upheld = RatingGraph.builder().add("buyer", "seller", -1, T0 + HOUR).build();
+    assertTrue(EXTORTION.flags(upheld, List.of(complaint(upheld, ComplaintOutcome.UPHELD, T0))).isEmpty());
+  }
+
+  @Test
+  void burstOfNegativesFromNewAccountsIsAnAttack() {
+    RatingGraph.Builder b = RatingGraph.builder();
+    for (int i = 0; i < 10; i++) {
+      b.add("regular" + i, "seller", 1, T0 + i * DAY);
+    }
+    for (int i = 0; i < 4; i++) {
+      b.add("sock" + i, "seller", -1, T0 + 20 * DAY + i * HOUR);
+    }
+    RatingGraph g = b.build();
+    List<RatingFlag> flags = ATTACK.flags(g);
+    assertEquals(4, flags.size());
+    for (RatingFlag f : flags) {
+      assertTrue(g.account(g.rater(f.rating())).startsWith("sock"));
+      assertEquals(4.0, f.evidence().get("burst_raters"));
+      assertEquals(0.75, f.score(), 1e-12);
+    }
+  }
+
+  @Test
+  void spreadOutOrEstablishedNegativesAreNoAttack() {
+    RatingGraph.Builder b = RatingGraph.builder();
+    for (int i = 0; i < 4; i++) {
+      b.add("slow" + i, "seller", -1, T0 + i * 2 * DAY);
+    }
+    for (int i = 0; i < 3; i++) {
+      for (int k = 0; k < 3; k++) {
+        b.add("veteran" + i, "other" + k, 1, T0 - (k + 1) * DAY);
+      }
+      b.add("veteran" + i, "seller", -1, T0 + 30 * DAY + i * HOUR);
+    }
+    assertTrue(ATTACK.flags(b.build()).isEmpty());
+  }
+
+  @Test
+  void priorRatingsCountOnlyStrictlyEarlierOnes() {
+    RatingGraph g = RatingGraph.builder()
+        .add("u", "a", 1, T0).add("u", "b", 1, T0).add("u", "c", 1, T0 + 1)
+        .build();
+    assertEquals(List.of(0, 0, 2), java.util.Arrays.stream(CompetitorAttackPattern.ratingsGivenBefore(g)).boxed().toList());
+  }
+}

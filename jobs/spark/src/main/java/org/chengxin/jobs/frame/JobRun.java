@@ -1,0 +1,151 @@
+package org.chengxin.jobs.frame;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.chengxin.core.schema.TableSchema;
+import org.chengxin.core.warehouse.RunSummaries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of one job for one day: the frame every job body works through. It reads and writes
+ * the warehouse with the documented schemas, names the Spark job group of each stage, logs each
+ * stage with rows and rate, and records the job's entry in {@code WAREHOUSE/_runs/DAY.json} (rows
+ * in and out per table, seconds, status), also when the run fails.
+ */
+public final class JobRun {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
+
+  /** A job's body. */
+  @FunctionalInterface
+  public interface Body {
+    void run(JobRun run);
+  }
+
+  private final String job;
+  private final JobOptions options;
+  private final SparkWarehouse warehouse;
+  private final Map<String, Long> inputs = new LinkedHashMap<>();
+  private final Map<String, Long> outputs = new LinkedHashMap<>();
+  private final Map<String, String> notes = new LinkedHashMap<>();
+
+  private JobRun(String job, JobOptions options, SparkWarehouse warehouse) {
+    this.job = job;
+    this.options = options;
+    this.warehouse = warehouse;
+  }
+
+  /** Runs {@code body} as job {@code job} for the options' day and records it in the run summary. */
+  public static JobResult execute(SparkSession spark, String job, JobOptions options, Body body) {
+    spark.conf().set("spark.sql.session.timeZone", SparkSessions.TIME_ZONE);
+    JobRun run = new JobRun(job, options, SparkWarehouse.open(spark, options.warehouse()));
+    long started = System.nanoTime();
+    LOG.info("{} {}: started (warehouse {})", job, options.date(), run.warehouse.warehouse().root());
+    try {
+      body.run(run);
+    } catch (RuntimeException e) {
+      run.record("failed", seconds(started), e.getClass().getSimpleName());
+      LOG.error("{} {}: failed after {} s", job, options.date(), String.format("%.1f", seconds(started)));
+      throw e;
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+    double seconds = seconds(started);
+    JobResult result = new JobResult(job, options.date(), run.inputs, run.outputs, seconds);
+    run.record("succeeded", seconds, null);
+    LOG.info("{} {}: done in {} s, {} rows in, {} rows out", job, options.date(), String.format("%.1f", seconds),
+        result.rowsIn(), result.rowsOut());
+    return result;
+  }
+
+  public LocalDate day() {
+    return options.date();
+  }
+
+  public SparkSession spark() {
+    return warehouse.spark();
+  }
+
+  public SparkWarehouse warehouse() {
+    return warehouse;
+  }
+
+  /** Adds a fact about this run (e.g. the mode it chose) to its summary entry and the log. */
+  public void note(String key, String value) {
+    notes.put(key, value);
+    LOG.info("{} {}: {} = {}", job, day(), key, value);
+  }
+
+  /**
+   * Runs one stage under a named Spark job group and logs its row count and rate.
+   *
+   * @param work does the stage and returns the rows it produced or handled
+   */
+  public long stage(String name, LongSupplier work) {
+    spark().sparkContext().setJobGroup(job + "/" + name, job + " " + day() + ": " + name, false);
+    long started = System.nanoTime();
+    long rows = work.getAsLong();
+    double seconds = seconds(started);
+    LOG.info("{} {}: stage '{}' {} rows in {} s ({} rows/s)", job, day(), name, rows,
+        String.format("%.1f", seconds), String.format("%.0f", rows / Math.max(seconds, 1e-3)));
+    return rows;
+  }
+
+  /** Partitions {@code from} (null: the first) to {@code to} of an input table, counted as rows in. */
+  public Dataset<Row> read(TableSchema table, LocalDate from, LocalDate to) {
+    Dataset<Row> rows = warehouse.read(table, from, to);
+    String range = (from == null ? "first" : from.toString()) + ".." + to;
+    // Counting a plain Parquet scan reads only the files' footers.
+    long count = stage("read " + table.name() + " " + range, rows::count);
+    inputs.merge(table.name(), count, Long::sum);
+    return rows;
+  }
+
+  /** The latest partition at or before the run's day, if the table has one (inputs that may not exist yet). */
+  public Optional<Dataset<Row>> readLatest(TableSchema table) {
+    return warehouse.latest(table, day()).map(d -> read(table, d, d));
+  }
+
+  /** Writes the run day's partition of an output table atomically. */
+  public long write(TableSchema table, Dataset<Row> rows) {
+    long count = stage("write " + table.name(), () -> warehouse.writeDay(table, day(), rows));
+    outputs.merge(table.name(), count, Long::sum);
+    return count;
+  }
+
+  /** Rewrites every day partition {@code rowsWithDay} covers (its {@code ds} column), each atomically. */
+  public long writeDays(TableSchema table, Dataset<Row> rowsWithDay) {
+    long count = stage("write " + table.name() + " (all days)", () -> warehouse.writeDays(table, day(), rowsWithDay));
+    outputs.merge(table.name(), count, Long::sum);
+    return count;
+  }
+
+  private void record(String status, double seconds, String error) {
+    ObjectNode entry = JsonNodeFactory.instance.objectNode();
+    entry.put("status", status);
+    entry.put("rows_in", inputs.values().stream().mapToLong(Long::longValue).sum());
+    entry.put("rows_out", outputs.values().stream().mapToLong(Long::longValue).sum());
+    entry.put("seconds", Math.round(seconds * 10) / 10.0);
+    ObjectNode in = entry.putObject("inputs");
+    inputs.forEach(in::put);
+    ObjectNode out = entry.putObject("outputs");
+    outputs.forEach(out::put);
+    notes.forEach(entry::put);
+    if (error != null) {
+      entry.put("error", error);
+    }
+    new RunSummaries(warehouse.warehouse()).record(day(), job, entry);
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+}

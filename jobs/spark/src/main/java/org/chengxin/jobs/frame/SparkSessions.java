@@ -1,0 +1,32 @@
+package org.chengxin.jobs.frame;
+
+import java.util.Optional;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Creates the SparkSession the jobs run in, with the settings every job relies on. */
+public final class SparkSessions {
+
+  /** Event times are UTC instants and days are UTC days: the session must agree. */
+  public static final String TIME_ZONE = "UTC";
+
+  private SparkSessions() {}
+
+  /**
+   * A session on {@code master} if given, else on the master spark-submit configured, else embedded
+   * on {@code local[*]}.
+   */
+  public static SparkSession create(String appName, Optional<String> master) {
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName(appName)
+            .config("spark.sql.session.timeZone", TIME_ZONE)
+            .config("spark.ui.showConsoleProgress", "false");
+    if (master.isPresent()) {
+      builder.master(master.get());
+    } else if (!new SparkConf().contains("spark.master")) {
+      builder.master("local[*]");
+    }
+    return builder.getOrCreate();
+  }
+}

@@ -1,0 +1,112 @@
+package org.chengxin.jobs.scores;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.timestamp_micros;
+import static org.apache.spark.sql.functions.unix_date;
+import static org.apache.spark.sql.functions.unix_micros;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.chengxin.core.event.RatingDirection;
+import org.chengxin.core.schema.TableSchema;
+
+/**
+ * Applies the credit rules to ratings on Spark: joins each buyer_to_seller rating to its trade,
+ * groups ratings and prior state by buyer-seller pair, and folds each pair with
+ * {@link PairCreditFunction}. The same code serves the daily run (the day's ratings on top of
+ * yesterday's state) and the full recompute (all ratings on empty state).
+ */
+final class CreditFold {
+  private static final String[] PAIR = {"buyer_id", "seller_id"};
+  private static final String DS = TableSchema.PARTITION_COLUMN;
+
+  /** Per pair: the ledger entries and the state after the day (persisted: read by several outputs). */
+  private final Dataset<Row> pairs;
+
+  private CreditFold(Dataset<Row> pairs) {
+    this.pairs = pairs;
+  }
+
+  /**
+   * @param ratings ratings table rows with ds
+   * @param trades trades table rows with ds, covering at least the look-back before the ratings' days
+   * @param monthState credit_month_state rows of the day before (empty for a recompute)
+   * @param windowState credit_item_windows rows of the day before (empty for a recompute)
+   */
+  static CreditFold run(Dataset<Row> ratings, Dataset<Row> trades, Dataset<Row> monthState, Dataset<Row> windowState,
+      int tradeLookbackDays, LocalDate day) {
+    Dataset<Row> firstTrades =
+        trades
+            .select(col("trade_id"), col(DS).as("trade_ds"),
+                struct(col("buyer_id"), col("seller_id"), col("item_id"), unix_micros(col("created_at")).as("created_at"),
+                    unix_micros(col("paid_at")).as("paid_at"), unix_micros(col("shipped_at")).as("shipped_at"),
+                    unix_micros(col("confirmed_at")).as("confirmed_at"))
+                    .as("trade"))
+            // A trade_id ingested twice is taken from its first partition.
+            .groupBy("trade_id")
+            .agg(expr("min_by(trade, trade_ds)").as("trade"), expr("min(trade_ds)").as("trade_ds"));
+    Dataset<Row> rated = ratings.where(col("direction").equalTo(lit(RatingDirection.BUYER_TO_SELLER.wire())));
+    Column tradeInReach =
+        rated.col("trade_id").equalTo(firstTrades.col("trade_id"))
+            .and(firstTrades.col("trade_ds").leq(rated.col(DS)))
+            .and(firstTrades.col("trade_ds").geq(date_sub(rated.col(DS), tradeLookbackDays)));
+    Dataset<Row> ratingsByPair =
+        rated.join(firstTrades, tradeInReach, "left_outer")
+            .select(rated.col("rater_id").as("buyer_id"), rated.col("ratee_id").as("seller_id"),
+                struct(rated.col("rating_id"), rated.col("trade_id"), unix_date(rated.col(DS)).as("day"),
+                    unix_micros(rated.col("rated_at")).as("rated_at"), rated.col("score"), rated.col("hidden"),
+                    rated.col("item_as_described"), rated.col("service"), rated.col("logistics"), firstTrades.col("trade"))
+                    .as("rating"))
+            .groupBy(PAIR[0], PAIR[1])
+            .agg(collect_list(col("rating")).as("ratings"));
+    Dataset<Row> monthsByPair =
+        monthState.groupBy(PAIR[0], PAIR[1])
+            .agg(collect_list(struct(unix_date(col("month")).as("month"), col("net"))).as("months"));
+    Dataset<Row> windowsByPair =
+        windowState.groupBy(PAIR[0], PAIR[1])
+            .agg(collect_list(struct(col("item_id"), col("score"), unix_micros(col("window_start")).as("window_start")))
+                .as("windows"));
+    Dataset<Row> folded =
+        ratingsByPair.join(monthsByPair, PAIR, "full_outer").join(windowsByPair, PAIR, "full_outer")
+            .map(new PairCreditFunction(tradeLookbackDays, day), Encoders.row(PairCreditFunction.OUTPUT))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    return new CreditFold(folded);
+  }
+
+  /** credit_ledger rows of the ratings folded, with ds (their own day). */
+  Dataset<Row> ledger() {
+    return pairs.select(col("buyer_id"), col("seller_id"), explode(col("ledger")).as("e"))
+        .select(col("e.rating_id"), col("e.trade_id"), col("seller_id"), col("buyer_id"), col("e.item_id"),
+            col("e.score"), timestamp_micros(col("e.rated_at")).as("rated_at"), col("e.hidden"), col("e.outcome"),
+            col("e.credit_points"), col("e.item_as_described"), col("e.service"), col("e.logistics"),
+            date_from_unix_date(col("e.day")).as(DS));
+  }
+
+  /** credit_month_state rows after the day. */
+  Dataset<Row> monthState() {
+    return pairs.select(col("buyer_id"), col("seller_id"), explode(col("months")).as("m"))
+        .select(col("buyer_id"), col("seller_id"), date_from_unix_date(col("m.month")).as("month"), col("m.net"));
+  }
+
+  /** credit_item_windows rows after the day. */
+  Dataset<Row> windowState() {
+    return pairs.select(col("buyer_id"), col("seller_id"), explode(col("windows")).as("w"))
+        .select(col("buyer_id"), col("seller_id"), col("w.item_id"), col("w.score"),
+            timestamp_micros(col("w.window_start")).as("window_start"));
+  }
+
+  void release() {
+    pairs.unpersist();
+  }
+}

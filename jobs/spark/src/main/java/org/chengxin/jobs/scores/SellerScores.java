@@ -1,0 +1,157 @@
+package org.chengxin.jobs.scores;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.chengxin.core.event.RatingScore;
+import org.chengxin.core.schema.TableSchema;
+import org.chengxin.scores.credit.CreditBadge;
+import org.chengxin.scores.credit.CreditLevels;
+import org.chengxin.scores.credit.CreditOutcome;
+import org.chengxin.scores.credit.PositiveRateBound;
+
+/**
+ * seller_scores from the whole credit ledger: credit, level, counts, DSR and robust reputation.
+ * Everything but the Beta quantile is a built-in aggregate; robust figures are rounded to 6
+ * decimals so the order of floating-point sums cannot make two runs differ.
+ */
+final class SellerScores {
+
+  /** DSR averages the trailing 180 days, the run's day included. */
+  static final int DSR_DAYS = 180;
+  private static final int ROBUST_DECIMALS = 6;
+
+  /** The Beta posterior's quantile: the one computation Spark has no built-in for. */
+  private static final UserDefinedFunction LOWER_BOUND =
+      udf((UDF2<Double, Double, Double>) PositiveRateBound::lowerBound, DataTypes.DoubleType).asNonNullable();
+
+  private SellerScores() {}
+
+  /**
+   * @param ledger credit_ledger rows of all history up to {@code day}, with ds
+   * @param flags latest rating_flags partition, if any
+   * @param raters latest rater_scores partition, if any
+   */
+  static Dataset<Row> compute(Dataset<Row> ledger, Optional<Dataset<Row>> flags, Optional<Dataset<Row>> raters, LocalDate day) {
+    Dataset<Row> rows = ledger;
+    Column flagged = lit(false);
+    if (flags.isPresent()) {
+      Dataset<Row> flaggedIds = flags.get().select(col("rating_id").as("flagged_rating_id")).distinct();
+      rows = rows.join(flaggedIds, rows.col("rating_id").equalTo(flaggedIds.col("flagged_rating_id")), "left_outer");
+      flagged = col("flagged_rating_id").isNotNull();
+    }
+    Column weight = lit(1.0);
+    if (raters.isPresent()) {
+      Dataset<Row> weights = raters.get().groupBy(col("rater_id")).agg(min(col("reliability")).as("reliability"));
+      rows = rows.join(weights, rows.col("buyer_id").equalTo(weights.col("rater_id")), "left_outer");
+      weight = greatest(lit(0.0), least(lit(1.0), coalesce(col("reliability"), lit(1.0))));
+    }
+
+    Column outcome = col("outcome");
+    Column counted = outcome.equalTo(lit(CreditOutcome.COUNTED.wire()));
+    Column hidden = outcome.equalTo(lit(CreditOutcome.HIDDEN.wire()));
+    Column positive = col("score").equalTo(lit(RatingScore.POSITIVE.wire()));
+    Column neutral = col("score").equalTo(lit(RatingScore.NEUTRAL.wire()));
+    Column negative = col("score").equalTo(lit(RatingScore.NEGATIVE.wire()));
+    // DSR shows what shoppers see: visible ratings of real, in-time trades, counted or not.
+    Column inDsr =
+        col(TableSchema.PARTITION_COLUMN).geq(lit(day.minusDays(DSR_DAYS - 1)))
+            .and(outcome.isin(CreditOutcome.COUNTED.wire(), CreditOutcome.DUPLICATE_14D.wire(), CreditOutcome.CAPPED_MONTH.wire()));
+    Column robust = counted.and(flagged.unary_$bang());
+
+    Dataset<Row> totals =
+        rows.groupBy(col("seller_id"))
+            .agg(
+                sum(col("credit_points").cast("bigint")).as("credit_points"),
+                count_if(counted.and(positive)).as("positive_ratings"),
+                count_if(counted.and(neutral)).as("neutral_ratings"),
+                count_if(counted.and(negative)).as("negative_ratings"),
+                count_if(outcome.equalTo(lit(CreditOutcome.DUPLICATE_14D.wire()))).as("ratings_deduplicated"),
+                count_if(outcome.equalTo(lit(CreditOutcome.CAPPED_MONTH.wire()))).as("ratings_capped"),
+                count_if(outcome.equalTo(lit(CreditOutcome.LATE.wire()))).as("ratings_late"),
+                count_if(outcome.isin(CreditOutcome.TRADE_UNKNOWN.wire(), CreditOutcome.TRADE_MISMATCH.wire()))
+                    .as("ratings_unmatched"),
+                count_if(hidden).as("hidden_ratings"),
+                count_if(hidden.and(positive)).as("hidden_positive"),
+                count_if(hidden.and(negative)).as("hidden_negative"),
+                avg(when(inDsr, col("item_as_described"))).as("dsr_item_as_described"),
+                count(when(inDsr, col("item_as_described"))).as("dsr_item_as_described_count"),
+                avg(when(inDsr, col("service"))).as("dsr_service"),
+                count(when(inDsr, col("service"))).as("dsr_service_count"),
+                avg(when(inDsr, col("logistics"))).as("dsr_logistics"),
+                count(when(inDsr, col("logistics"))).as("dsr_logistics_count"),
+                count_if(counted.and(flagged)).as("flagged_ratings"),
+                coalesce(sum(when(robust, weight.multiply(col("credit_points")))), lit(0.0)).as("robust_points"),
+                coalesce(sum(when(robust.and(positive), weight)), lit(0.0)).as("robust_positive"),
+                coalesce(sum(when(robust, weight)), lit(0.0)).as("robust_total"));
+
+    Column counts = col("positive_ratings").plus(col("neutral_ratings")).plus(col("negative_ratings"));
+    Column level = levelOf(col("credit_points"));
+    Column robustPoints = round(col("robust_points"), ROBUST_DECIMALS);
+    return totals.select(
+        col("seller_id"),
+        col("credit_points"),
+        level.as("credit_level"),
+        badgeOf(level).as("credit_badge"),
+        when(level.equalTo(0), 0).otherwise(level.minus(1).mod(CreditLevels.BADGES_PER_TIER).plus(1)).as("credit_badge_count"),
+        col("positive_ratings"),
+        col("neutral_ratings"),
+        col("negative_ratings"),
+        when(counts.gt(0), col("positive_ratings").divide(counts)).as("positive_rate"),
+        col("ratings_deduplicated"),
+        col("ratings_capped"),
+        col("ratings_late"),
+        col("ratings_unmatched"),
+        col("hidden_ratings"),
+        col("hidden_positive"),
+        col("hidden_negative"),
+        col("dsr_item_as_described"),
+        col("dsr_item_as_described_count"),
+        col("dsr_service"),
+        col("dsr_service_count"),
+        col("dsr_logistics"),
+        col("dsr_logistics_count"),
+        col("flagged_ratings"),
+        robustPoints.as("robust_credit_points"),
+        when(col("robust_total").gt(0), round(col("robust_positive").divide(col("robust_total")), ROBUST_DECIMALS))
+            .as("robust_positive_rate"),
+        round(LOWER_BOUND.apply(col("robust_positive"), col("robust_total")), ROBUST_DECIMALS).as("positive_rate_lower_bound"),
+        round(col("credit_points").minus(robustPoints), ROBUST_DECIMALS).as("credit_gap"));
+  }
+
+  /** The level index as a CASE over {@link CreditLevels}' thresholds, highest first. */
+  static Column levelOf(Column points) {
+    Column level = lit(0);
+    for (int l = 1; l <= CreditLevels.TOP_LEVEL; l++) {
+      level = when(points.geq(CreditLevels.minimumPoints(l)), l).otherwise(level);
+    }
+    return level;
+  }
+
+  private static Column badgeOf(Column level) {
+    Column badge = lit(CreditBadge.NONE.wire());
+    for (int l = 1; l <= CreditLevels.TOP_LEVEL; l += CreditLevels.BADGES_PER_TIER) {
+      badge = when(level.geq(l), CreditLevels.badgeOf(l).wire()).otherwise(badge);
+    }
+    return badge;
+  }
+}

@@ -1,0 +1,134 @@
+package org.chengxin.jobs.scores;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.UsageException;
+import org.chengxin.core.schema.EventTables;
+import org.chengxin.core.schema.ScoreTables;
+import org.chengxin.jobs.frame.JobOptions;
+import org.chengxin.jobs.frame.JobResult;
+import org.chengxin.jobs.frame.JobRun;
+import org.chengxin.jobs.frame.SparkJob;
+
+/**
+ * seller_scores for one day (docs/seller-scores.md). The daily run folds the day's ratings into
+ * yesterday's credit state; a recompute folds all history from nothing and rewrites the ledger.
+ * Both give the same tables.
+ */
+public final class SellerScoresJob implements SparkJob<SellerScoresJob.Options> {
+
+  public static final String NAME = "seller_scores";
+
+  /** How the credit state is obtained. */
+  public enum Mode {
+    /** Yesterday's state plus today's ratings; fails when yesterday's state is missing. */
+    INCREMENTAL,
+    /** All ratings history from empty state; rewrites every day of credit_ledger. */
+    RECOMPUTE,
+    /** Incremental when yesterday's state exists, else recompute. */
+    AUTO
+  }
+
+  /**
+   * @param tradeLookbackDays how many days before a rating's day its trade may have been created
+   *     (and ingested) to count; older trades' ratings are unmatched
+   */
+  public record Options(JobOptions job, Mode mode, int tradeLookbackDays) {
+    public static final int DEFAULT_TRADE_LOOKBACK_DAYS = 90;
+
+    public Options {
+      Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(mode, "mode");
+      if (tradeLookbackDays < 16 || tradeLookbackDays > 3660) {
+        // Below 16 days a trade could still take ratings after it dropped out of reach.
+        throw new IllegalArgumentException("trade look-back must be 16 to 3660 days: " + tradeLookbackDays);
+      }
+    }
+
+    public static Options of(JobOptions job, Mode mode) {
+      return new Options(job, mode, DEFAULT_TRADE_LOOKBACK_DAYS);
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "credit, levels, DSR and robust reputation per seller (seller_scores)";
+  }
+
+  @Override
+  public void declareOptions(CommandLine cli) {
+    cli.option("mode", "auto|incremental|recompute", NAME + ": how to get the credit state (default auto)")
+        .option("trade-lookback-days", "N",
+            NAME + ": how long before a rating its trade may be created, 16-3660 (default "
+                + Options.DEFAULT_TRADE_LOOKBACK_DAYS + ")");
+  }
+
+  @Override
+  public Options options(JobOptions job, CommandLine cli) {
+    String modeName = cli.get("mode").orElse("auto");
+    Mode mode;
+    try {
+      mode = Mode.valueOf(modeName.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--mode must be auto, incremental or recompute, got '" + modeName + "'");
+    }
+    return new Options(job, mode, (int) cli.longValue("trade-lookback-days", Options.DEFAULT_TRADE_LOOKBACK_DAYS, 16, 3660));
+  }
+
+  @Override
+  public JobResult run(SparkSession spark, Options options) {
+    return JobRun.execute(spark, NAME, options.job(), run -> score(run, options));
+  }
+
+  private static void score(JobRun run, Options options) {
+    LocalDate day = run.day();
+    LocalDate yesterday = day.minusDays(1);
+    boolean haveYesterday =
+        run.warehouse().days(ScoreTables.CREDIT_MONTH_STATE).contains(yesterday)
+            && run.warehouse().days(ScoreTables.CREDIT_ITEM_WINDOWS).contains(yesterday);
+    Mode mode = options.mode() == Mode.AUTO ? (haveYesterday ? Mode.INCREMENTAL : Mode.RECOMPUTE) : options.mode();
+    if (mode == Mode.INCREMENTAL && !haveYesterday) {
+      throw new IllegalStateException("no credit state for " + yesterday + ": run that day first, or use --mode recompute");
+    }
+    run.note("mode", mode.name().toLowerCase(Locale.ROOT));
+    boolean incremental = mode == Mode.INCREMENTAL;
+
+    Dataset<Row> ratings = run.read(EventTables.RATINGS, incremental ? day : null, day);
+    Dataset<Row> trades = run.read(EventTables.TRADES, incremental ? day.minusDays(options.tradeLookbackDays()) : null, day);
+    Dataset<Row> months = incremental
+        ? run.read(ScoreTables.CREDIT_MONTH_STATE, yesterday, yesterday)
+        : run.warehouse().empty(ScoreTables.CREDIT_MONTH_STATE);
+    Dataset<Row> windows = incremental
+        ? run.read(ScoreTables.CREDIT_ITEM_WINDOWS, yesterday, yesterday)
+        : run.warehouse().empty(ScoreTables.CREDIT_ITEM_WINDOWS);
+    CreditFold fold = CreditFold.run(ratings, trades, months, windows, options.tradeLookbackDays(), day);
+    try {
+      Dataset<Row> ledger;
+      if (incremental) {
+        run.write(ScoreTables.CREDIT_LEDGER, fold.ledger());
+        ledger = run.read(ScoreTables.CREDIT_LEDGER, null, day);
+      } else {
+        run.writeDays(ScoreTables.CREDIT_LEDGER, fold.ledger());
+        ledger = fold.ledger();
+      }
+      run.write(ScoreTables.CREDIT_MONTH_STATE, fold.monthState());
+      run.write(ScoreTables.CREDIT_ITEM_WINDOWS, fold.windowState());
+      Optional<Dataset<Row>> flags = run.readLatest(ScoreTables.RATING_FLAGS);
+      Optional<Dataset<Row>> raters = run.readLatest(ScoreTables.RATER_SCORES);
+      run.write(ScoreTables.SELLER_SCORES, SellerScores.compute(ledger, flags, raters, day));
+    } finally {
+      fold.release();
+    }
+  }
+}

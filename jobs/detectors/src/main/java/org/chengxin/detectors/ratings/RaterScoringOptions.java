@@ -47,9 +47,4 @@ public record RaterScoringOptions(
     return new RaterScoringOptions(
         reliability, value, negativeSharePriorRatings, skewPriorRatings, extortion, attack, combiner);
   }
-
-  public RaterScoringOptions withCombiner(SuspicionCombiner value) {
-    return new RaterScoringOptions(
-        reliability, thinHistoryHalfLifeDays, negativeSharePriorRatings, skewPriorRatings, extortion, attack, value);
-  }
 }

@@ -1,0 +1,74 @@
+package org.chengxin.generator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The generator job: {@code scripts/generate --out DIR --trades N ...}. Writes the raw feed to
+ * {@code DIR/events/} and the ground truth to {@code DIR/truth/}.
+ */
+public final class Generate {
+  private static final Logger LOG = LoggerFactory.getLogger(Generate.class);
+  /** Campaigns may take at most this share of all trades; beyond it the marketplace is not "mostly honest". */
+  private static final double MAX_CAMPAIGN_SHARE = 0.5;
+
+  private Generate() {}
+
+  public static void main(String[] args) {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.print(GeneratorOptions.help());
+      return;
+    }
+    try {
+      run(GeneratorOptions.parse(args));
+    } catch (GeneratorOptions.UsageException e) {
+      System.err.println("error: " + e.getMessage() + " (see --help)");
+      System.exit(2);
+    } catch (IOException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** Generates one marketplace; the same options always give byte-identical output. */
+  static RunStats run(GeneratorOptions options) throws IOException, GeneratorOptions.UsageException {
+    Path events = options.out().resolve("events");
+    Path truthDir = options.out().resolve("truth");
+    for (Path p : new Path[] {events, truthDir}) {
+      if (Files.exists(p)) {
+        throw new GeneratorOptions.UsageException(p + " already exists; remove it or choose another --out");
+      }
+    }
+    // Separate streams: changing fault rates does not change the marketplace, and vice versa.
+    SplittableRandom root = new SplittableRandom(options.seed());
+    SplittableRandom populationRng = root.split();
+    SplittableRandom marketRng = root.split();
+    SplittableRandom faultRng = root.split();
+    Population pop = new Population(options, populationRng);
+    if (pop.campaignTrades() > MAX_CAMPAIGN_SHARE * options.trades()) {
+      throw new GeneratorOptions.UsageException(
+          "planted campaigns need " + pop.campaignTrades() + " of " + options.trades()
+              + " trades; raise --trades or the trades-per-* options");
+    }
+    LOG.info(
+        "stage=population sellers={} buyers={} rings={} attacks={} extortioners={} counterfeit_sellers={}",
+        pop.sellerCount, pop.buyerCount, pop.rings.size(), pop.attacks.size(), pop.extortioners.size(),
+        pop.counterfeitSellers.size());
+    long started = System.nanoTime();
+    RunStats stats;
+    try (TruthWriter truth = new TruthWriter(truthDir);
+        FeedFiles feed = new FeedFiles(events, options.startDate(), options.days(), options.faults(), faultRng)) {
+      stats = new MarketplaceSimulator(options, pop, marketRng, feed, truth).run();
+      feed.close();
+      truth.finish(options, pop, stats, feed);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    LOG.info("stage=done trades={} seconds={} rate={} trades/s", stats.trades(),
+        Math.round(seconds * 10) / 10.0, Math.round(stats.trades() / seconds));
+    return stats;
+  }
+}

@@ -32,10 +32,13 @@ public final class Redactor {
   static final String IPV4_REDACTED = "[ipv4]";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  // A personal field name, then its value: a string (possibly cut short) or a bare token.
+  // A personal field name, then its value: a string (possibly cut short) or a bare token. The
+  // string is matched as an unrolled loop with possessive quantifiers: no backtracking, no deep
+  // recursion on values of tens of kilobytes.
   private static final Pattern PERSONAL_VALUE =
       Pattern.compile(
-          "(\"(?:" + String.join("|", EventFields.PERSONAL) + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\]\\s]*)",
+          "(\"(?:" + String.join("|", EventFields.PERSONAL) + ")\"\\s*+:\\s*+)"
+              + "(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"?|[^,}\\]\\s]*+)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern IPV4 = Pattern.compile("(?<![0-9.])\\d{1,3}(?:\\.\\d{1,3}){3}(?![0-9])");
 

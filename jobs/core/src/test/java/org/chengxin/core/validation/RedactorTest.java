@@ -36,6 +36,12 @@ class RedactorTest {
   }
 
   @Test
+  void hugeValuesDoNotOverflowTheStack() {
+    String huge = "{\"shipping_address\":\"" + "x\\\"y".repeat(30_000);
+    assertEquals("{\"shipping_address\":\"[redacted]\"", Redactor.scrub(huge));
+  }
+
+  @Test
   void longLinesAreCut() {
     assertEquals(Redactor.MAX_CHARS, Redactor.scrub("{" + "x".repeat(10_000)).length());
   }

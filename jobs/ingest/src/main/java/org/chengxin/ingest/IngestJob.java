@@ -1,0 +1,265 @@
+package org.chengxin.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.event.EventFields;
+import org.chengxin.core.event.EventKind;
+import org.chengxin.core.privacy.PseudonymKeys;
+import org.chengxin.core.privacy.Pseudonymiser;
+import org.chengxin.core.schema.EventTables;
+import org.chengxin.core.schema.TableSchema;
+import org.chengxin.core.validation.EventValidator;
+import org.chengxin.core.warehouse.RunSummaries;
+import org.chengxin.core.warehouse.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest job: raw JSON Lines in, the event tables, {@code dead_letter} and
+ * {@code late_events} out (docs/ingest.md).
+ *
+ * <pre>
+ * ReadRawLines -> Validate -(dead letters)-> dead_letter
+ *   -> [EventTime] -> RouteLate -(late)-> late_events
+ *   -> keyBy(kind:id) Deduplicate -> trades, certificates
+ *                                 -> keyBy(trade_id) LookUpTrade (+ known trade ids) -> ratings, complaints
+ * </pre>
+ *
+ * A bounded run executes in Flink's BATCH mode, writes staging directories and swaps them in with
+ * {@link Warehouse#commitPartition} only after the job and the count reconciliation succeed. A
+ * continuous run monitors the inputs and writes live partitions through checkpointed FileSinks.
+ */
+public final class IngestJob {
+  public static final String JOB_NAME = "ingest";
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+  private static final Schema TRADE_ID_ONLY =
+      SchemaBuilder.record(EventTables.TRADES.name()).namespace("org.chengxin.tables")
+          .fields().requiredString(EventFields.TRADE_ID).endRecord();
+
+  private final IngestOptions options;
+  private final UnaryOperator<DataStream<RawLine>> rawLineTap;
+  private final Pseudonymiser pseudonymiser;
+  private final Warehouse warehouse;
+
+  public IngestJob(IngestOptions options) {
+    this(options, UnaryOperator.identity());
+  }
+
+  /** @param rawLineTap applied to the raw lines right after the source (tests inject failures here) */
+  IngestJob(IngestOptions options, UnaryOperator<DataStream<RawLine>> rawLineTap) {
+    this.options = options;
+    this.rawLineTap = rawLineTap;
+    this.pseudonymiser = PseudonymKeys.resolve(options.pseudonymKeyFile());
+    this.warehouse = Warehouse.local(options.warehouse());
+  }
+
+  public static void main(String[] args) {
+    CommandLine.runMain(() -> {
+      Optional<IngestOptions> options = IngestOptions.parse(args);
+      if (options.isEmpty()) {
+        return;
+      }
+      IngestJob job = new IngestJob(options.get());
+      if (options.get().continuous()) {
+        job.startContinuous().getJobExecutionResult().get();
+      } else {
+        job.runBounded();
+      }
+    });
+  }
+
+  /**
+   * Ingests the day {@code options.date()}: runs the job, checks that the counts reconcile, swaps
+   * every table's ds partition in and records the run summary, which it returns.
+   */
+  public ObjectNode runBounded() throws Exception {
+    LocalDate day = options.date();
+    Map<TableSchema, String> staging = new LinkedHashMap<>();
+    for (TableSchema table : EventTables.all()) {
+      staging.put(table, warehouse.newStagingPath(table.name(), day));
+    }
+    try {
+      StreamExecutionEnvironment env = environment();
+      build(env, table -> TableSinks.staged(Records.schemaOf(table), staging.get(table)));
+      LOG.info("ingest {}: reading {} with parallelism {} (bounded)", day, options.inputs(), options.parallelism());
+      long started = System.currentTimeMillis();
+      JobExecutionResult result = env.execute("chengxin ingest " + day);
+      long elapsedMs = Math.max(1, System.currentTimeMillis() - started);
+      ObjectNode summary = IngestCounts.summarise(result.getAllAccumulatorResults());
+      for (Map.Entry<TableSchema, String> entry : staging.entrySet()) {
+        warehouse.commitPartition(entry.getKey().name(), day, entry.getValue());
+      }
+      long read = summary.path("totals").path("read").asLong();
+      summary.put("mode", "bounded").put("elapsed_ms", elapsedMs).put("lines_per_second", read * 1000 / elapsedMs);
+      options.inputs().forEach(summary.putArray("inputs")::add);
+      new RunSummaries(warehouse).record(day, JOB_NAME, summary);
+      LOG.info("ingest {}: {} lines in {} ms ({} lines/s): {}", day, read, elapsedMs, read * 1000 / elapsedMs,
+          summary.path("totals"));
+      return summary;
+    } catch (Exception | Error e) {
+      staging.values().forEach(warehouse::discardStaging);
+      throw e;
+    }
+  }
+
+  /** Starts the continuous job (checkpointed, exactly once) and returns at once. */
+  public JobClient startContinuous() throws Exception {
+    StreamExecutionEnvironment env = environment();
+    build(env, table -> TableSinks.live(Records.schemaOf(table), warehouse.tablePath(table.name()), eventTimeColumn(table)));
+    LOG.info("ingest: monitoring {} every {} with parallelism {} (continuous)", options.inputs(),
+        options.monitorInterval(), options.parallelism());
+    return env.executeAsync("chengxin ingest (continuous)");
+  }
+
+  private StreamExecutionEnvironment environment() {
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
+    if (options.continuous()) {
+      conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+      conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointInterval());
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, new Path(options.checkpointDir()).makeQualified(localFs()).toString());
+      conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(1));
+      if (options.restoreFrom() != null) {
+        conf.set(StateRecoveryOptions.SAVEPOINT_PATH, options.restoreFrom());
+      }
+    } else {
+      // A bounded run is all or nothing: a failure fails the run and the old partitions stay.
+      conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(options.parallelism());
+    return env;
+  }
+
+  private static org.apache.flink.core.fs.FileSystem localFs() {
+    return org.apache.flink.core.fs.FileSystem.getLocalFileSystem();
+  }
+
+  private void build(StreamExecutionEnvironment env, Function<TableSchema, FileSink<GenericRecord>> sinks) {
+    FileSource.FileSourceBuilder<RawLine> sourceBuilder = FileSource.forBulkFileFormat(
+        new JsonLinesFormat(options.maxLineBytes()), options.inputs().stream().map(Path::new).toArray(Path[]::new));
+    if (options.continuous()) {
+      sourceBuilder.monitorContinuously(options.monitorInterval());
+    }
+    DataStream<RawLine> lines = rawLineTap.apply(
+        env.fromSource(sourceBuilder.build(), WatermarkStrategy.noWatermarks(), "ReadRawLines").uid("read-raw-lines"));
+
+    LocalDate runDay = options.continuous() ? null : options.date();
+    SingleOutputStreamOperator<ValidEvent> valid = lines
+        .process(new ValidateFunction(pseudonymiser, runDay, options.maxLineBytes()))
+        .name("Validate").uid("validate");
+    DataStream<ValidEvent> timed = valid;
+    LatePolicy latePolicy = LatePolicy.forDay(runDay);
+    if (options.continuous()) {
+      timed = valid.assignTimestampsAndWatermarks(
+          WatermarkStrategy.<ValidEvent>forBoundedOutOfOrderness(options.maxOutOfOrderness())
+              .withTimestampAssigner((event, previous) -> event.eventTime))
+          .name("EventTime").uid("event-time");
+      latePolicy = LatePolicy.behindWatermark(options.allowedLateness());
+    }
+    SingleOutputStreamOperator<ValidEvent> onTime = timed
+        .process(new LateRouter(latePolicy, pseudonymiser)).name("RouteLate").uid("route-late");
+
+    java.time.Duration retention = options.continuous() ? options.dedupeRetention() : null;
+    SingleOutputStreamOperator<ValidEvent> unique = onTime
+        .keyBy(DeduplicateFunction::key)
+        .process(new DeduplicateFunction(retention)).name("Deduplicate").uid("deduplicate");
+
+    DataStream<String> knownTrades = unique
+        .filter(e -> e.kind == EventKind.TRADE).name("Trades")
+        .map(e -> e.tradeId).returns(Types.STRING).name("TradeIds");
+    List<Path> earlierTrades = earlierTradePartitions();
+    if (!earlierTrades.isEmpty()) {
+      FileSource<GenericRecord> lookback = FileSource.forRecordStreamFormat(
+          AvroParquetReaders.forGenericRecord(TRADE_ID_ONLY), earlierTrades.toArray(Path[]::new)).build();
+      knownTrades = knownTrades.union(env
+          .fromSource(lookback, WatermarkStrategy.noWatermarks(), "ReadEarlierTrades").uid("read-earlier-trades")
+          .map(r -> r.get(EventFields.TRADE_ID).toString()).returns(Types.STRING).name("EarlierTradeIds"));
+    }
+    SingleOutputStreamOperator<ValidEvent> resolved = unique
+        .filter(e -> e.kind == EventKind.RATING || e.kind == EventKind.COMPLAINT).name("NeedTrade")
+        .keyBy(e -> e.tradeId)
+        .connect(knownTrades.keyBy(id -> id))
+        .process(new TradeLookupFunction(options.maxOutOfOrderness(), retention)).name("LookUpTrade").uid("look-up-trade");
+
+    Map<EventKind, DataStream<ValidEvent>> byKind = new EnumMap<>(EventKind.class);
+    for (EventKind kind : EventKind.values()) {
+      DataStream<ValidEvent> from = kind == EventKind.RATING || kind == EventKind.COMPLAINT ? resolved : unique;
+      byKind.put(kind, from.filter(e -> e.kind == kind).name("Only " + kind.table()));
+    }
+    for (EventKind kind : EventKind.values()) {
+      TableSchema table = EventValidator.tableOf(kind);
+      byKind.get(kind)
+          .map(new ToRecord(kind)).returns(Records.typeOf(Records.schemaOf(kind))).name("ToRecord " + table.name())
+          .sinkTo(sinks.apply(table)).name("Write " + table.name()).uid("write-" + table.name());
+    }
+    valid.getSideOutput(ValidateFunction.DEAD_LETTER)
+        .sinkTo(sinks.apply(EventTables.DEAD_LETTER)).name("Write dead_letter").uid("write-dead-letter");
+    onTime.getSideOutput(LateRouter.LATE)
+        .sinkTo(sinks.apply(EventTables.LATE_EVENTS)).name("Write late_events").uid("write-late-events");
+  }
+
+  /** ds partitions of trades in the look-back before the run day (or today, continuous). */
+  private List<Path> earlierTradePartitions() {
+    LocalDate anchor = options.date() != null ? options.date() : LocalDate.now(ZoneOffset.UTC);
+    List<Path> found = new ArrayList<>();
+    for (int back = 1; back <= options.lookbackDays(); back++) {
+      String partition = warehouse.partitionPath(EventTables.TRADES.name(), anchor.minusDays(back));
+      if (warehouse.fileSystem().exists(partition) && !warehouse.fileSystem().list(partition).isEmpty()) {
+        found.add(new Path(partition));
+      }
+    }
+    return found;
+  }
+
+  /** The column whose UTC day is a row's ds in continuous mode; null: the day it was written. */
+  private static String eventTimeColumn(TableSchema table) {
+    for (EventKind kind : EventKind.values()) {
+      if (EventValidator.tableOf(kind).equals(table)) {
+        return switch (kind) {
+          case TRADE -> EventFields.CREATED_AT;
+          case RATING -> EventFields.RATED_AT;
+          case COMPLAINT -> EventFields.FILED_AT;
+          case CERTIFICATE -> EventFields.RECORDED_AT;
+        };
+      }
+    }
+    return null;
+  }
+}

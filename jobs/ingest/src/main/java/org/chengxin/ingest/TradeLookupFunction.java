@@ -1,0 +1,76 @@
+package org.chengxin.ingest;
+
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Sets trade_known on ratings and complaints, keyed by trade id. Input 1: ratings and complaints;
+ * input 2: ids of known trades (accepted by this run, or found in earlier ds partitions of
+ * {@code trades} within the look-back). An event waits on a processing-time timer before its
+ * trade is looked up: in a bounded (BATCH) run that timer fires after all of the key's input, so
+ * the answer does not depend on order; in a continuous run it waits {@code wait} for a trade that
+ * arrives shortly after. Unknown trades are flagged and counted, never dropped.
+ */
+public final class TradeLookupFunction extends KeyedCoProcessFunction<String, ValidEvent, String, ValidEvent> {
+  private static final long serialVersionUID = 1L;
+
+  private final Duration wait;
+  private final Duration retention;
+  private transient ValueState<Boolean> known;
+  private transient ListState<ValidEvent> waiting;
+  private transient KindCounters unknownTrade;
+
+  /**
+   * @param wait how long a continuous run waits for the trade (ignored by bounded runs)
+   * @param retention how long a continuous run remembers a trade id; null for the whole run
+   */
+  public TradeLookupFunction(Duration wait, Duration retention) {
+    this.wait = wait;
+    this.retention = retention;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    ValueStateDescriptor<Boolean> knownDescriptor = new ValueStateDescriptor<>("trade-known", Types.BOOLEAN);
+    if (retention != null) {
+      knownDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
+    }
+    known = getRuntimeContext().getState(knownDescriptor);
+    waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", ValidEvent.class));
+    unknownTrade = new KindCounters(getRuntimeContext(), IngestCounts.UNKNOWN_TRADE);
+  }
+
+  @Override
+  public void processElement1(ValidEvent event, Context ctx, Collector<ValidEvent> out) throws Exception {
+    if (!waiting.get().iterator().hasNext()) {
+      ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + wait.toMillis());
+    }
+    waiting.add(event);
+  }
+
+  @Override
+  public void processElement2(String tradeId, Context ctx, Collector<ValidEvent> out) throws Exception {
+    known.update(true);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ValidEvent> out) throws Exception {
+    boolean tradeKnown = known.value() != null;
+    for (ValidEvent event : waiting.get()) {
+      event.tradeKnown = tradeKnown;
+      if (!tradeKnown) {
+        unknownTrade.add(event.kind);
+      }
+      out.collect(event);
+    }
+    waiting.clear();
+  }
+}

@@ -1,0 +1,198 @@
+package org.chengxin.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.chengxin.core.warehouse.RunSummaries;
+import org.chengxin.core.warehouse.Warehouse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bounded runs on a shared MiniCluster: every line accounted for, re-runs idempotent, nothing personal stored. */
+class BoundedIngestIntegrationTest {
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  private static final String DAY = "2026-11-01";
+  private static final String NEXT_DAY = "2026-11-02";
+
+  @TempDir Path tmp;
+
+  @Test
+  void everyLineLandsSomewhereCountedAndReRunsGiveTheSameRows() throws Exception {
+    Path input = tmp.resolve("raw/" + DAY);
+    Path warehouse = tmp.resolve("warehouse");
+    TestEvents.write(input.resolve("a.jsonl"), List.of(
+        TestEvents.trade("t1", DAY + "T08:00:00Z"),
+        TestEvents.trade("t2", DAY + "T09:00:00Z"),
+        TestEvents.trade("t3", DAY + "T10:00:00Z"),
+        TestEvents.rating("r1", "t1", DAY + "T12:00:00Z"),
+        TestEvents.rating("r2", "t404", DAY + "T12:30:00Z"),
+        TestEvents.complaint("c1", "t2", DAY + "T13:00:00Z"),
+        TestEvents.certificate("cert1", DAY + "T07:00:00Z"),
+        TestEvents.trade("t0", "2026-10-31T23:59:00Z"),
+        TestEvents.rating("r9", "t3", NEXT_DAY + "T01:00:00Z")));
+    // A redelivery of t1 and r1 in another file: duplicates, whichever file is read first.
+    TestEvents.write(input.resolve("b/redelivery.jsonl"), List.of(
+        TestEvents.trade("t1", DAY + "T08:00:00Z"),
+        TestEvents.rating("r1", "t1", DAY + "T12:00:00Z")));
+    copyResource("broken-lines.jsonl", input.resolve("broken.jsonl"));
+    List<String> expectedReasons = resourceLines("broken-lines.expected");
+
+    ObjectNode summary = run(input, warehouse, DAY);
+
+    JsonNode totals = summary.path("totals");
+    assertEquals(11 + expectedReasons.size(), totals.path("read").asLong());
+    assertEquals(7, totals.path("accepted").asLong());
+    assertEquals(expectedReasons.size(), totals.path("rejected").asLong());
+    assertEquals(2, totals.path("duplicates").asLong());
+    assertEquals(2, totals.path("late").asLong());
+    assertEquals(1, totals.path("unknown_trade").asLong());
+    assertEquals(1, summary.path("kinds").path("trade").path("late").asLong());
+    assertEquals(4, summary.path("kinds").path("trade").path("rejected_by_reason").path("out_of_range").asLong()
+        + summary.path("kinds").path("rating").path("rejected_by_reason").path("out_of_range").asLong()
+        + summary.path("kinds").path("complaint").path("rejected_by_reason").path("out_of_range").asLong());
+    assertEquals(summary.toString(), new RunSummaries(Warehouse.local(warehouse.toString()))
+        .read(LocalDate.parse(DAY)).path("jobs").path(IngestJob.JOB_NAME).toString());
+
+    assertEquals(List.of("t1", "t2", "t3"), ids(WarehouseRows.read(warehouse, "trades", DAY), "trade_id"));
+    Map<String, Object> tradeKnown = new TreeMap<>();
+    WarehouseRows.read(warehouse, "ratings", DAY).forEach(r -> tradeKnown.put(r.get("rating_id").toString(), r.get("trade_known")));
+    assertEquals(Map.of("r1", true, "r2", false), tradeKnown);
+    assertEquals(List.of("c1"), ids(WarehouseRows.read(warehouse, "complaints", DAY), "complaint_id"));
+    assertEquals(List.of("cert1"), ids(WarehouseRows.read(warehouse, "certificates", DAY), "certificate_id"));
+    // The kept t1 is the first delivery in input order: a.jsonl line 1.
+    GenericRecord t1 = WarehouseRows.read(warehouse, "trades", DAY).stream()
+        .filter(r -> r.get("trade_id").toString().equals("t1")).findFirst().orElseThrow();
+    assertTrue(t1.get("source_file").toString().endsWith("a.jsonl"));
+    assertEquals(1L, t1.get("source_line"));
+
+    Map<Long, String> reasonByLine = new HashMap<>();
+    for (GenericRecord r : WarehouseRows.read(warehouse, "dead_letter", DAY)) {
+      assertTrue(r.get("source_file").toString().endsWith("broken.jsonl"));
+      reasonByLine.put((Long) r.get("source_line"), r.get("reason").toString());
+    }
+    for (int i = 0; i < expectedReasons.size(); i++) {
+      assertEquals(expectedReasons.get(i), reasonByLine.get(i + 1L), "broken line " + (i + 1));
+    }
+
+    Map<String, String> late = WarehouseRows.read(warehouse, "late_events", DAY).stream()
+        .collect(Collectors.toMap(r -> r.get("event_id").toString(), r -> r.get("reason") + " " + r.get("lateness_ms")));
+    assertEquals(Map.of("t0", "other_day 60000", "r9", "other_day -90000000"), late);
+
+    assertNoPersonalValueUnder(warehouse);
+
+    Map<String, List<String>> firstRun = allRows(warehouse);
+    run(input, warehouse, DAY);
+    assertEquals(firstRun, allRows(warehouse));
+
+    // The next day: t3 (in yesterday's partition) is known through the look-back, t0 arrives again.
+    Path nextInput = tmp.resolve("raw/" + NEXT_DAY);
+    TestEvents.write(nextInput.resolve("a.jsonl"), List.of(TestEvents.rating("r9", "t3", NEXT_DAY + "T01:00:00Z")));
+    run(nextInput, warehouse, NEXT_DAY);
+    GenericRecord r9 = WarehouseRows.read(warehouse, "ratings", NEXT_DAY).get(0);
+    assertEquals(true, r9.get("trade_known"));
+  }
+
+  @Test
+  void aFailedRunLeavesThePreviousPartitionIntact() throws Exception {
+    Path input = tmp.resolve("raw");
+    Path warehouse = tmp.resolve("warehouse");
+    TestEvents.write(input.resolve("a.jsonl"), List.of(TestEvents.trade("t1", DAY + "T08:00:00Z")));
+    run(input, warehouse, DAY);
+    Map<String, List<String>> before = allRows(warehouse);
+
+    TestEvents.write(input.resolve("b.jsonl"), List.of(TestEvents.trade("t2", DAY + "T08:00:00Z")));
+    IngestJob failing = new IngestJob(options(input, warehouse, DAY), lines -> lines.map(line -> {
+      if (line.sourceFile.endsWith("b.jsonl")) {
+        throw new IllegalStateException("injected failure");
+      }
+      return line;
+    }).returns(RawLine.class));
+    assertThrows(Exception.class, failing::runBounded);
+
+    assertEquals(before, allRows(warehouse));
+    try (Stream<Path> staged = Files.walk(warehouse.resolve("_staging"))) {
+      assertFalse(staged.anyMatch(Files::isRegularFile), "staging left behind");
+    }
+    assertNotEquals(0, before.get("trades").size());
+  }
+
+  static IngestOptions options(Path input, Path warehouse, String day, String... more) {
+    List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--warehouse", warehouse.toString(),
+        "--date", day, "--parallelism", "2"));
+    args.addAll(List.of(more));
+    return IngestOptions.parse(args.toArray(String[]::new)).orElseThrow();
+  }
+
+  private static ObjectNode run(Path input, Path warehouse, String day) throws Exception {
+    return new IngestJob(options(input, warehouse, day)).runBounded();
+  }
+
+  private static List<String> ids(List<GenericRecord> rows, String column) {
+    return rows.stream().map(r -> r.get(column).toString()).sorted().toList();
+  }
+
+  private static Map<String, List<String>> allRows(Path warehouse) {
+    Map<String, List<String>> rows = new TreeMap<>();
+    for (String table : List.of("trades", "ratings", "complaints", "certificates", "dead_letter", "late_events")) {
+      rows.put(table, WarehouseRows.canonical(WarehouseRows.read(warehouse, table, null)));
+    }
+    return rows;
+  }
+
+  /** Every string stored in any table, and every other file's bytes, are free of raw personal values. */
+  static void assertNoPersonalValueUnder(Path warehouse) throws IOException {
+    for (String table : List.of("trades", "ratings", "complaints", "certificates", "dead_letter", "late_events")) {
+      for (GenericRecord row : WarehouseRows.read(warehouse, table, null)) {
+        String text = row.toString();
+        for (String personal : TestEvents.PERSONAL) {
+          assertFalse(text.contains(personal), table + " holds " + personal + ": " + text);
+        }
+      }
+    }
+    try (Stream<Path> files = Files.walk(warehouse)) {
+      for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".parquet")).toList()) {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        for (String personal : TestEvents.PERSONAL) {
+          assertFalse(text.contains(personal), file + " holds " + personal);
+        }
+      }
+    }
+  }
+
+  private static void copyResource(String name, Path target) throws IOException {
+    try (InputStream in = BoundedIngestIntegrationTest.class.getResourceAsStream(name)) {
+      Files.copy(in, target);
+    }
+  }
+
+  private static List<String> resourceLines(String name) throws IOException {
+    try (InputStream in = BoundedIngestIntegrationTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+}

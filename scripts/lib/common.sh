@@ -22,7 +22,14 @@ ensure_built() {
   local module="jobs/$1"
   local target="$CHENGXIN_HOME/$module/target"
   local stamp="$target/.chengxin-built"
-  if [ ! -f "$stamp" ] || [ ! -f "$target/classpath.txt" ] || [ -n "$(find "$CHENGXIN_HOME/pom.xml" "$CHENGXIN_HOME/jobs" \
+  # The module and the chengxin modules its POM names are what a change can affect.
+  local sources=("$CHENGXIN_HOME/pom.xml" "$CHENGXIN_HOME/$module")
+  local dep
+  for dep in $(grep -o '<artifactId>chengxin-[a-z]*</artifactId>' "$CHENGXIN_HOME/$module/pom.xml" \
+      | sed 's:<artifactId>chengxin-\([a-z]*\)</artifactId>:\1:' | grep -vx parent | sort -u); do
+    [ -d "$CHENGXIN_HOME/jobs/$dep" ] && sources+=("$CHENGXIN_HOME/jobs/$dep/src" "$CHENGXIN_HOME/jobs/$dep/pom.xml")
+  done
+  if [ ! -f "$stamp" ] || [ ! -f "$target/classpath.txt" ] || [ -n "$(find "${sources[@]}" \
       -newer "$stamp" \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) -print -quit)" ]; then
     echo "[chengxin] building $module (first run or sources changed) ..." >&2
     (cd "$CHENGXIN_HOME" && mvn -B -q -DskipTests install -pl "$module" -am) >&2 \

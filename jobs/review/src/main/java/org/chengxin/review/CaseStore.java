@@ -1,0 +1,401 @@
+package org.chengxin.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.chengxin.review.SyncRules.Action;
+import org.chengxin.review.SyncRules.DecidedEvidence;
+import org.chengxin.review.db.ReviewDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The review queue's cases, decisions and penalties in PostgreSQL: the nightly run {@link #sync}s
+ * flagged sellers in; reviewers {@link #take} cases (atomically: two reviewers never get the same
+ * case) and {@link #decide} them. Each method is one transaction on its own connection, so one
+ * store may be shared by threads.
+ */
+public final class CaseStore {
+  private static final Logger LOG = LoggerFactory.getLogger(CaseStore.class);
+  private static final Pattern REVIEWER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+  private static final int MAX_TAKE = 1000;
+  private static final int MAX_NOTE_LENGTH = 4000;
+  // Any constant: two syncs at once would race to open the same seller's case; they run one at a time.
+  private static final long SYNC_LOCK = 0x73796e63L;
+  private static final String CASE_COLUMNS = caseColumns("");
+  private static final Comparator<ReviewCase> BY_PRIORITY =
+      Comparator.comparingDouble(ReviewCase::priority).reversed().thenComparingLong(ReviewCase::caseId);
+
+  private final ReviewDatabase db;
+  private final Clock clock;
+
+  public CaseStore(ReviewDatabase db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /**
+   * Brings the day's flagged sellers into the queue in one transaction: a seller without an active
+   * case gets a new open case, unless reviewers already decided on the same evidence
+   * ({@link SyncRules#isNewEvidence}); an open case takes the new priority, reasons, evidence and
+   * action; a case in review is left exactly as it is. Re-running a day changes nothing more.
+   */
+  public SyncResult sync(LocalDate day, List<FlaggedSeller> flagged) throws SQLException {
+    Set<String> sellers = new HashSet<>();
+    for (FlaggedSeller seller : flagged) {
+      if (!sellers.add(seller.sellerId())) {
+        throw new IllegalArgumentException("a seller is flagged twice in the day's input; one flag per seller");
+      }
+      if (seller.lastFlagged().isAfter(day)) {
+        throw new IllegalArgumentException("a flag's last_flagged " + seller.lastFlagged() + " is after the synced day " + day);
+      }
+    }
+    long started = System.nanoTime();
+    Instant now = now();
+    Map<Action, Integer> counts = new HashMap<>();
+    try (Connection c = db.connection()) {
+      c.setAutoCommit(false);
+      try {
+        try (Statement lock = c.createStatement()) {
+          lock.execute("SELECT pg_advisory_xact_lock(" + SYNC_LOCK + ")");
+        }
+        Array sellerArray = c.createArrayOf("text", sellers.toArray());
+        Map<String, ActiveCase> active = lockActiveCases(c, sellerArray);
+        Map<String, DecidedEvidence> decided = decidedEvidence(c, sellerArray);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO cases (seller_id, status, priority, reasons, evidence, "
+                + "evidence_fingerprint, recommended_action, first_flagged, last_flagged, created_at, updated_at) "
+                + "VALUES (?, 'open', ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)");
+             PreparedStatement refresh = c.prepareStatement("UPDATE cases SET priority = ?, reasons = ?, evidence = CAST(? AS jsonb), "
+                 + "evidence_fingerprint = ?, recommended_action = ?, first_flagged = LEAST(first_flagged, ?), "
+                 + "last_flagged = GREATEST(last_flagged, ?), updated_at = ? WHERE case_id = ? AND status = 'open'")) {
+          for (FlaggedSeller seller : flagged) {
+            ActiveCase current = active.get(seller.sellerId());
+            Action action = SyncRules.decide(seller, Optional.ofNullable(current).map(ActiveCase::status),
+                decided.getOrDefault(seller.sellerId(), DecidedEvidence.NONE));
+            counts.merge(action, 1, Integer::sum);
+            switch (action) {
+              case OPEN_CASE -> {
+                int i = 1;
+                insert.setString(i++, seller.sellerId());
+                i = setFlagContent(c, insert, i, seller);
+                insert.setObject(i++, seller.firstFlagged());
+                insert.setObject(i++, seller.lastFlagged());
+                insert.setObject(i++, timestamp(now));
+                insert.setObject(i, timestamp(now));
+                insert.addBatch();
+              }
+              case REFRESH -> {
+                int i = setFlagContent(c, refresh, 1, seller);
+                refresh.setObject(i++, seller.firstFlagged());
+                refresh.setObject(i++, seller.lastFlagged());
+                refresh.setObject(i++, timestamp(now));
+                refresh.setLong(i, current.caseId());
+                refresh.addBatch();
+              }
+              case LEAVE_IN_REVIEW, SUPPRESS -> { }
+            }
+          }
+          insert.executeBatch();
+          refresh.executeBatch();
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+    SyncResult result = new SyncResult(day, counts.getOrDefault(Action.OPEN_CASE, 0), counts.getOrDefault(Action.REFRESH, 0),
+        counts.getOrDefault(Action.LEAVE_IN_REVIEW, 0), counts.getOrDefault(Action.SUPPRESS, 0));
+    double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
+    LOG.info("stage=review_sync day={} flagged={} opened={} refreshed={} left_in_review={} suppressed={} rate={}/s",
+        day, result.flagged(), result.opened(), result.refreshed(), result.leftInReview(), result.suppressed(),
+        Math.round(result.flagged() / seconds));
+    return result;
+  }
+
+  /**
+   * Hands the {@code n} highest-priority open cases to {@code reviewer} and marks them in review.
+   * One statement that locks with SKIP LOCKED: reviewers taking at the same moment get disjoint
+   * cases, and nobody waits on another's cases. Fewer than {@code n} when the queue runs short.
+   */
+  public List<ReviewCase> take(String reviewer, int n) throws SQLException {
+    checkReviewer(reviewer);
+    if (n < 1 || n > MAX_TAKE) {
+      throw new IllegalArgumentException("take between 1 and " + MAX_TAKE + " cases, not " + n);
+    }
+    Instant now = now();
+    List<ReviewCase> taken = new ArrayList<>();
+    try (Connection c = db.connection();
+         PreparedStatement take = c.prepareStatement("WITH picked AS (SELECT case_id FROM cases WHERE status = 'open' "
+             + "ORDER BY priority DESC, case_id LIMIT ? FOR UPDATE SKIP LOCKED) "
+             + "UPDATE cases SET status = 'in_review', assigned_reviewer = ?, taken_at = ?, updated_at = ? "
+             + "FROM picked WHERE cases.case_id = picked.case_id RETURNING " + caseColumns("cases."))) {
+      take.setInt(1, n);
+      take.setString(2, reviewer);
+      take.setObject(3, timestamp(now));
+      take.setObject(4, timestamp(now));
+      try (ResultSet rows = take.executeQuery()) {
+        while (rows.next()) {
+          taken.add(readCase(rows));
+        }
+      }
+    }
+    taken.sort(BY_PRIORITY);
+    LOG.info("stage=review_take cases={}", taken.size());
+    return taken;
+  }
+
+  /**
+   * Records {@code reviewer}'s decision on a case they hold, with the reason in {@code note}; a
+   * confirmed case also imposes its recommended action as a penalty from today. The decision and
+   * the penalty are history: never changed afterwards.
+   */
+  public Decision decide(long caseId, String reviewer, Outcome outcome, String note) throws SQLException {
+    checkReviewer(reviewer);
+    if (note == null || note.isBlank()) {
+      throw new IllegalArgumentException("a decision needs a note saying why");
+    }
+    if (note.length() > MAX_NOTE_LENGTH) {
+      throw new IllegalArgumentException("a note has at most " + MAX_NOTE_LENGTH + " characters, got " + note.length());
+    }
+    Instant now = now();
+    try (Connection c = db.connection()) {
+      c.setAutoCommit(false);
+      try {
+        ReviewCase reviewCase = lockCase(c, caseId)
+            .orElseThrow(() -> new ReviewException("there is no case " + caseId));
+        if (reviewCase.status() != CaseStatus.IN_REVIEW) {
+          throw new ReviewException(reviewCase.status() == CaseStatus.OPEN
+              ? "case " + caseId + " is open: take it first (scripts/queue take)"
+              : "case " + caseId + " was already decided: " + reviewCase.status().wire());
+        }
+        if (!reviewCase.assignedReviewer().equals(reviewer)) {
+          throw new ReviewException("case " + caseId + " is held by " + reviewCase.assignedReviewer() + ", not " + reviewer);
+        }
+        try (PreparedStatement close = c.prepareStatement("UPDATE cases SET status = ?, updated_at = ? WHERE case_id = ?")) {
+          close.setString(1, outcome.caseStatus().wire());
+          close.setObject(2, timestamp(now));
+          close.setLong(3, caseId);
+          close.executeUpdate();
+        }
+        long decisionId;
+        try (PreparedStatement record = c.prepareStatement("INSERT INTO decisions (case_id, seller_id, reviewer, outcome, note, decided_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?) RETURNING decision_id")) {
+          record.setLong(1, caseId);
+          record.setString(2, reviewCase.sellerId());
+          record.setString(3, reviewer);
+          record.setString(4, outcome.wire());
+          record.setString(5, note.strip());
+          record.setObject(6, timestamp(now));
+          try (ResultSet id = record.executeQuery()) {
+            id.next();
+            decisionId = id.getLong(1);
+          }
+        }
+        if (outcome == Outcome.CONFIRMED) {
+          imposePenalty(c, reviewCase, LocalDate.ofInstant(now, ZoneOffset.UTC), now);
+        }
+        c.commit();
+        LOG.info("stage=review_decide outcome={}", outcome.wire());
+        return new Decision(decisionId, caseId, reviewCase.sellerId(), reviewer, outcome, note.strip(), now);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** Cases, highest priority first; only those of {@code status} when given; at most {@code limit}. */
+  public List<ReviewCase> list(Optional<CaseStatus> status, int limit) throws SQLException {
+    String word = status.map(CaseStatus::wire).orElse(null);
+    return query("SELECT " + CASE_COLUMNS + " FROM cases WHERE (CAST(? AS text) IS NULL OR status = ?) "
+        + "ORDER BY priority DESC, case_id LIMIT ?", CaseStore::readCase, word, word, limit);
+  }
+
+  /** All of one seller's cases, oldest first. */
+  public List<ReviewCase> casesOf(String sellerId) throws SQLException {
+    return query("SELECT " + CASE_COLUMNS + " FROM cases WHERE seller_id = ? ORDER BY case_id", CaseStore::readCase, sellerId);
+  }
+
+  /**
+   * Decisions, oldest first: all of them (the labels for retraining the risk model), or one
+   * seller's when {@code sellerId} is given.
+   */
+  public List<Decision> decisions(Optional<String> sellerId) throws SQLException {
+    String seller = sellerId.orElse(null);
+    return query("SELECT decision_id, case_id, seller_id, reviewer, outcome, note, decided_at FROM decisions "
+        + "WHERE (CAST(? AS text) IS NULL OR seller_id = ?) ORDER BY decided_at, decision_id",
+        rows -> new Decision(rows.getLong("decision_id"), rows.getLong("case_id"), rows.getString("seller_id"),
+            rows.getString("reviewer"), Outcome.fromWire(rows.getString("outcome")), rows.getString("note"),
+            rows.getObject("decided_at", OffsetDateTime.class).toInstant()),
+        seller, seller);
+  }
+
+  /** A seller's penalties, oldest first, each pointing at the confirmed case that imposed it. */
+  public List<Penalty> penalties(String sellerId) throws SQLException {
+    return query("SELECT penalty_id, seller_id, case_id, action, starts_on, ends_on FROM penalties "
+        + "WHERE seller_id = ? ORDER BY starts_on, penalty_id",
+        rows -> new Penalty(rows.getLong("penalty_id"), rows.getString("seller_id"), rows.getLong("case_id"),
+            RecommendedAction.fromWire(rows.getString("action")), rows.getObject("starts_on", LocalDate.class),
+            rows.getObject("ends_on", LocalDate.class)),
+        sellerId);
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
+  /** A read-only query on its own connection, its parameters bound in order. */
+  private <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) throws SQLException {
+    List<T> result = new ArrayList<>();
+    try (Connection c = db.connection(); PreparedStatement query = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          result.add(reader.read(rows));
+        }
+      }
+    }
+    return result;
+  }
+
+  private record ActiveCase(long caseId, CaseStatus status) {}
+
+  /** The sellers' open and in-review cases, locked until commit so no reviewer takes one mid-refresh. */
+  private static Map<String, ActiveCase> lockActiveCases(Connection c, Array sellers) throws SQLException {
+    Map<String, ActiveCase> active = new HashMap<>();
+    try (PreparedStatement query = c.prepareStatement("SELECT seller_id, case_id, status FROM cases "
+        + "WHERE seller_id = ANY(?) AND status IN ('open', 'in_review') FOR UPDATE")) {
+      query.setArray(1, sellers);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          active.put(rows.getString("seller_id"), new ActiveCase(rows.getLong("case_id"), CaseStatus.fromWire(rows.getString("status"))));
+        }
+      }
+    }
+    return active;
+  }
+
+  /** Per seller: the union of its decided cases' evidence and their fingerprints. */
+  private static Map<String, DecidedEvidence> decidedEvidence(Connection c, Array sellers) throws SQLException {
+    Map<String, Evidence> evidence = new HashMap<>();
+    Map<String, Set<String>> fingerprints = new HashMap<>();
+    try (PreparedStatement query = c.prepareStatement("SELECT seller_id, evidence::text AS evidence, evidence_fingerprint FROM cases "
+        + "WHERE seller_id = ANY(?) AND status IN ('confirmed', 'cleared')")) {
+      query.setArray(1, sellers);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          String seller = rows.getString("seller_id");
+          evidence.merge(seller, readEvidence(rows.getString("evidence")), Evidence::plus);
+          fingerprints.computeIfAbsent(seller, s -> new HashSet<>()).add(rows.getString("evidence_fingerprint"));
+        }
+      }
+    }
+    Map<String, DecidedEvidence> decided = new HashMap<>();
+    evidence.forEach((seller, e) -> decided.put(seller, new DecidedEvidence(e, fingerprints.get(seller))));
+    return decided;
+  }
+
+  private static Optional<ReviewCase> lockCase(Connection c, long caseId) throws SQLException {
+    try (PreparedStatement query = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM cases WHERE case_id = ? FOR UPDATE")) {
+      query.setLong(1, caseId);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? Optional.of(readCase(rows)) : Optional.empty();
+      }
+    }
+  }
+
+  private static void imposePenalty(Connection c, ReviewCase reviewCase, LocalDate start, Instant now) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO penalties (seller_id, case_id, action, starts_on, ends_on, created_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, reviewCase.sellerId());
+      insert.setLong(2, reviewCase.caseId());
+      insert.setString(3, reviewCase.recommendedAction().wire());
+      insert.setObject(4, start);
+      insert.setObject(5, reviewCase.recommendedAction().penaltyEnd(start).orElse(null), java.sql.Types.DATE);
+      insert.setObject(6, timestamp(now));
+      insert.executeUpdate();
+    }
+  }
+
+  /** Sets priority, reasons, evidence, fingerprint and action from {@code index}; returns the next index. */
+  private static int setFlagContent(Connection c, PreparedStatement statement, int index, FlaggedSeller seller) throws SQLException {
+    statement.setDouble(index++, seller.priority());
+    statement.setArray(index++, c.createArrayOf("text", seller.reasons().toArray()));
+    statement.setString(index++, writeEvidence(seller.evidence()));
+    statement.setString(index++, seller.evidenceFingerprint());
+    statement.setString(index++, seller.recommendedAction().wire());
+    return index;
+  }
+
+  private static ReviewCase readCase(ResultSet rows) throws SQLException {
+    OffsetDateTime takenAt = rows.getObject("taken_at", OffsetDateTime.class);
+    return new ReviewCase(rows.getLong("case_id"), rows.getString("seller_id"), CaseStatus.fromWire(rows.getString("status")),
+        rows.getDouble("priority"), List.of((String[]) rows.getArray("reasons").getArray()), readEvidence(rows.getString("evidence")),
+        rows.getString("evidence_fingerprint"), RecommendedAction.fromWire(rows.getString("recommended_action")),
+        rows.getObject("first_flagged", LocalDate.class), rows.getObject("last_flagged", LocalDate.class),
+        rows.getString("assigned_reviewer"), takenAt == null ? null : takenAt.toInstant());
+  }
+
+  /** The case columns, each prefixed (a table name where a join makes plain names ambiguous). */
+  private static String caseColumns(String prefix) {
+    return String.join(", ", List.of("case_id", "seller_id", "status", "priority", "reasons", "evidence::text AS evidence",
+        "evidence_fingerprint", "recommended_action", "first_flagged", "last_flagged", "assigned_reviewer", "taken_at")
+        .stream().map(column -> prefix + column).toList());
+  }
+
+  private static void checkReviewer(String reviewer) {
+    if (reviewer == null || !REVIEWER.matcher(reviewer).matches()) {
+      throw new IllegalArgumentException("a reviewer is named by 1-64 letters, digits or . _ @ - (starting with a letter or digit), got '"
+          + reviewer + "'");
+    }
+  }
+
+  /** The clock's instant at PostgreSQL's precision, so what a method returns equals what it stored. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static OffsetDateTime timestamp(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String writeEvidence(Evidence evidence) {
+    try {
+      return ReviewJson.MAPPER.writeValueAsString(evidence);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("evidence is plain lists of strings", e);
+    }
+  }
+
+  private static Evidence readEvidence(String json) {
+    try {
+      return ReviewJson.MAPPER.readValue(json, Evidence.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a case's stored evidence is not evidence JSON", e);
+    }
+  }
+}

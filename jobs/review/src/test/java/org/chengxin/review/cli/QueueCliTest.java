@@ -1,0 +1,116 @@
+package org.chengxin.review.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.chengxin.core.cli.UsageException;
+import org.chengxin.review.ReviewJson;
+import org.chengxin.review.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueueCliTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T09:30:00Z"), ZoneOffset.UTC);
+  private static final String FLAGGED = """
+      {"seller_id":"s-100","priority":12.5,"reasons":["in rating ring R7"],"evidence":{"ring_ids":["R7"]},\
+      "recommended_action":"seven_day_closure","first_flagged":"2026-10-30","last_flagged":"2026-11-01","evidence_fingerprint":"fp-a"}
+      {"seller_id":"s-200","priority":3,"reasons":["luxury sales without certificates"],\
+      "evidence":{"certificate_gaps":["brand-9"]},"recommended_action":"demand_certificates",\
+      "first_flagged":"2026-11-01","last_flagged":"2026-11-01","evidence_fingerprint":"fp-b"}
+      """;
+  private static String url;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void database() throws Exception {
+    url = TestPostgres.emptyDatabaseUrl("queue_cli_test");
+  }
+
+  @Test
+  void reviewerWorkflowFromSyncToLabels() throws Exception {
+    Path cases = Files.writeString(dir.resolve("flagged.jsonl"), FLAGGED);
+    assertTrue(run("sync", "--date", "2026-11-01", "--cases", cases.toString(), "--db-url", url).contains("2 new cases"));
+
+    // The environment variable names the database as well as --db-url does.
+    String taken = runWithEnv(Map.of(QueueCli.ENV_DB_URL, url), "take", "--reviewer", "alice", "--n", "1");
+    assertTrue(taken.lines().anyMatch(line -> line.contains("s-100") && line.contains("in_review") && line.contains("alice")), taken);
+    long caseId = Long.parseLong(taken.lines().skip(1).findFirst().orElseThrow().split("\\s+")[0]);
+
+    String decided = run("decide", Long.toString(caseId), "--outcome", "confirmed", "--note", "ring confirmed, shared devices",
+        "--reviewer", "alice", "--db-url", url);
+    assertTrue(decided.contains("confirmed by alice at 2026-11-02T09:30:00Z"), decided);
+
+    JsonNode confirmed = ReviewJson.MAPPER.readTree(run("list", "--status", "confirmed", "--format", "json", "--db-url", url));
+    assertEquals(1, confirmed.size());
+    assertEquals("confirmed", confirmed.get(0).get("status").asText());
+    assertEquals("R7", confirmed.get(0).get("evidence").get("ring_ids").get(0).asText());
+    assertEquals("seven_day_closure", confirmed.get(0).get("recommended_action").asText());
+
+    JsonNode history = ReviewJson.MAPPER.readTree(run("history", "--seller", "s-100", "--db-url", url));
+    assertEquals("ring confirmed, shared devices", history.get("decisions").get(0).get("note").asText());
+    assertEquals("2026-11-09", history.get("penalties").get(0).get("ends_on").asText());
+
+    Path labels = dir.resolve("labels/labels.csv");
+    assertTrue(run("export-labels", "--out", labels.toString(), "--db-url", url).contains("wrote 1 labels"));
+    assertEquals(List.of(Labels.HEADER, "s-100,confirmed,2026-11-02T09:30:00Z,alice," + caseId), Files.readAllLines(labels));
+  }
+
+  @Test
+  void badArgumentsAreUsageErrors() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.jsonl"), FLAGGED.lines().findFirst().orElseThrow() + "\n{\"seller_id\":\"x\"}\n");
+    List<List<String>> commands = List.of(
+        List.of(),
+        List.of("promote"),
+        List.of("take", "--n", "3", "--db-url", url),
+        List.of("take", "--reviewer", "alice", "--n", "0", "--db-url", url),
+        List.of("list", "--format", "xml", "--db-url", url),
+        List.of("list", "--status", "pending", "--db-url", url),
+        List.of("decide", "--outcome", "cleared", "--note", "x", "--reviewer", "alice", "--db-url", url),
+        List.of("decide", "abc", "--outcome", "cleared", "--note", "x", "--reviewer", "alice", "--db-url", url),
+        List.of("decide", "1", "--outcome", "guilty", "--note", "x", "--reviewer", "alice", "--db-url", url),
+        List.of("decide", "999999", "--outcome", "cleared", "--note", "x", "--reviewer", "alice", "--db-url", url),
+        List.of("list", "--db-url", "jdbc:mysql://localhost/queue"),
+        List.of("list", "--db-url", url, "--warehouse", dir.toString()),
+        List.of("db-stop", "--db-url", url));
+    for (List<String> args : commands) {
+      assertThrows(UsageException.class, () -> run(args.toArray(String[]::new)), () -> "accepted: " + args);
+    }
+    UsageException badLine = assertThrows(UsageException.class,
+        () -> run("sync", "--date", "2026-11-01", "--cases", bad.toString(), "--db-url", url));
+    assertTrue(badLine.getMessage().contains("line 2"), badLine.getMessage());
+  }
+
+  @Test
+  void helpNeedsNoDatabase() throws Exception {
+    assertTrue(run("--help").contains("export-labels --out FILE"));
+    assertTrue(run("take", "--help").contains("--reviewer R"));
+    assertTrue(run("decide", "--help").contains("--outcome OUTCOME"));
+  }
+
+  private static String run(String... args) throws Exception {
+    return runWithEnv(Map.of(), args);
+  }
+
+  private static String runWithEnv(Map<String, String> env, String... args) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      new QueueCli(out, env, CLOCK).run(args);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -96,6 +96,12 @@ class QueueCliTest {
   }
 
   @Test
+  void bundledSampleIsValidInput() throws Exception {
+    // The sample docs/review-queue.md tells reviewers to try; surefire runs in the module folder.
+    assertEquals(3, QueueCli.readFlagged(Path.of("samples/flagged-sellers.jsonl")).size());
+  }
+
+  @Test
   void helpNeedsNoDatabase() throws Exception {
     assertTrue(run("--help").contains("export-labels --out FILE"));
     assertTrue(run("take", "--help").contains("--reviewer R"));

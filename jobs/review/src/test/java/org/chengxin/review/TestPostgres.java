@@ -3,10 +3,13 @@ package org.chengxin.review;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.chengxin.review.db.EmbeddedPostgres;
 import org.chengxin.review.db.ReviewDatabase;
 
@@ -44,13 +47,27 @@ public final class TestPostgres {
   private static String serverUrl() {
     if (serverUrl == null) {
       try {
-        EmbeddedPostgres server = new EmbeddedPostgres(Files.createTempDirectory("chengxin-review-test-db"));
+        Path home = Files.createTempDirectory("chengxin-review-test-db");
+        EmbeddedPostgres server = new EmbeddedPostgres(home);
         serverUrl = server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          server.stop();
+          deleteTree(home);
+        }));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return serverUrl;
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

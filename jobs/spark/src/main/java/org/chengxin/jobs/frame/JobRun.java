@@ -51,7 +51,8 @@ public final class JobRun {
     LOG.info("{} {}: started (warehouse {})", job, options.date(), run.warehouse.warehouse().root());
     try {
       body.run(run);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's own exceptions are checked ones thrown undeclared: catch them too.
       run.record("failed", seconds(started), e.getClass().getSimpleName());
       LOG.error("{} {}: failed after {} s", job, options.date(), String.format("%.1f", seconds(started)));
       throw e;

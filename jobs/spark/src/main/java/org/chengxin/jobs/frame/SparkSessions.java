@@ -25,7 +25,12 @@ public final class SparkSessions {
     if (master.isPresent()) {
       builder.master(master.get());
     } else if (!new SparkConf().contains("spark.master")) {
-      builder.master("local[*]");
+      // Embedded on a laptop: a cluster's 200 shuffle partitions only add task overhead here, and
+      // the UI port is not wanted; a cluster run keeps its own settings.
+      int cores = Runtime.getRuntime().availableProcessors();
+      builder.master("local[*]")
+          .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, 4 * cores)))
+          .config("spark.ui.enabled", "false");
     }
     return builder.getOrCreate();
   }

@@ -112,7 +112,7 @@ public final class IngestJob {
     }
     try {
       StreamExecutionEnvironment env = environment();
-      build(env, table -> TableSinks.staged(Records.schemaOf(table), staging.get(table)));
+      build(env, table -> TableSinks.staged(table, staging.get(table)));
       LOG.info("ingest {}: reading {} with parallelism {} (bounded)", day, options.inputs(), options.parallelism());
       long started = System.currentTimeMillis();
       JobExecutionResult result = env.execute("chengxin ingest " + day);
@@ -137,7 +137,7 @@ public final class IngestJob {
   /** Starts the continuous job (checkpointed, exactly once) and returns at once. */
   public JobClient startContinuous() throws Exception {
     StreamExecutionEnvironment env = environment();
-    build(env, table -> TableSinks.live(Records.schemaOf(table), warehouse.tablePath(table.name()), eventTimeColumn(table)));
+    build(env, table -> TableSinks.live(table, warehouse.tablePath(table.name()), eventTimeColumn(table)));
     LOG.info("ingest: monitoring {} every {} with parallelism {} (continuous)", options.inputs(),
         options.monitorInterval(), options.parallelism());
     return env.executeAsync("chengxin ingest (continuous)");
@@ -181,7 +181,10 @@ public final class IngestJob {
         env.fromSource(sourceBuilder.build(), WatermarkStrategy.noWatermarks(), "ReadRawLines").uid("read-raw-lines"));
 
     LocalDate runDay = options.continuous() ? null : options.date();
+    // Files are read whole (line numbers need it) and feeds often put a day in one big file:
+    // spreading lines round-robin keeps every core validating.
     SingleOutputStreamOperator<ValidEvent> valid = lines
+        .rebalance()
         .process(new ValidateFunction(pseudonymiser, runDay, options.maxLineBytes()))
         .name("Validate").uid("validate");
     DataStream<ValidEvent> timed = valid;

@@ -1,6 +1,8 @@
 package org.chengxin.ingest;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -15,6 +17,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.chengxin.core.schema.Column;
+import org.chengxin.core.schema.TableSchema;
 
 /**
  * FileSinks writing Parquet through flink-parquet. Part files are named {@code part-*.parquet};
@@ -25,11 +29,13 @@ final class TableSinks {
   private static final OutputFileConfig PARTS =
       OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build();
 
+  private static final Set<String> LOW_CARDINALITY_UNITS = Set.of("enum", "slug", "ISO 4217", "path", "reason code");
+
   private TableSinks() {}
 
   /** A bounded run's sink: every file straight into the table's staging directory for the day. */
-  static FileSink<GenericRecord> staged(Schema schema, String stagingPath) {
-    return FileSink.forBulkFormat(new Path(stagingPath), parquet(schema))
+  static FileSink<GenericRecord> staged(TableSchema table, String stagingPath) {
+    return FileSink.forBulkFormat(new Path(stagingPath), parquet(Records.schemaOf(table), table))
         .withBucketAssigner(new BasePathBucketAssigner<>())
         .withOutputFileConfig(PARTS)
         .build();
@@ -39,23 +45,34 @@ final class TableSinks {
    * A continuous run's sink into the live table: {@code ds=} the UTC day of {@code timeColumn},
    * or of processing time when timeColumn is null (dead letters and late events).
    */
-  static FileSink<GenericRecord> live(Schema schema, String tablePath, String timeColumn) {
-    return FileSink.forBulkFormat(new Path(tablePath), parquet(schema))
+  static FileSink<GenericRecord> live(TableSchema table, String tablePath, String timeColumn) {
+    return FileSink.forBulkFormat(new Path(tablePath), parquet(Records.schemaOf(table), table))
         .withBucketAssigner(new DayBucketAssigner(timeColumn))
         .withRollingPolicy(OnCheckpointRollingPolicy.build())
         .withOutputFileConfig(PARTS)
         .build();
   }
 
-  // Snappy: cheap to write, and what Spark writes by default.
-  static ParquetWriterFactory<GenericRecord> parquet(Schema schema) {
+  /**
+   * Snappy, as Spark writes by default. Dictionary encoding only for low-cardinality columns
+   * (enums, slugs, currencies, paths): on ids and keys, which are nearly all distinct, it costs a
+   * hash lookup per value and then falls back to plain encoding anyway.
+   */
+  static ParquetWriterFactory<GenericRecord> parquet(Schema schema, TableSchema table) {
     String json = schema.toString();
-    return new ParquetWriterFactory<>(
-        out -> AvroParquetWriter.<GenericRecord>builder(out)
-            .withSchema(new Schema.Parser().parse(json))
-            .withDataModel(GenericData.get())
-            .withCompressionCodec(CompressionCodecName.SNAPPY)
-            .build());
+    List<String> dictionaryColumns = table.columns().stream()
+        .filter(c -> LOW_CARDINALITY_UNITS.contains(c.unit())).map(Column::name).toList();
+    return new ParquetWriterFactory<>(out -> {
+      AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(out)
+          .withSchema(new Schema.Parser().parse(json))
+          .withDataModel(GenericData.get())
+          .withCompressionCodec(CompressionCodecName.SNAPPY)
+          .withDictionaryEncoding(false);
+      for (String column : dictionaryColumns) {
+        builder = builder.withDictionaryEncoding(column, true);
+      }
+      return builder.build();
+    });
   }
 
   /** Buckets records into {@code ds=YYYY-MM-DD} by an event-time column or by processing time. */

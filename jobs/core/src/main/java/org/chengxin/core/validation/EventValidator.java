@@ -83,6 +83,11 @@ public final class EventValidator {
   private static final JsonFactory JSON = new JsonFactory();
   private static final int MAX_ID_LENGTH = 64;
   private static final int MAX_QUANTITY = 10_000;
+  /**
+   * Lifecycle timestamps (paid, shipped, confirmed, resolved) may lie this far beyond the bound of
+   * event times: a trade delivered as a final snapshot carries its confirmation days later.
+   */
+  public static final java.time.Duration LIFECYCLE_SLACK = java.time.Duration.ofDays(30);
   /** Distinct raw personal values whose keys are remembered; HMAC dominates the cost of a trade. */
   private static final int KEY_CACHE_SIZE = 100_000;
 
@@ -129,6 +134,14 @@ public final class EventValidator {
     }
   }
 
+  private static final Map<String, EventKind> KINDS = new HashMap<>();
+
+  static {
+    for (EventKind kind : EventKind.values()) {
+      KINDS.put(kind.wireName(), kind);
+    }
+  }
+
   private static final Map<String, TradeStatus> TRADE_STATUS = wireWords(TradeStatus.class);
   private static final Map<String, RatingDirection> DIRECTIONS = wireWords(RatingDirection.class);
   private static final Map<String, RatingScore> SCORES = wireWords(RatingScore.class);
@@ -140,6 +153,7 @@ public final class EventValidator {
   private final Pseudonymiser pseudonymiser;
   private final Redactor redactor;
   private final long latestMillis;
+  private final long latestLifecycleMillis;
   private final int maxLineBytes;
   private final Map<String, String> keyCache = new HashMap<>();
 
@@ -152,7 +166,8 @@ public final class EventValidator {
 
   /**
    * @param pseudonymiser keys personal values
-   * @param latestPlausible timestamps at or after this instant are rejected as out of range
+   * @param latestPlausible event times at or after this instant are rejected as out of range;
+   *     lifecycle timestamps get {@link #LIFECYCLE_SLACK} more
    * @param maxLineBytes longer lines are rejected
    */
   public EventValidator(Pseudonymiser pseudonymiser, Instant latestPlausible, int maxLineBytes) {
@@ -162,6 +177,7 @@ public final class EventValidator {
     this.pseudonymiser = pseudonymiser;
     this.redactor = new Redactor(pseudonymiser);
     this.latestMillis = latestPlausible.toEpochMilli();
+    this.latestLifecycleMillis = latestPlausible.plus(LIFECYCLE_SLACK).toEpochMilli();
     this.maxLineBytes = maxLineBytes;
   }
 
@@ -277,6 +293,10 @@ public final class EventValidator {
     if (tokens[slot] != JsonToken.VALUE_STRING) {
       throw new Reject(RejectReason.WRONG_TYPE, "kind must be a string, got " + describe(tokens[slot]));
     }
+    EventKind exact = KINDS.get(texts[slot]);
+    if (exact != null) {
+      return exact;
+    }
     return EventKind.fromWire(texts[slot])
         .orElseThrow(() -> new Reject(RejectReason.UNKNOWN_KIND, "kind '" + cut(texts[slot]) + "' is not an event kind"));
   }
@@ -301,9 +321,9 @@ public final class EventValidator {
     }
     checked[slot(QUANTITY)] = (int) quantity;
     long created = timestamp(CREATED_AT, true);
-    Long paid = optionalTimestamp(PAID_AT);
-    Long shipped = optionalTimestamp(SHIPPED_AT);
-    Long confirmed = optionalTimestamp(CONFIRMED_AT);
+    Long paid = lifecycleTimestamp(PAID_AT);
+    Long shipped = lifecycleTimestamp(SHIPPED_AT);
+    Long confirmed = lifecycleTimestamp(CONFIRMED_AT);
     enumWord(STATUS, TRADE_STATUS);
     personalKey(DEVICE_ID);
     personalKey(IP_ADDRESS);
@@ -354,7 +374,7 @@ public final class EventValidator {
     enumWord(TYPE, COMPLAINT_TYPES);
     enumWord(SEVERITY, SEVERITIES);
     long filed = timestamp(FILED_AT, true);
-    Long resolved = optionalTimestamp(RESOLVED_AT);
+    Long resolved = lifecycleTimestamp(RESOLVED_AT);
     ComplaintOutcome outcome = enumWord(OUTCOME, OUTCOMES);
     long compensation = integer(COMPENSATION_MINOR, true, Long.MAX_VALUE);
     if (compensation < 0) {
@@ -483,26 +503,32 @@ public final class EventValidator {
     if (constant == null) {
       throw new Reject(RejectReason.UNKNOWN_ENUM, field + " '" + cut(value) + "' is not one of " + words.keySet());
     }
-    checked[slot(field)] = constant.wire();
+    checked[slot(field)] = value; // the wire word itself: it matched exactly
     return constant;
   }
 
+  /** An event time: it decides the event's day, so it must not lie beyond the plausible bound. */
   private long timestamp(String field, boolean required) {
+    return timestamp(field, required, latestMillis);
+  }
+
+  private long timestamp(String field, boolean required, long latest) {
     String value = text(field, required);
     long millis = Timestamps.parseMillis(value);
     if (millis == Timestamps.INVALID) {
       throw new Reject(RejectReason.MALFORMED_TIMESTAMP, field + " '" + cut(value) + "' is not an ISO-8601 instant");
     }
-    if (millis < EARLIEST.toEpochMilli() || millis >= latestMillis) {
+    if (millis < EARLIEST.toEpochMilli() || millis >= latest) {
       throw new Reject(RejectReason.TIMESTAMP_OUT_OF_RANGE,
-          field + " " + value + " is outside [" + EARLIEST + ", " + Instant.ofEpochMilli(latestMillis) + ")");
+          field + " " + value + " is outside [" + EARLIEST + ", " + Instant.ofEpochMilli(latest) + ")");
     }
     checked[slot(field)] = millis;
     return millis;
   }
 
-  private Long optionalTimestamp(String field) {
-    return present(field) ? timestamp(field, true) : null;
+  /** A lifecycle timestamp: optional, and allowed {@link #LIFECYCLE_SLACK} beyond event times. */
+  private Long lifecycleTimestamp(String field) {
+    return present(field) ? timestamp(field, true, latestLifecycleMillis) : null;
   }
 
   private void bool(String field) {

@@ -117,6 +117,7 @@ class EventValidatorTest {
         broken("timestamp as epoch number", with(RATING, "rated_at", "1793527331"), RejectReason.WRONG_TYPE),
         broken("before 2000", with(CERTIFICATE, "recorded_at", "\"1999-12-31T23:59:59Z\""), RejectReason.TIMESTAMP_OUT_OF_RANGE),
         broken("far future", with(TRADE, "confirmed_at", "\"2099-01-01T00:00:00Z\""), RejectReason.TIMESTAMP_OUT_OF_RANGE),
+        broken("event time after the run", with(RATING, "rated_at", "\"2026-11-03T00:00:00Z\""), RejectReason.TIMESTAMP_OUT_OF_RANGE),
         broken("paid before created", with(TRADE, "paid_at", "\"2026-11-01T08:00:00Z\""), RejectReason.TIMESTAMPS_OUT_OF_ORDER),
         broken("confirmed before shipped", with(TRADE, "confirmed_at", "\"2026-11-01T13:00:00Z\""), RejectReason.TIMESTAMPS_OUT_OF_ORDER),
         broken("resolved before filed", with(COMPLAINT, "resolved_at", "\"2026-11-01T10:00:00Z\""), RejectReason.TIMESTAMPS_OUT_OF_ORDER),
@@ -200,6 +201,11 @@ class EventValidatorTest {
     String extended = TRADE.replace("{\"kind\"", "{\"schema\":{\"v\":[2,3]},\"kind\"")
         .replace("08:15:30Z", "08:15:30.123456Z") + "\r";
     assertEquals(Instant.parse("2026-11-01T08:15:30.123Z").toEpochMilli(), accept(extended).eventTimeMillis());
+  }
+
+  @Test
+  void lifecycleTimestampsMayFollowTheEventByWeeks() {
+    assertEquals("t1", accept(with(TRADE, "confirmed_at", "\"2026-11-20T00:00:00Z\"")).eventId());
   }
 
   @Test

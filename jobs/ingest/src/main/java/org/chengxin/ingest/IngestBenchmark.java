@@ -1,0 +1,129 @@
+package org.chengxin.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.stream.Stream;
+import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.privacy.PseudonymKeys;
+import org.chengxin.core.validation.EventValidator;
+import org.chengxin.core.validation.ValidationResult;
+
+/**
+ * Measures ingest throughput against two single-core references on the same lines: plain Jackson
+ * streaming over every token (the parsing ceiling) and the validator alone (parse, check,
+ * pseudonymise). Then runs the whole bounded job and reports its events per second, overall and
+ * per core. The single-core references run on at most the first {@link #SAMPLE_LINES} lines, held
+ * in memory. scripts/bench-ingest drives it.
+ */
+public final class IngestBenchmark {
+  private static final JsonFactory JSON = new JsonFactory();
+  static final int SAMPLE_LINES = 1_000_000;
+
+  private IngestBenchmark() {}
+
+  public static void main(String[] args) {
+    CommandLine.runMain(() -> {
+      CommandLine cli = new CommandLine("IngestBenchmark --input DIR --warehouse DIR --date YYYY-MM-DD [--parallelism N]")
+          .option("input", "DIR", "raw JSON Lines of one day")
+          .option("warehouse", "DIR", "scratch warehouse the job writes")
+          .option("date", "YYYY-MM-DD", "the day")
+          .option("parallelism", "N", "job parallelism (default: cores)");
+      if (!cli.parse(args)) {
+        return;
+      }
+      String input = cli.required("input");
+      LocalDate day = cli.date("date");
+      List<byte[]> lines = readLines(Path.of(input));
+      double ceiling = best(() -> jacksonTokens(lines), lines.size());
+      double validator = best(() -> validate(lines, day), lines.size());
+      int parallelism = (int) cli.longValue("parallelism", IngestOptions.defaultParallelism(), 1, 1024);
+      IngestOptions options = IngestOptions.parse(new String[] {"--input", input, "--warehouse", cli.required("warehouse"),
+          "--date", day.toString(), "--parallelism", Integer.toString(parallelism)}).orElseThrow();
+      long started = System.nanoTime();
+      long cpuBefore = processCpuNanos();
+      ObjectNode summary = new IngestJob(options).runBounded();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+      long read = summary.path("totals").path("read").asLong();
+      // The machine is shared: events per CPU-second is the per-core rate whatever else runs.
+      System.out.printf("events=%d  ingest_wall=%.0f events/s (%.1f s, parallelism %d)  ingest_cpu=%.0f events/cpu-s"
+              + "  validator=%.0f events/cpu-s  jackson_ceiling=%.0f events/cpu-s%n",
+          read, read / seconds, seconds, parallelism, read / cpuSeconds, validator, ceiling);
+    });
+  }
+
+  private static List<byte[]> readLines(Path root) throws IOException {
+    List<byte[]> lines = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        byte[] all = Files.readAllBytes(file);
+        int start = 0;
+        for (int i = 0; i < all.length && lines.size() < SAMPLE_LINES; i++) {
+          if (all[i] == '\n') {
+            lines.add(java.util.Arrays.copyOfRange(all, start, i));
+            start = i + 1;
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  /** Best of three single-threaded passes, in lines per CPU-second (the first pass warms the JIT). */
+  private static double best(Runnable pass, int count) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    double best = 0;
+    for (int i = 0; i < 3; i++) {
+      long started = threads.getCurrentThreadCpuTime();
+      pass.run();
+      best = Math.max(best, count / ((threads.getCurrentThreadCpuTime() - started) / 1e9));
+    }
+    return best;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static void jacksonTokens(List<byte[]> lines) {
+    long tokens = 0;
+    for (byte[] line : lines) {
+      try (JsonParser p = JSON.createParser(line)) {
+        while (p.nextToken() != null) {
+          tokens++;
+        }
+      } catch (IOException malformed) {
+        tokens++;
+      }
+    }
+    if (tokens == 0 && !lines.isEmpty()) {
+      throw new UncheckedIOException(new IOException("no tokens"));
+    }
+  }
+
+  private static void validate(List<byte[]> lines, LocalDate day) {
+    EventValidator validator = new EventValidator(PseudonymKeys.resolve(null),
+        ValidateFunction.latestPlausible(day), EventValidator.DEFAULT_MAX_LINE_BYTES);
+    int accepted = 0;
+    for (byte[] line : lines) {
+      if (validator.validate(line, 0, line.length, "bench", 1) instanceof ValidationResult.Accepted) {
+        accepted++;
+      }
+    }
+    if (accepted < 0) {
+      throw new IllegalStateException();
+    }
+  }
+
+}

@@ -34,11 +34,13 @@ public final class SharedKeyLinkage {
 
   /**
    * @param accountKeys columns {@value #ACCOUNT_ID} and {@code key} (already namespaced by key type,
-   *     e.g. "device:...")
-   * @return {@value #ACCOUNT_ID}, {@value #LINK_GROUP} for every account sharing a kept key with
-   *     another account; unlinked accounts are absent
+   *     e.g. "device:..."), for all accounts: the cap counts every account on a key
+   * @param focus column {@value #ACCOUNT_ID}: only these accounts are linked (links through other
+   *     accounts are not followed), which keeps the iteration to the accounts under review
+   * @return {@value #ACCOUNT_ID}, {@value #LINK_GROUP} for every focus account sharing a kept key
+   *     with another focus account; unlinked accounts are absent
    */
-  public Dataset<Row> run(Dataset<Row> accountKeys) {
+  public Dataset<Row> run(Dataset<Row> accountKeys, Dataset<Row> focus) {
     Dataset<Row> pairs = accountKeys.select(col(ACCOUNT_ID), col("key")).distinct();
     Dataset<Row> keptKeys =
         pairs
@@ -48,6 +50,7 @@ public final class SharedKeyLinkage {
             .select("key");
     Dataset<Row> edges =
         pairs
+            .join(focus.select(ACCOUNT_ID).distinct(), ACCOUNT_ID)
             .join(keptKeys, "key")
             .select(
                 concat(lit(ACCOUNT_PREFIX), col(ACCOUNT_ID)).as(ConnectedComponents.SRC),

@@ -1,10 +1,13 @@
 package org.chengxin.graph.rings;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,13 +28,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Distributed FRAUDAR. Stage 1, batch peeling on DataFrames: every pass removes, all at once, each
- * buyer and seller whose weighted degree is below the threshold tau, until nothing changes (the
- * weighted tau-core). Any block of density >= tau that no single removal makes denser survives,
- * because each of its nodes has degree >= its density inside it. Stage 2: connected components of
- * the core are the candidate subgraphs; each one small enough is peeled exactly (greedy FRAUDAR,
- * several blocks) inside one task. A candidate too big for a task is pruned again with a 1.5x
- * higher tau. Only counts reach the driver.
+ * Distributed FRAUDAR in three stages, none of which collects the graph on the driver.
+ *
+ * <ol>
+ *   <li>Batch peeling on DataFrames: every pass removes, all at once, each buyer and seller whose
+ *       weighted degree is below tau = minDensity, until nothing changes (the weighted tau-core).
+ *       Any block of density >= tau that no single removal makes denser survives, because each of
+ *       its nodes has at least that degree inside it.
+ *   <li>Candidate subgraphs: sellers are linked when their surviving buyer sets overlap (cosine of
+ *       the buyer sets >= sellerLinkCosine, at least minBuyers shared buyers; buyers of more than
+ *       maxBuyerSellers sellers do not link); connected components of that relation are seller
+ *       groups, and each group with all its edges is one candidate. Every edge belongs to exactly
+ *       one candidate, so the candidates partition the work. A popular seller shares few buyers in
+ *       proportion with anyone and stays alone. A group above maxCandidateEdges is split back into
+ *       one candidate per seller.
+ *   <li>Exact greedy FRAUDAR (several blocks) on each candidate inside one task.
+ * </ol>
  */
 final class DenseBlocks {
 
@@ -44,7 +56,6 @@ final class DenseBlocks {
   static final String SELLER = "seller";
 
   private static final Logger LOG = LoggerFactory.getLogger(DenseBlocks.class);
-  private static final double LEVEL_GROWTH = 1.5;
   private static final int MAX_PASSES = 100;
 
   static final StructType MEMBERS =
@@ -68,45 +79,48 @@ final class DenseBlocks {
    * @return {@link #MEMBERS}: one row per block member with its weighted degree inside the block
    */
   Dataset<Row> find(Dataset<Row> edges) {
-    Dataset<Row> current = edges.select(col("buyer_id"), col("seller_id"), col("weight"));
-    double tau = options.minDensity();
-    List<Dataset<Row>> found = new ArrayList<>();
-    for (int level = 0; level < options.maxPruneLevels(); level++) {
-      Dataset<Row> core = prune(current, tau, level);
-      Dataset<Row> labels =
-          components.run(
-              core.select(
-                  concat(lit("b:"), col("buyer_id")).as(ConnectedComponents.SRC),
-                  concat(lit("s:"), col("seller_id")).as(ConnectedComponents.DST)));
-      Dataset<Row> sizes =
-          labels.groupBy(ConnectedComponents.COMPONENT).agg(count(lit(1)).as("nodes"));
-      Dataset<Row> candidateEdges =
-          core.join(labels, concat(lit("b:"), col("buyer_id")).equalTo(col(ConnectedComponents.NODE)))
-              .join(sizes, ConnectedComponents.COMPONENT)
-              .select(col(ConnectedComponents.COMPONENT), col("buyer_id"), col("seller_id"), col("weight"),
-                  col("nodes"))
-              .localCheckpoint();
-      long fitting = sizes.filter(col("nodes").leq(options.maxComponentNodes())).count();
-      long oversized = sizes.count() - fitting;
-      LOG.info("dense blocks level {}: tau {} candidates {} peeled in tasks, {} too large", level, tau, fitting,
-          oversized);
-      found.add(peelExactly(candidateEdges.filter(col("nodes").leq(options.maxComponentNodes())), level));
-      if (oversized == 0) {
-        break;
-      }
-      current = candidateEdges.filter(col("nodes").gt(options.maxComponentNodes()))
-          .select(col("buyer_id"), col("seller_id"), col("weight"));
-      tau *= LEVEL_GROWTH;
-      if (level == options.maxPruneLevels() - 1) {
-        LOG.warn("dense blocks: {} candidate subgraphs still exceed {} nodes after {} levels; not peeled",
-            oversized, options.maxComponentNodes(), options.maxPruneLevels());
-      }
-    }
-    return found.stream().reduce(Dataset::union).orElseThrow();
+    Dataset<Row> core = prune(edges.select(col("buyer_id"), col("seller_id"), col("weight")), options.minDensity());
+    Dataset<Row> groups = sellerGroups(core);
+    Dataset<Row> grouped =
+        core.join(groups, new String[] {"seller_id"}, "left")
+            .withColumn("candidate", coalesce(col("seller_group"), col("seller_id")));
+    Dataset<Row> sizes = grouped.groupBy("candidate").agg(count(lit(1)).as("edges"));
+    Dataset<Row> candidates =
+        grouped.join(sizes, "candidate")
+            .withColumn("candidate",
+                when(col("edges").gt(options.maxCandidateEdges()), col("seller_id")).otherwise(col("candidate")))
+            .select("candidate", "buyer_id", "seller_id", "weight");
+    Row stats = sizes.agg(count(lit(1)), max("edges"), sum(when(col("edges").gt(options.maxCandidateEdges()), 1).otherwise(0)))
+        .first();
+    LOG.info("dense blocks: {} candidate subgraphs, largest {} edges, {} split per seller", stats.get(0), stats.get(1),
+        stats.get(2));
+    return peelExactly(candidates);
+  }
+
+  /** Seller groups: components of the seller–seller overlap relation (sellers without a link are absent). */
+  private Dataset<Row> sellerGroups(Dataset<Row> core) {
+    Dataset<Row> sellerBuyers = core.groupBy("seller_id").agg(count(lit(1)).as("n"));
+    Dataset<Row> linking =
+        core.join(core.groupBy("buyer_id").agg(count(lit(1)).as("k")).filter(col("k").leq(options.maxBuyerSellers())),
+                "buyer_id")
+            .select("buyer_id", "seller_id");
+    Dataset<Row> other = linking.toDF("buyer_id", "other_seller");
+    Dataset<Row> shared =
+        linking.join(other, "buyer_id")
+            .filter(col("seller_id").lt(col("other_seller")))
+            .groupBy("seller_id", "other_seller").agg(count(lit(1)).as("shared"))
+            .filter(col("shared").geq(options.minBuyers()));
+    Dataset<Row> links =
+        shared.join(sellerBuyers, "seller_id")
+            .join(sellerBuyers.toDF("other_seller", "other_n"), "other_seller")
+            .filter(col("shared").geq(sqrt(col("n").multiply(col("other_n"))).multiply(options.sellerLinkCosine())))
+            .select(col("seller_id").as(ConnectedComponents.SRC), col("other_seller").as(ConnectedComponents.DST));
+    return components.run(links)
+        .select(col(ConnectedComponents.NODE).as("seller_id"), col(ConnectedComponents.COMPONENT).as("seller_group"));
   }
 
   /** Weighted tau-core by batch peeling: every pass drops all nodes below tau at once. */
-  private Dataset<Row> prune(Dataset<Row> edges, double tau, int level) {
+  private Dataset<Row> prune(Dataset<Row> edges, double tau) {
     Dataset<Row> current = edges.localCheckpoint();
     long size = current.count();
     for (int pass = 1; pass <= MAX_PASSES; pass++) {
@@ -116,11 +130,11 @@ final class DenseBlocks {
       Dataset<Row> keptSellers =
           current.groupBy("seller_id").agg(sum("weight").as("d")).filter(col("d").geq(tau)).select("seller_id");
       Dataset<Row> next =
-          current.join(keptBuyers, current.col("buyer_id").equalTo(keptBuyers.col("buyer_id")), "left_semi")
-              .join(keptSellers, current.col("seller_id").equalTo(keptSellers.col("seller_id")), "left_semi");
+          current.join(keptBuyers, new String[] {"buyer_id"}, "left_semi")
+              .join(keptSellers, new String[] {"seller_id"}, "left_semi");
       next = pass % options.checkpointEvery() == 0 ? next.localCheckpoint() : next.persist();
       long nextSize = next.count();
-      LOG.info("dense blocks level {} pass {}: {} -> {} edges in {} ms", level, pass, size, nextSize,
+      LOG.info("dense blocks: batch peeling pass {} at tau {}: {} -> {} edges in {} ms", pass, tau, size, nextSize,
           (System.nanoTime() - started) / 1_000_000);
       current.unpersist();
       current = next;
@@ -129,16 +143,16 @@ final class DenseBlocks {
       }
       size = nextSize;
     }
-    LOG.warn("dense blocks level {}: core pruning stopped after {} passes before converging", level, MAX_PASSES);
+    LOG.warn("dense blocks: batch peeling stopped after {} passes before converging", MAX_PASSES);
     return current;
   }
 
-  private Dataset<Row> peelExactly(Dataset<Row> candidateEdges, int level) {
+  private Dataset<Row> peelExactly(Dataset<Row> candidateEdges) {
     double minDensity = options.minDensity();
     int minBuyers = options.minBuyers();
     int maxBlocks = options.maxBlocksPerComponent();
     FlatMapGroupsFunction<String, Row, Row> peel =
-        (component, rows) -> peelComponent(component + "#" + level, rows, minDensity, minBuyers, maxBlocks);
+        (candidate, rows) -> peelComponent(candidate, rows, minDensity, minBuyers, maxBlocks);
     return candidateEdges
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
         .flatMapGroups(peel, Encoders.row(MEMBERS));

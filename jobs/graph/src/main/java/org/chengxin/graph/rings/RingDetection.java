@@ -102,11 +102,26 @@ public final class RingDetection {
 
     Dataset<Row> edges = edges(window);
     Dataset<Row> blocks = new DenseBlocks(options).find(edges).localCheckpoint();
-    Dataset<Row> members = memberScores(blocks, edges).localCheckpoint();
+    Dataset<Row> totals = totals(edges);
+    Dataset<Row> blockSellers = blockSellers(blocks, totals).localCheckpoint();
+    // Every buyer of the block's sellers, with its weight towards them: the peeled core plus the
+    // buyers the peel dropped, which join when shared keys tie them to the core.
+    Dataset<Row> candidates =
+        edges.join(blockSellers.select("block_id", "seller_id"), "seller_id")
+            .groupBy("block_id", "buyer_id").agg(sum("weight").as(DenseBlocks.BLOCK_DEGREE))
+            .join(blocks.filter(col(ROLE).equalTo(BUYER)).select(col("block_id"), col(ACCOUNT_ID).as("buyer_id"),
+                lit(true).as("core")), new String[] {"block_id", "buyer_id"}, "left")
+            .localCheckpoint();
+    Dataset<Row> linked =
+        sharedKeys(window, candidates.select(col("buyer_id").as(SharedKeyLinkage.ACCOUNT_ID)))
+            .withColumnRenamed(SharedKeyLinkage.ACCOUNT_ID, "buyer_id");
+    Dataset<Row> blockBuyers = blockBuyers(candidates, linked, totals).localCheckpoint();
+    Dataset<Row> members =
+        blockBuyers.select(col("block_id"), lit(BUYER).as(ROLE), col("buyer_id").as(ACCOUNT_ID), col(MEMBER_SCORE))
+            .union(blockSellers.select(col("block_id"), lit(SELLER).as(ROLE), col("seller_id"), col(MEMBER_SCORE)));
     LOG.info("rings: {} block members before evidence", members.count());
-
-    Dataset<Row> blockBuyers = members.filter(col(ROLE).equalTo(BUYER)).select(col("block_id"), col(ACCOUNT_ID).as("buyer_id"));
-    Dataset<Row> blockSellers = members.filter(col(ROLE).equalTo(SELLER)).select(col("block_id"), col(ACCOUNT_ID).as("seller_id"));
+    blockBuyers = blockBuyers.select("block_id", "buyer_id");
+    blockSellers = blockSellers.select("block_id", "seller_id");
     Dataset<Row> b2s = ratings.filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire())
         .and(col("rated_at").geq(lit(Timestamp.from(from)))).and(col("rated_at").lt(lit(Timestamp.from(options.asOf())))));
 
@@ -114,7 +129,7 @@ public final class RingDetection {
         blockSellers.groupBy("block_id").agg(array_sort(collect_list("seller_id")).as(SELLER_IDS))
             .join(blocks.groupBy("block_id").agg(first(DenseBlocks.BLOCK_DENSITY).as(DENSITY)), "block_id")
             .join(tradeEvidence(window, blockBuyers, blockSellers), "block_id")
-            .join(buyerEvidence(trades, window, b2s, blockBuyers), "block_id")
+            .join(buyerEvidence(trades, window, b2s, blockBuyers, linked), "block_id")
             .join(ratingEvidence(b2s, blockBuyers, blockSellers), new String[] {"block_id"}, "left");
     double marketConfirmHours = marketMedianConfirmHours(window);
     Dataset<Row> rings =
@@ -146,21 +161,47 @@ public final class RingDetection {
         .localCheckpoint();
   }
 
+  /** Each account's whole weighted degree, per role. */
+  private static Dataset<Row> totals(Dataset<Row> edges) {
+    return edges.groupBy(col("buyer_id").as(ACCOUNT_ID)).agg(sum("weight").as("total")).withColumn(ROLE, lit(BUYER))
+        .unionByName(edges.groupBy(col("seller_id").as(ACCOUNT_ID)).agg(sum("weight").as("total"))
+            .withColumn(ROLE, lit(SELLER)));
+  }
+
+  /** Member score = share of the account's whole weighted degree that lies inside its block. */
+  private static Column memberScore() {
+    return least(lit(1.0), col(DenseBlocks.BLOCK_DEGREE).divide(col("total")));
+  }
+
   /**
-   * Member score = share of the account's whole weighted degree that lies inside its block: near 1
-   * for a pure fake account, lower for a hijacked account with honest history. Sellers below
-   * minSellerShare (a popular shop that ring buyers visit as camouflage) are dropped.
+   * The peeled sellers that keep at least minSellerShare of their weight inside the block: a popular
+   * shop that ring buyers visit as camouflage is dropped.
    */
-  private Dataset<Row> memberScores(Dataset<Row> blocks, Dataset<Row> edges) {
-    Dataset<Row> totals =
-        edges.groupBy(col("buyer_id").as(ACCOUNT_ID)).agg(sum("weight").as("total")).withColumn(ROLE, lit(BUYER))
-            .unionByName(edges.groupBy(col("seller_id").as(ACCOUNT_ID)).agg(sum("weight").as("total"))
-                .withColumn(ROLE, lit(SELLER)));
+  private Dataset<Row> blockSellers(Dataset<Row> blocks, Dataset<Row> totals) {
     return blocks
+        .filter(col(ROLE).equalTo(SELLER))
         .join(totals, new String[] {ROLE, ACCOUNT_ID})
-        .withColumn(MEMBER_SCORE, least(lit(1.0), col(DenseBlocks.BLOCK_DEGREE).divide(col("total"))))
-        .filter(col(ROLE).equalTo(BUYER).or(col(MEMBER_SCORE).geq(options.minSellerShare())))
-        .select("block_id", ROLE, ACCOUNT_ID, MEMBER_SCORE);
+        .withColumn(MEMBER_SCORE, memberScore())
+        .filter(col(MEMBER_SCORE).geq(options.minSellerShare()))
+        .select(col("block_id"), col(ACCOUNT_ID).as("seller_id"), col(MEMBER_SCORE));
+  }
+
+  /**
+   * Buyers of a block: the peeled core, plus buyers of the block's sellers that share a device, IP or
+   * address link group with a core buyer (peeling drops colluders with few ring trades; honest
+   * customers of the same shop do not share the ring's devices). Member score: near 1 for a pure
+   * fake account, lower for a hijacked account with honest history.
+   */
+  private static Dataset<Row> blockBuyers(Dataset<Row> candidates, Dataset<Row> linked, Dataset<Row> totals) {
+    Dataset<Row> withGroup = candidates.join(linked, new String[] {"buyer_id"}, "left");
+    Dataset<Row> coreGroups =
+        withGroup.filter(col("core").isNotNull().and(col(SharedKeyLinkage.LINK_GROUP).isNotNull()))
+            .select(col("block_id"), col(SharedKeyLinkage.LINK_GROUP), lit(true).as("core_group")).distinct();
+    return withGroup
+        .join(coreGroups, new String[] {"block_id", SharedKeyLinkage.LINK_GROUP}, "left")
+        .filter(col("core").isNotNull().or(col("core_group").isNotNull()))
+        .join(totals.filter(col(ROLE).equalTo(BUYER)).withColumnRenamed(ACCOUNT_ID, "buyer_id"), "buyer_id")
+        .select(col("block_id"), col("buyer_id"), memberScore().as(MEMBER_SCORE));
   }
 
   private static Dataset<Row> tradeEvidence(Dataset<Row> window, Dataset<Row> blockBuyers, Dataset<Row> blockSellers) {
@@ -184,7 +225,8 @@ public final class RingDetection {
         .join(perPair, "block_id");
   }
 
-  private Dataset<Row> buyerEvidence(Dataset<Row> trades, Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> blockBuyers) {
+  private Dataset<Row> buyerEvidence(
+      Dataset<Row> trades, Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> blockBuyers, Dataset<Row> linked) {
     Dataset<Row> firstSeen =
         trades.filter(col("created_at").lt(lit(Timestamp.from(options.asOf()))))
             .groupBy("buyer_id").agg(min("created_at").as("first_seen"));
@@ -196,7 +238,6 @@ public final class RingDetection {
             .union(b2s.join(candidates, col("rater_id").equalTo(col("buyer_id")), "left_semi")
                 .select(col("rater_id"), col("ratee_id"), col("rated_at")));
     Dataset<Row> lockstep = new LockstepGroups(options).run(actions).withColumnRenamed(LockstepGroups.ACCOUNT_ID, "buyer_id");
-    Dataset<Row> linked = sharedKeys(window).withColumnRenamed(SharedKeyLinkage.ACCOUNT_ID, "buyer_id");
     Column ageDays = lit(unixMillis(options.asOf())).minus(unix_millis(col("first_seen"))).divide(MS_PER_DAY);
     return blockBuyers
         .join(firstSeen, "buyer_id")
@@ -218,13 +259,13 @@ public final class RingDetection {
     return when(col(group).isNotNull().and(col(peers).geq(2)), 1.0).otherwise(0.0);
   }
 
-  private Dataset<Row> sharedKeys(Dataset<Row> window) {
+  private Dataset<Row> sharedKeys(Dataset<Row> window, Dataset<Row> focus) {
     Dataset<Row> accountKeys =
         window.select(col("buyer_id").as(SharedKeyLinkage.ACCOUNT_ID), concat(lit("device:"), col("device_key")).as("key"))
             .union(window.select(col("buyer_id"), concat(lit("ip:"), col("ip_key"))))
             .union(window.select(col("buyer_id"), concat(lit("address:"), col("address_key"))));
     return new SharedKeyLinkage(options.maxAccountsPerKey(),
-        new ConnectedComponents(options.checkpointEvery(), 10_000)).run(accountKeys);
+        new ConnectedComponents(options.checkpointEvery(), 10_000)).run(accountKeys, focus);
   }
 
   private static Dataset<Row> ratingEvidence(Dataset<Row> b2s, Dataset<Row> blockBuyers, Dataset<Row> blockSellers) {
@@ -232,10 +273,9 @@ public final class RingDetection {
         col("score").equalTo(RatingScore.POSITIVE.wire())
             .and(col("item_as_described").equalTo(5)).and(col("service").equalTo(5)).and(col("logistics").equalTo(5));
     return b2s
-        .join(blockBuyers, col("rater_id").equalTo(col("buyer_id")))
-        .join(blockSellers, blockBuyers.col("block_id").equalTo(blockSellers.col("block_id"))
-            .and(col("ratee_id").equalTo(col("seller_id"))))
-        .groupBy(blockBuyers.col("block_id"))
+        .join(blockBuyers.withColumnRenamed("buyer_id", "rater_id"), "rater_id")
+        .join(blockSellers.withColumnRenamed("seller_id", "ratee_id"), new String[] {"block_id", "ratee_id"})
+        .groupBy("block_id")
         .agg(avg(when(fiveStar, 1.0).otherwise(0.0)).as(FIVE_STAR_SHARE));
   }
 

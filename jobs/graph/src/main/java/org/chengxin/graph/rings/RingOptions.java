@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param columnWeightOffset FRAUDAR's c in the edge weight 1 / ln(seller buyers + c)
  * @param minDensity density a block needs to be reported; also the core threshold that prunes the
  *     graph before exact peeling
- * @param maxComponentNodes largest candidate subgraph peeled exactly on one executor; bigger ones
- *     are pruned again with a higher threshold
- * @param maxPruneLevels how many times an oversized candidate is re-pruned (threshold x1.5 each)
+ * @param maxCandidateEdges largest candidate subgraph (seller group) peeled exactly in one task;
+ *     a bigger group is peeled seller by seller
+ * @param sellerLinkCosine buyer-set cosine above which two sellers fall in one candidate subgraph
+ * @param maxBuyerSellers buyers of more sellers than this do not link sellers (bulk buyers)
  * @param maxBlocksPerComponent blocks peeled from one candidate subgraph
  * @param minBuyers smallest buyer count of a ring
  * @param minSellerShare share of a seller's buyers that must be in the ring for the seller to be a
@@ -33,8 +34,9 @@ public record RingOptions(
     int historyDays,
     double columnWeightOffset,
     double minDensity,
-    int maxComponentNodes,
-    int maxPruneLevels,
+    int maxCandidateEdges,
+    double sellerLinkCosine,
+    int maxBuyerSellers,
     int maxBlocksPerComponent,
     int minBuyers,
     double minSellerShare,
@@ -52,8 +54,9 @@ public record RingOptions(
     require(historyDays >= 1, "historyDays must be >= 1");
     require(columnWeightOffset > 1, "columnWeightOffset must be > 1");
     require(minDensity > 0, "minDensity must be > 0");
-    require(maxComponentNodes >= 2, "maxComponentNodes must be >= 2");
-    require(maxPruneLevels >= 1, "maxPruneLevels must be >= 1");
+    require(maxCandidateEdges >= 1, "maxCandidateEdges must be >= 1");
+    require(sellerLinkCosine > 0 && sellerLinkCosine <= 1, "sellerLinkCosine must be in (0, 1]");
+    require(maxBuyerSellers >= 2, "maxBuyerSellers must be >= 2");
     require(maxBlocksPerComponent >= 1, "maxBlocksPerComponent must be >= 1");
     require(minBuyers >= 1, "minBuyers must be >= 1");
     require(minSellerShare >= 0 && minSellerShare <= 1, "minSellerShare must be in [0, 1]");
@@ -80,14 +83,15 @@ public record RingOptions(
     private final Instant asOf;
     private int historyDays = 30;
     private double columnWeightOffset = 5.0;
-    private double minDensity = 1.0;
-    private int maxComponentNodes = 50_000;
-    private int maxPruneLevels = 4;
+    private double minDensity = 0.5;
+    private int maxCandidateEdges = 500_000;
+    private double sellerLinkCosine = 0.2;
+    private int maxBuyerSellers = 20;
     private int maxBlocksPerComponent = 50;
     private int minBuyers = 5;
     private double minSellerShare = 0.05;
     private double minSuspiciousness = 0.35;
-    private int maxAccountsPerKey = 20;
+    private int maxAccountsPerKey = 200;
     private Duration lockstepWindow = Duration.ofHours(1);
     private int lockstepMinSellers = 2;
     private int lockstepMaxWindowBuyers = 200;
@@ -101,8 +105,9 @@ public record RingOptions(
     public Builder historyDays(int v) { historyDays = v; return this; }
     public Builder columnWeightOffset(double v) { columnWeightOffset = v; return this; }
     public Builder minDensity(double v) { minDensity = v; return this; }
-    public Builder maxComponentNodes(int v) { maxComponentNodes = v; return this; }
-    public Builder maxPruneLevels(int v) { maxPruneLevels = v; return this; }
+    public Builder maxCandidateEdges(int v) { maxCandidateEdges = v; return this; }
+    public Builder sellerLinkCosine(double v) { sellerLinkCosine = v; return this; }
+    public Builder maxBuyerSellers(int v) { maxBuyerSellers = v; return this; }
     public Builder maxBlocksPerComponent(int v) { maxBlocksPerComponent = v; return this; }
     public Builder minBuyers(int v) { minBuyers = v; return this; }
     public Builder minSellerShare(double v) { minSellerShare = v; return this; }
@@ -115,8 +120,8 @@ public record RingOptions(
     public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
 
     public RingOptions build() {
-      return new RingOptions(asOf, historyDays, columnWeightOffset, minDensity, maxComponentNodes,
-          maxPruneLevels, maxBlocksPerComponent, minBuyers, minSellerShare, minSuspiciousness,
+      return new RingOptions(asOf, historyDays, columnWeightOffset, minDensity, maxCandidateEdges,
+          sellerLinkCosine, maxBuyerSellers, maxBlocksPerComponent, minBuyers, minSellerShare, minSuspiciousness,
           maxAccountsPerKey, lockstepWindow, lockstepMinSellers, lockstepMaxWindowBuyers,
           youngAccountDays, checkpointEvery);
     }

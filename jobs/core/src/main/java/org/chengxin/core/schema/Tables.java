@@ -12,6 +12,7 @@ public final class Tables {
   public static List<TableSchema> all() {
     List<TableSchema> tables = new ArrayList<>(EventTables.all());
     tables.addAll(ScoreTables.all());
+    tables.addAll(ReviewTables.all());
     return List.copyOf(tables);
   }
 

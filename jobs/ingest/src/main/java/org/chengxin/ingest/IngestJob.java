@@ -24,7 +24,9 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.execution.JobClient;
@@ -146,6 +148,9 @@ public final class IngestJob {
   private StreamExecutionEnvironment environment() {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.OBJECT_REUSE, true);
+    // Embedded runs only (a cluster keeps its own): BATCH sorts by key in managed memory, and
+    // the default 128 MB makes a day of events spill to disk.
+    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(1024));
     if (options.continuous()) {
       conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
       conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointInterval());

@@ -3,6 +3,7 @@ package org.chengxin.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -14,11 +15,19 @@ import org.chengxin.core.schema.TableSchema;
 /**
  * Packs a validated row (the validator's values, in column order) into a compact byte array for
  * the trip through Flink's shuffles, and unpacks it into an Avro record for the Parquet writer.
- * One byte of null flag, then the value by column type. Not thread-safe (it reuses its buffers).
+ * One byte of null flag, then the value by column type. The columns the event carries anyway
+ * ({@link #FROM_EVENT}: lineage and trade_known) are not packed; {@link #decode} takes them from
+ * the {@link ValidEvent}. Not thread-safe (it reuses its buffers).
  */
 public final class RowCodec {
+  /** Columns filled from the event's own fields rather than packed. */
+  static final Set<String> FROM_EVENT = Set.of("source_file", "source_line", "trade_known");
+
   private final TableSchema table;
   private final ColumnType[] types;
+  private final int sourceFile;
+  private final int sourceLine;
+  private final int tradeKnown;
   private final DataOutputSerializer out = new DataOutputSerializer(512);
   private final DataInputDeserializer in = new DataInputDeserializer();
 
@@ -27,8 +36,11 @@ public final class RowCodec {
     List<Column> columns = table.columns();
     this.types = new ColumnType[columns.size()];
     for (int i = 0; i < types.length; i++) {
-      types[i] = columns.get(i).type();
+      types[i] = FROM_EVENT.contains(columns.get(i).name()) ? null : columns.get(i).type();
     }
+    this.sourceFile = table.indexOf("source_file");
+    this.sourceLine = table.indexOf("source_line");
+    this.tradeKnown = table.column("trade_known").isPresent() ? table.indexOf("trade_known") : -1;
   }
 
   public TableSchema table() {
@@ -39,6 +51,9 @@ public final class RowCodec {
     out.clear();
     try {
       for (int i = 0; i < types.length; i++) {
+        if (types[i] == null) {
+          continue;
+        }
         Object value = values[i];
         out.writeBoolean(value != null);
         if (value == null) {
@@ -59,11 +74,19 @@ public final class RowCodec {
     return out.getCopyOfBuffer();
   }
 
-  /** Unpacks into {@code target} (a record of this table's Avro schema), overwriting every field. */
-  public GenericRecord decode(byte[] row, GenericData.Record target) {
-    in.setBuffer(row);
+  /** Unpacks an event's row into {@code target} (a record of this table's Avro schema), overwriting every field. */
+  public GenericRecord decode(ValidEvent event, GenericData.Record target) {
+    in.setBuffer(event.row);
+    target.put(sourceFile, event.sourceFile);
+    target.put(sourceLine, event.sourceLine);
+    if (tradeKnown >= 0) {
+      target.put(tradeKnown, event.tradeKnown);
+    }
     try {
       for (int i = 0; i < types.length; i++) {
+        if (types[i] == null) {
+          continue;
+        }
         if (!in.readBoolean()) {
           target.put(i, null);
           continue;

@@ -14,12 +14,10 @@ import org.chengxin.core.validation.EventValidator;
  */
 public final class ToRecord extends RichMapFunction<ValidEvent, GenericRecord> {
   private static final long serialVersionUID = 1L;
-  private static final String TRADE_KNOWN = "trade_known";
 
   private final EventKind kind;
   private transient RowCodec codec;
   private transient GenericData.Record record;
-  private transient int tradeKnownField;
   private transient KindCounters accepted;
   private transient ProgressLog progress;
 
@@ -31,17 +29,13 @@ public final class ToRecord extends RichMapFunction<ValidEvent, GenericRecord> {
   public void open(OpenContext openContext) {
     codec = new RowCodec(EventValidator.tableOf(kind));
     record = new GenericData.Record(Records.schemaOf(kind));
-    tradeKnownField = codec.table().column(TRADE_KNOWN).isPresent() ? codec.table().indexOf(TRADE_KNOWN) : -1;
     accepted = new KindCounters(getRuntimeContext(), IngestCounts.ACCEPTED);
     progress = new ProgressLog("write " + kind.table(), getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
   }
 
   @Override
   public GenericRecord map(ValidEvent event) {
-    codec.decode(event.row, record);
-    if (tradeKnownField >= 0) {
-      record.put(tradeKnownField, event.tradeKnown);
-    }
+    codec.decode(event, record);
     accepted.add(event.kind);
     progress.add();
     return record;

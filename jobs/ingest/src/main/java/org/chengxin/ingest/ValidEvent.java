@@ -16,7 +16,7 @@ public class ValidEvent {
   public long eventTime;
   public String sourceFile;
   public long sourceLine;
-  /** The table row, {@link RowCodec}-encoded; trade_known is filled from {@link #tradeKnown}. */
+  /** The table row, {@link RowCodec}-encoded without the columns held in this event's fields. */
   public byte[] row;
   /** Whether the trade of a rating or complaint was found. */
   public boolean tradeKnown;

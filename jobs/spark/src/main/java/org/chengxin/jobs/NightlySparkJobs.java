@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.cli.CommandLine;
 import org.chengxin.core.cli.UsageException;
+import org.chengxin.jobs.dissatisfaction.DissatisfactionJob;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.SparkJob;
@@ -22,7 +23,7 @@ import org.chengxin.jobs.scores.SellerScoresJob;
 public final class NightlySparkJobs {
 
   /** Every nightly Spark job, in dependency order: a job only reads tables of jobs before it. */
-  public static final List<SparkJob<?>> JOBS = List.of(new SellerScoresJob());
+  public static final List<SparkJob<?>> JOBS = List.of(new SellerScoresJob(), new DissatisfactionJob());
 
   private static final String ALL = "all";
 

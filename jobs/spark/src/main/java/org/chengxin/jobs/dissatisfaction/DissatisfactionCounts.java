@@ -1,0 +1,138 @@
+package org.chengxin.jobs.dissatisfaction;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.chengxin.core.event.ComplaintOutcome;
+import org.chengxin.core.event.TradeStatus;
+import org.chengxin.core.schema.TableSchema;
+
+/**
+ * The counts behind every dissatisfaction row, with Spark built-ins only.
+ *
+ * <p>Definition (docs/dissatisfaction.md): a trade belongs to the window of its creation day (the
+ * {@code ds} of {@code trades}, the trade's UTC day). It counts in {@code trades} when completed, or
+ * whatever its status when it carries an upheld complaint (so a complaint upheld on a cancelled or
+ * refunded trade counts, and its trade with it: the rate stays a share of trades). {@code upheld}
+ * counts trades with at least one upheld complaint, filed or resolved at any time up to the run; a
+ * trade is dissatisfied or not, which is what the binomial statistics model. Pending complaints are
+ * counted apart.
+ */
+final class DissatisfactionCounts {
+  static final String PLATFORM = "platform";
+  static final String CATEGORY = "category";
+  static final String SELLER = "seller";
+
+  /** Columns of {@link #scopeWindows}, the input of {@link ScopeStatistics}. */
+  static final List<String> SCOPE_WINDOW_COLUMNS = List.of(
+      "scope", "scope_id", "category", "window_days", "window_start", "trades", "upheld", "pending", "flagged_trades",
+      "flagged_upheld");
+
+  private static final String DAY = "day";
+  private static final String[] COUNTS = {"trades", "upheld", "pending", "flagged_trades", "flagged_upheld"};
+
+  private DissatisfactionCounts() {}
+
+  /**
+   * One row per seller, category and trade day: {@code seller_id, category, day, flagged, listed}
+   * (trades of any status), {@code trades, upheld, pending}.
+   *
+   * @param trades trades partitions of the longest window, with ds
+   * @param complaints complaints partitions of the same days (a complaint is filed after its trade)
+   * @param flaggedSellers distinct {@code seller_id} of flagged sellers
+   */
+  static Dataset<Row> daily(Dataset<Row> trades, Dataset<Row> complaints, Dataset<Row> flaggedSellers) {
+    Column outcome = col("outcome");
+    Dataset<Row> perTrade =
+        complaints.groupBy(col("trade_id").as("complained_trade_id"))
+            .agg(
+                max(outcome.equalTo(lit(ComplaintOutcome.UPHELD.wire()))).as("has_upheld"),
+                count_if(outcome.equalTo(lit(ComplaintOutcome.PENDING.wire()))).as("pending_complaints"));
+    Dataset<Row> flagged = flaggedSellers.select(col("seller_id").as("flagged_seller_id"), lit(true).as("is_flagged"));
+    Dataset<Row> joined =
+        trades.select(col("trade_id"), col("seller_id"), col("category"), col("status"),
+                col(TableSchema.PARTITION_COLUMN).as(DAY))
+            .join(perTrade, col("trade_id").equalTo(col("complained_trade_id")), "left_outer")
+            .join(flagged, col("seller_id").equalTo(col("flagged_seller_id")), "left_outer");
+    Column upheld = coalesce(col("has_upheld"), lit(false));
+    Column counted = col("status").equalTo(lit(TradeStatus.COMPLETED.wire())).or(upheld);
+    return joined.groupBy(col("seller_id"), col("category"), col(DAY),
+            coalesce(col("is_flagged"), lit(false)).as("flagged"))
+        .agg(
+            count(lit(1)).as("listed"),
+            count_if(counted).as("trades"),
+            count_if(upheld).as("upheld"),
+            coalesce(sum(col("pending_complaints")), lit(0L)).as("pending"));
+  }
+
+  /**
+   * Each seller's main category, its shrinkage target: the category of most of its trades (any
+   * status) in the longest window, ties to the alphabetically first. {@code seller_id, main_category}.
+   */
+  static Dataset<Row> mainCategories(Dataset<Row> daily) {
+    return daily.groupBy(col("seller_id"), col("category"))
+        .agg(sum(col("listed")).as("listed"))
+        .groupBy(col("seller_id"))
+        .agg(min_by(col("category"), struct(col("listed").unary_$minus(), col("category"))).as("main_category"));
+  }
+
+  /**
+   * One row per scope and window ({@link #SCOPE_WINDOW_COLUMNS}): the platform, every category and
+   * every seller present in {@code daily}, each with all four windows (zero counts where it had no
+   * trades). One aggregation with a conditional sum per window, then one row per window.
+   */
+  static Dataset<Row> scopeWindows(Dataset<Row> daily, LocalDate runDay) {
+    Dataset<Row> sellers = daily.join(mainCategories(daily), "seller_id");
+    Dataset<Row> scoped =
+        scopeDays(sellers, lit(SELLER), col("seller_id"), col("main_category"))
+            .unionByName(scopeDays(daily, lit(CATEGORY), col("category"), col("category")))
+            .unionByName(scopeDays(daily, lit(PLATFORM), lit(PLATFORM), lit(null).cast("string")));
+    List<Column> sums = new ArrayList<>();
+    List<Column> windows = new ArrayList<>();
+    for (int days : Windows.DAYS) {
+      LocalDate start = Windows.start(runDay, days);
+      Column inWindow = col(DAY).geq(lit(start));
+      List<Column> fields = new ArrayList<>(List.of(lit(days).as("window_days"), lit(start).as("window_start")));
+      for (String name : COUNTS) {
+        String summed = name + "_" + days;
+        sums.add(coalesce(sum(when(inWindow, col(name))), lit(0L)).as(summed));
+        fields.add(col(summed).as(name));
+      }
+      windows.add(struct(fields.toArray(Column[]::new)));
+    }
+    return scoped.groupBy(col("scope"), col("scope_id"), col("category"))
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new))
+        .select(col("scope"), col("scope_id"), col("category"), explode(array(windows.toArray(Column[]::new))).as("w"))
+        .select(col("scope"), col("scope_id"), col("category"), col("w.*"));
+  }
+
+  private static Dataset<Row> scopeDays(Dataset<Row> rows, Column scope, Column scopeId, Column category) {
+    Column flagged = col("flagged");
+    return rows.select(
+        scope.as("scope"),
+        scopeId.as("scope_id"),
+        category.as("category"),
+        col(DAY),
+        col("trades"),
+        col("upheld"),
+        col("pending"),
+        when(flagged, col("trades")).otherwise(lit(0L)).as("flagged_trades"),
+        when(flagged, col("upheld")).otherwise(lit(0L)).as("flagged_upheld"));
+  }
+}

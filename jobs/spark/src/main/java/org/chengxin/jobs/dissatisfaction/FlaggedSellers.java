@@ -1,0 +1,71 @@
+package org.chengxin.jobs.dissatisfaction;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.chengxin.core.schema.TableSchema;
+import org.chengxin.core.schema.Tables;
+import org.chengxin.jobs.frame.JobRun;
+
+/**
+ * The sellers attribution sets apart, from whichever detector tables exist at run time (latest
+ * partition at or before the run day; a table not registered or never written flags nobody):
+ *
+ * <ul>
+ *   <li>{@code ring_members} rows with role {@code seller}: sellers a credit-boosting ring worked for;
+ *   <li>{@code counterfeit_signals} rows with {@code suspected}: sellers the counterfeit detector suspects;
+ *   <li>{@code rating_flags} rows of pattern {@code shared_key_boost}: the rated seller is the one
+ *       boosted. Other patterns (extortion, competitor attacks) name the victim, not a culprit.
+ * </ul>
+ */
+final class FlaggedSellers {
+
+  /**
+   * One detector table and how to read sellers from it.
+   *
+   * @param table registered table name
+   * @param sellerColumn column holding the seller id
+   * @param filterColumn column restricting the rows
+   * @param filterValue value {@code filterColumn} must have
+   */
+  record Source(String table, String sellerColumn, String filterColumn, Object filterValue) {
+    boolean fits(TableSchema schema) {
+      return schema.column(sellerColumn).isPresent() && schema.column(filterColumn).isPresent();
+    }
+  }
+
+  static final List<Source> SOURCES = List.of(
+      new Source("ring_members", "account_id", "role", "seller"),
+      new Source("counterfeit_signals", "seller_id", "suspected", true),
+      new Source("rating_flags", "ratee_id", "pattern", "shared_key_boost"));
+
+  private static final StructType SCHEMA = new StructType().add("seller_id", DataTypes.StringType, false);
+
+  private FlaggedSellers() {}
+
+  /** Distinct {@code seller_id} of every flagged seller; notes which sources were used. */
+  static Dataset<Row> read(JobRun run) {
+    Dataset<Row> sellers = run.spark().createDataFrame(List.of(), SCHEMA);
+    List<String> used = new ArrayList<>();
+    for (Source source : SOURCES) {
+      Optional<TableSchema> schema = Tables.byName(source.table()).filter(source::fits);
+      Optional<Dataset<Row>> rows = schema.flatMap(run::readLatest);
+      if (rows.isEmpty()) {
+        continue;
+      }
+      sellers = sellers.unionByName(rows.get()
+          .filter(col(source.filterColumn()).equalTo(lit(source.filterValue())))
+          .select(col(source.sellerColumn()).as("seller_id")));
+      used.add(source.table());
+    }
+    run.note("flag_sources", used.isEmpty() ? "none" : String.join(",", used));
+    return sellers.distinct();
+  }
+}

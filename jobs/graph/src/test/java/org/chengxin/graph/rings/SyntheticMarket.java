@@ -28,7 +28,7 @@ final class SyntheticMarket {
   private static final long DAY_SECONDS = 86_400;
   private static final int CATEGORIES = 10;
   private static final int NAT_IPS = 3;
-  private static final int LOCKERS = 5;
+  private static final int LOCKERS = 2;
   static final int POPULAR_SELLERS = 20;
 
   static final StructType TRADES =

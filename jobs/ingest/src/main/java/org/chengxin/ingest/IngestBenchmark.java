@@ -3,10 +3,12 @@ package org.chengxin.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -67,12 +69,10 @@ public final class IngestBenchmark {
     List<byte[]> lines = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        byte[] all = Files.readAllBytes(file);
-        int start = 0;
-        for (int i = 0; i < all.length && lines.size() < SAMPLE_LINES; i++) {
-          if (all[i] == '\n') {
-            lines.add(java.util.Arrays.copyOfRange(all, start, i));
-            start = i + 1;
+        // ISO-8859-1 maps bytes to chars one to one, so the bytes come back exactly.
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+          for (String line = reader.readLine(); line != null && lines.size() < SAMPLE_LINES; line = reader.readLine()) {
+            lines.add(line.getBytes(StandardCharsets.ISO_8859_1));
           }
         }
       }

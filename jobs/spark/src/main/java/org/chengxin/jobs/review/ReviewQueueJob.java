@@ -1,0 +1,164 @@
+package org.chengxin.jobs.review;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.slice;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.event.ComplaintOutcome;
+import org.chengxin.core.event.RatingDirection;
+import org.chengxin.core.schema.EventTables;
+import org.chengxin.core.schema.ReviewTables;
+import org.chengxin.jobs.frame.JobOptions;
+import org.chengxin.jobs.frame.JobResult;
+import org.chengxin.jobs.frame.JobRun;
+import org.chengxin.jobs.frame.SparkJob;
+import org.chengxin.jobs.frame.SparkSchemas;
+
+/**
+ * review_queue for one day: every seller whose risk reaches the threshold, or who is a counterfeit
+ * suspect (burden of proof), with priority, reasons, evidence pointers and recommended action
+ * from {@link QueueCase}. The first flagged day carries over from the previous partition.
+ */
+public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
+
+  public static final String NAME = "review_queue";
+
+  /** @param riskThreshold a seller at or above this risk is flagged */
+  public record Options(JobOptions job, double riskThreshold) {
+    public static final double DEFAULT_RISK_THRESHOLD = 0.5;
+
+    public Options {
+      Objects.requireNonNull(job, "job");
+      if (!(riskThreshold > 0 && riskThreshold <= 1)) {
+        throw new IllegalArgumentException("risk threshold must be in (0, 1]: " + riskThreshold);
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "flagged sellers with priority, reasons, evidence and action (review_queue)";
+  }
+
+  @Override
+  public void declareOptions(CommandLine cli) {
+    cli.option("queue-risk-threshold", "P", NAME + ": flag sellers with risk >= P, 0-1 (default "
+        + Options.DEFAULT_RISK_THRESHOLD + "); counterfeit suspects are flagged whatever their risk");
+  }
+
+  @Override
+  public Options options(JobOptions job, CommandLine cli) {
+    return new Options(job, cli.doubleValue("queue-risk-threshold", Options.DEFAULT_RISK_THRESHOLD, 1e-9, 1));
+  }
+
+  @Override
+  public JobResult run(SparkSession spark, Options options) {
+    return JobRun.execute(spark, NAME, options.job(), run -> run.write(ReviewTables.REVIEW_QUEUE, queue(run, options)));
+  }
+
+  private static Dataset<Row> queue(JobRun run, Options options) {
+    LocalDate day = run.day();
+    Dataset<Row> risk = run.read(ReviewTables.SELLER_RISK, day, day).drop("ds");
+    Dataset<Row> features = run.read(ReviewTables.SELLER_FEATURES, day, day).drop("ds");
+    Optional<Dataset<Row>> counterfeit = run.readLatest(ReviewTables.COUNTERFEIT_SIGNALS);
+    Column noIds = array().cast("array<string>");
+    Dataset<Row> rows = risk.join(features, "seller_id");
+    if (counterfeit.isPresent()) {
+      rows = rows.join(counterfeit.get().select(col("seller_id"), col("suspected"), col("certificate_gaps"),
+          col("upheld_counterfeit_complaints").as("upheld_counterfeit")), new String[] {"seller_id"}, "left");
+    } else {
+      rows = rows.withColumn("suspected", lit(false)).withColumn("certificate_gaps", noIds)
+          .withColumn("upheld_counterfeit", lit(0L));
+    }
+    Dataset<Row> flagged = rows.filter(col("risk").geq(options.riskThreshold()).or(coalesce(col("suspected"), lit(false))));
+
+    Dataset<Row> ringIds = ReviewInputs.detectorTable(run, "ring_members", List.of("ring_id", "account_id", "role"))
+        .map(m -> m.filter(col("role").equalTo("seller")).groupBy(col("account_id").as("seller_id"))
+            .agg(array_sort(collect_set("ring_id")).as("ring_ids")))
+        .orElse(null);
+    Dataset<Row> flaggedRatings = ReviewInputs.detectorTable(run, "rating_flags", List.of("rating_id"))
+        .map(f -> run.read(EventTables.RATINGS, ReviewInputs.windowStart(day), day)
+            .filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire()))
+            .join(f.select("rating_id").distinct(), "rating_id")
+            .groupBy(col("ratee_id").as("seller_id"))
+            .agg(slice(array_sort(collect_set("rating_id")), 1, CounterfeitSignalsJob.MAX_IDS).as("flagged_rating_ids")))
+        .orElse(null);
+    Dataset<Row> complaintIds = ReviewInputs.windowComplaints(run)
+        .filter(col("outcome").equalTo(ComplaintOutcome.UPHELD.wire()))
+        .groupBy("seller_id")
+        .agg(count(lit(1)).as("upheld_complaints"),
+            slice(array_sort(collect_set("complaint_id")), 1, CounterfeitSignalsJob.MAX_IDS).as("complaint_ids"));
+    Dataset<Row> previous = run.warehouse().latest(ReviewTables.REVIEW_QUEUE, day.minusDays(1))
+        .map(d -> run.read(ReviewTables.REVIEW_QUEUE, d, d).select(col("seller_id"), col("first_flagged").as("previous_first_flagged")))
+        .orElse(null);
+
+    flagged = leftJoinIds(flagged, ringIds, "ring_ids", noIds);
+    flagged = leftJoinIds(flagged, flaggedRatings, "flagged_rating_ids", noIds);
+    flagged = leftJoinIds(flagged, complaintIds, "complaint_ids", noIds)
+        .withColumn("upheld_complaints", coalesce(col("upheld_complaints"), lit(0L)));
+    flagged = previous == null ? flagged.withColumn("previous_first_flagged", lit(null).cast("date"))
+        : flagged.join(previous, new String[] {"seller_id"}, "left");
+
+    MapFunction<Row, Row> toCase = row -> {
+      QueueCase.Input in = input(row, day);
+      return toRow(QueueCase.of(in), in);
+    };
+    return flagged.map(toCase, Encoders.row(SparkSchemas.of(ReviewTables.REVIEW_QUEUE)));
+  }
+
+  private static Dataset<Row> leftJoinIds(Dataset<Row> rows, Dataset<Row> ids, String column, Column noIds) {
+    if (ids == null) {
+      return rows.withColumn(column, noIds);
+    }
+    return rows.join(ids, new String[] {"seller_id"}, "left").withColumn(column, coalesce(col(column), noIds));
+  }
+
+  static QueueCase.Input input(Row row, LocalDate day) {
+    Date previous = row.getAs("previous_first_flagged");
+    Boolean suspected = row.getAs("suspected");
+    Long upheldCounterfeit = row.getAs("upheld_counterfeit");
+    return new QueueCase.Input(row.getAs("seller_id"), day, row.getAs("risk"), row.getAs("model_version"),
+        Math.round((double) row.getAs("trades")), Math.round((double) row.getAs("buyers")),
+        row.<Long>getAs("upheld_complaints"),
+        row.getAs("quick_confirm_share"), row.getAs("repeat_buyer_share"), row.getAs("credit_per_day"),
+        row.getAs("account_age_days"), row.getAs("credit_suspect_share"),
+        Math.round((double) row.getAs("luxury_trades")), row.getAs("uncertified_share"), row.getAs("underpriced_share"),
+        upheldCounterfeit == null ? 0 : upheldCounterfeit, suspected != null && suspected,
+        strings(row, "ring_ids"), strings(row, "flagged_rating_ids"), strings(row, "complaint_ids"),
+        strings(row, "certificate_gaps"), previous == null ? null : previous.toLocalDate());
+  }
+
+  private static List<String> strings(Row row, String column) {
+    int at = row.fieldIndex(column);
+    return row.isNullAt(at) ? List.of() : row.getList(at);
+  }
+
+  private static Row toRow(QueueCase.Flag flag, QueueCase.Input in) {
+    return RowFactory.create(in.sellerId(), flag.priority(), in.risk(), flag.exposure(), in.trades(), in.buyers(),
+        in.upheldComplaints(), flag.reasons(), in.ringIds(), in.flaggedRatingIds(), in.complaintIds(), in.certificateGaps(), flag.action().wire(), Date.valueOf(flag.firstFlagged()),
+        Date.valueOf(in.day()), flag.evidenceFingerprint(), in.modelVersion());
+  }
+}

@@ -1,0 +1,77 @@
+package org.chengxin.jobs.review;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.UsageException;
+import org.chengxin.core.schema.ReviewTables;
+import org.chengxin.jobs.frame.SparkSessions;
+import org.chengxin.jobs.frame.SparkWarehouse;
+import org.chengxin.review.CaseStore;
+import org.chengxin.review.Evidence;
+import org.chengxin.review.FlaggedSeller;
+import org.chengxin.review.RecommendedAction;
+import org.chengxin.review.SyncResult;
+import org.chengxin.review.db.ReviewDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The nightly run's last step: syncs the day's review_queue partition into the PostgreSQL case
+ * store (docs/review-queue.md: new cases open, open cases refresh, cases in review stay as they
+ * are, cleared sellers without new evidence stay cleared). The queue is one row per flagged
+ * seller, small enough to pass through the driver.
+ */
+public final class ReviewQueueSync {
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewQueueSync.class);
+
+  private ReviewQueueSync() {}
+
+  public static void main(String[] args) {
+    CommandLine.runMain(() -> {
+      CommandLine cli = new CommandLine("ReviewQueueSync --warehouse DIR --date YYYY-MM-DD [--db-url JDBC]")
+          .option("warehouse", "DIR", "local warehouse root the nightly run wrote; required")
+          .option("date", "YYYY-MM-DD", "the day whose review_queue partition is synced; required")
+          .option("db-url", "JDBC", "PostgreSQL JDBC URL (default: $CHENGXIN_DB_URL, else the embedded server under WAREHOUSE/_review_db)")
+          .option("master", "URL", "Spark master (default: embedded local[*])");
+      if (!cli.parse(args)) {
+        return;
+      }
+      Path warehouse = cli.path("warehouse");
+      LocalDate day = cli.date("date");
+      Optional<String> url = cli.get("db-url").or(() -> Optional.ofNullable(System.getenv("CHENGXIN_DB_URL")));
+      List<FlaggedSeller> flagged;
+      try (SparkSession spark = SparkSessions.create("chengxin-review-sync " + day, cli.get("master"))) {
+        SparkWarehouse tables = SparkWarehouse.open(spark, warehouse.toString());
+        if (!tables.days(ReviewTables.REVIEW_QUEUE).contains(day)) {
+          throw new UsageException("no review_queue partition for " + day + " in " + warehouse + ": run the Spark jobs first");
+        }
+        flagged = flaggedSellers(tables.read(ReviewTables.REVIEW_QUEUE, day, day).collectAsList());
+      }
+      SyncResult result = new CaseStore(ReviewDatabase.open(url, warehouse), Clock.systemUTC()).sync(day, flagged);
+      LOG.info("review queue {}: {} flagged sellers; {} cases opened, {} refreshed, {} left in review, {} suppressed",
+          day, flagged.size(), result.opened(), result.refreshed(), result.leftInReview(), result.suppressed());
+      System.err.printf("[chengxin] review sync %s: %d flagged, %d opened, %d refreshed, %d in review, %d suppressed%n",
+          day, flagged.size(), result.opened(), result.refreshed(), result.leftInReview(), result.suppressed());
+    });
+  }
+
+  static List<FlaggedSeller> flaggedSellers(List<Row> rows) {
+    List<FlaggedSeller> sellers = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      Evidence evidence = new Evidence(row.getList(row.fieldIndex("ring_ids")), row.getList(row.fieldIndex("flagged_rating_ids")),
+          row.getList(row.fieldIndex("complaint_ids")), row.getList(row.fieldIndex("certificate_gaps")));
+      sellers.add(new FlaggedSeller(row.getAs("seller_id"), row.getAs("priority"), row.getList(row.fieldIndex("reasons")),
+          evidence, RecommendedAction.fromWire(row.getAs("recommended_action")),
+          row.<java.sql.Date>getAs("first_flagged").toLocalDate(), row.<java.sql.Date>getAs("last_flagged").toLocalDate(),
+          row.getAs("evidence_fingerprint")));
+    }
+    return sellers;
+  }
+}

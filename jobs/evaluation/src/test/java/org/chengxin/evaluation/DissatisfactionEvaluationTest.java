@@ -42,7 +42,7 @@ class DissatisfactionEvaluationTest {
           .write().parquet(warehouse.partitionPath("dissatisfaction", DAY));
       Files.writeString(truth.resolve("seller_truth.csv"),
           "seller_id,category,true_dissatisfaction_rate,kind,trades_emitted,popularity_rank\n"
-              + "s1,books,1e-4,honest,1000,1\ns2,books,1e-4,honest,1000,2\ns3,books,1e-4,honest,0,3\n");
+              + "s1,books,1e-4,counterfeit,1000,1\ns2,books,1e-4,honest,1000,2\ns3,books,1e-4,honest,0,3\n");
 
       Metrics metrics = new Metrics();
       new DissatisfactionEvaluation().measure(new EvaluationContext(truth, warehouse, DAY), metrics);
@@ -51,6 +51,7 @@ class DissatisfactionEvaluationTest {
       assertEquals(2L, metrics.get("dissatisfaction.sellers"));
       assertEquals(raw, (Double) metrics.get("dissatisfaction.raw_mse"), 1e-15);
       assertEquals(shrunk / raw, (Double) metrics.get("dissatisfaction.shrunk_mse_ratio"), 1e-9);
+      assertEquals(0.0, (Double) metrics.get("dissatisfaction.shrunk_mse_ratio_honest"), 1e-12, "s2 alone: shrunk is exact");
       assertEquals(5e-4, metrics.get("dissatisfaction.platform_rate"));
       assertEquals(false, metrics.get("dissatisfaction.platform_target_met"));
     } finally {
@@ -64,6 +65,6 @@ class DissatisfactionEvaluationTest {
     new DissatisfactionEvaluation().measure(new EvaluationContext(truth, Warehouse.local(warehouseRoot.toString()), DAY), metrics);
     assertNull(metrics.get("dissatisfaction.shrunk_mse_ratio"));
     assertNull(metrics.get("dissatisfaction.platform_target_met"));
-    assertEquals(6, metrics.toJson().split(",").length);
+    assertEquals(7, metrics.toJson().split(",").length);
   }
 }

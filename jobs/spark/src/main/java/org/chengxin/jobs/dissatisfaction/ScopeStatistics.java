@@ -5,6 +5,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.chengxin.stats.Attribution;
+import org.chengxin.stats.BetaPrior;
 import org.chengxin.stats.CategoryPriors;
 import org.chengxin.stats.RateSummary;
 import org.chengxin.stats.SellerEstimate;
@@ -58,7 +59,11 @@ final class ScopeStatistics implements MapPartitionsFunction<Row, Row> {
 
     SellerEstimate estimate = null;
     if (scope.equals(DissatisfactionCounts.SELLER) && priors != null) {
-      estimate = priors.priorFor(category).estimate(upheld, trades, LEVEL, CHECK.target());
+      // A flagged seller (ring, counterfeit, boosted) belongs to another population, often at rates
+      // a thousand times the ordinary sellers': shrinking it toward them would hide exactly the
+      // sellers attribution is about, so it keeps the nearly flat Jeffreys posterior.
+      BetaPrior prior = flaggedTrades > 0 ? BetaPrior.JEFFREYS : priors.priorFor(category);
+      estimate = prior.estimate(upheld, trades, LEVEL, CHECK.target());
     }
     Attribution attribution = null;
     Boolean targetMetWithoutFlagged = null;

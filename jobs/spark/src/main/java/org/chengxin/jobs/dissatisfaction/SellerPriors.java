@@ -20,8 +20,10 @@ import org.chengxin.stats.CountHistogram;
  * Fits the empirical-Bayes priors sellers are shrunk with: a beta-binomial maximum-likelihood prior
  * per category (and the platform's, for small categories), from the trailing 90-day seller counts.
  * The prior is on the rate per trade, which does not depend on the window, so the window with the
- * most information serves every window. Only a histogram of (category, upheld, bucketed trades)
- * cells with seller counts reaches the driver, never seller rows.
+ * most information serves every window. Flagged sellers are left out: the prior describes the
+ * ordinary sellers, and flagged ones are not shrunk toward it ({@link ScopeStatistics}). Only a
+ * histogram of (category, upheld, bucketed trades) cells with seller counts reaches the driver,
+ * never seller rows.
  */
 final class SellerPriors {
   private static final StructType CELL = new StructType()
@@ -34,7 +36,9 @@ final class SellerPriors {
   /** The histogram cells: {@code category, upheld, trades_bucket, sellers}. */
   static Dataset<Row> cells(Dataset<Row> scopeWindows) {
     return scopeWindows
-        .filter(col("scope").equalTo(lit(DissatisfactionCounts.SELLER)).and(col("window_days").equalTo(lit(Windows.LONGEST))))
+        .filter(col("scope").equalTo(lit(DissatisfactionCounts.SELLER))
+            .and(col("window_days").equalTo(lit(Windows.LONGEST)))
+            .and(col("flagged_trades").equalTo(lit(0L))))
         .select(col("category"), col("upheld"), col("trades"))
         .map((MapFunction<Row, Row>) r -> RowFactory.create(
             r.getString(0), r.getLong(1), CountHistogram.bucketTrades(r.getLong(1), r.getLong(2))), Encoders.row(CELL))

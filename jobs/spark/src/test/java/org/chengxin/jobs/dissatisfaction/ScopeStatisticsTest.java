@@ -84,5 +84,8 @@ class ScopeStatisticsTest {
     Row seller = statistics.apply(in("seller", "books", 100, 0, 0, 0));
     assertNull(seller.get(WITHOUT));
     assertNull(seller.get(MET_WITHOUT));
+    // A flagged seller is not pulled toward the ordinary sellers: Jeffreys posterior mean (x + 1/2) / (n + 1).
+    Row flagged = statistics.apply(in("seller", "books", 100, 3, 100, 3));
+    assertEquals(3.5 / 101, flagged.getDouble(SHRUNK), 1e-15);
   }
 }

@@ -23,7 +23,7 @@ import org.chengxin.jobs.scores.SellerScoresJob;
 public final class NightlySparkJobs {
 
   /** Every nightly Spark job, in dependency order: a job only reads tables of jobs before it. */
-  public static final List<SparkJob<?>> JOBS = List.of(new SellerScoresJob(), new DissatisfactionJob(),
+  public static final List<SparkJob<?>> JOBS = List.of(new org.chengxin.jobs.rings.RingsJob(), new SellerScoresJob(), new DissatisfactionJob(),
       new org.chengxin.jobs.review.CounterfeitSignalsJob(), new org.chengxin.jobs.review.SellerRiskJob(), new org.chengxin.jobs.review.ReviewQueueJob());
 
   private static final String ALL = "all";

@@ -14,6 +14,7 @@ public final class Tables {
     tables.addAll(ScoreTables.all());
     tables.addAll(ReviewTables.all());
     tables.addAll(DissatisfactionTables.all());
+    tables.addAll(RingTables.all());
     return List.copyOf(tables);
   }
 

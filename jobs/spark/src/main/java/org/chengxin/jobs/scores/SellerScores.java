@@ -24,6 +24,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.schema.TableSchema;
+import org.chengxin.jobs.rings.RingPairs;
 import org.chengxin.scores.credit.CreditBadge;
 import org.chengxin.scores.credit.CreditLevels;
 import org.chengxin.scores.credit.CreditOutcome;
@@ -50,14 +51,23 @@ final class SellerScores {
    * @param ledger credit_ledger rows of all history up to {@code day}, with ds
    * @param flags latest rating_flags partition, if any
    * @param raters latest rater_scores partition, if any
+   * @param ringPairs buyer–seller pairs of one ring ({@link RingPairs#sameRing}) from the latest ring_members, if any
    */
-  static Dataset<Row> compute(Dataset<Row> ledger, Optional<Dataset<Row>> flags, Optional<Dataset<Row>> raters, LocalDate day) {
+  static Dataset<Row> compute(Dataset<Row> ledger, Optional<Dataset<Row>> flags, Optional<Dataset<Row>> raters,
+      Optional<Dataset<Row>> ringPairs, LocalDate day) {
     Dataset<Row> rows = ledger;
     Column flagged = lit(false);
     if (flags.isPresent()) {
       Dataset<Row> flaggedIds = flags.get().select(col("rating_id").as("flagged_rating_id")).distinct();
       rows = rows.join(flaggedIds, rows.col("rating_id").equalTo(flaggedIds.col("flagged_rating_id")), "left_outer");
       flagged = col("flagged_rating_id").isNotNull();
+    }
+    Column inRing = lit(false);
+    if (ringPairs.isPresent()) {
+      // A ring buyer rating its own ring's seller is collusion, not reputation.
+      rows = rows.join(ringPairs.get(), rows.col("buyer_id").equalTo(col(RingPairs.BUYER_ID))
+          .and(rows.col("seller_id").equalTo(col(RingPairs.SELLER_ID))), "left_outer");
+      inRing = col(RingPairs.BUYER_ID).isNotNull();
     }
     Column weight = lit(1.0);
     if (raters.isPresent()) {
@@ -76,7 +86,7 @@ final class SellerScores {
     Column inDsr =
         col(TableSchema.PARTITION_COLUMN).geq(lit(day.minusDays(DSR_DAYS - 1)))
             .and(outcome.isin(CreditOutcome.COUNTED.wire(), CreditOutcome.DUPLICATE_14D.wire(), CreditOutcome.CAPPED_MONTH.wire()));
-    Column robust = counted.and(flagged.unary_$bang());
+    Column robust = counted.and(flagged.unary_$bang()).and(inRing.unary_$bang());
 
     Dataset<Row> totals =
         rows.groupBy(col("seller_id"))

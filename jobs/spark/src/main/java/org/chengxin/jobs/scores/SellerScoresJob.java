@@ -10,11 +10,13 @@ import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.cli.CommandLine;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.schema.EventTables;
+import org.chengxin.core.schema.RingTables;
 import org.chengxin.core.schema.ScoreTables;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.JobRun;
 import org.chengxin.jobs.frame.SparkJob;
+import org.chengxin.jobs.rings.RingPairs;
 
 /**
  * seller_scores for one day (docs/seller-scores.md). The daily run folds the day's ratings into
@@ -126,7 +128,8 @@ public final class SellerScoresJob implements SparkJob<SellerScoresJob.Options> 
       run.write(ScoreTables.CREDIT_ITEM_WINDOWS, fold.windowState());
       Optional<Dataset<Row>> flags = run.readLatest(ScoreTables.RATING_FLAGS);
       Optional<Dataset<Row>> raters = run.readLatest(ScoreTables.RATER_SCORES);
-      run.write(ScoreTables.SELLER_SCORES, SellerScores.compute(ledger, flags, raters, day));
+      Optional<Dataset<Row>> ringPairs = run.readLatest(RingTables.RING_MEMBERS).map(RingPairs::sameRing);
+      run.write(ScoreTables.SELLER_SCORES, SellerScores.compute(ledger, flags, raters, ringPairs, day));
     } finally {
       fold.release();
     }

@@ -1,0 +1,111 @@
+package org.chengxin.jobs.rings;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.schema.EventTables;
+import org.chengxin.core.schema.RingTables;
+import org.chengxin.graph.rings.RingDetection;
+import org.chengxin.graph.rings.RingOptions;
+import org.chengxin.graph.rings.RingResult;
+import org.chengxin.jobs.frame.JobOptions;
+import org.chengxin.jobs.frame.JobResult;
+import org.chengxin.jobs.frame.JobRun;
+import org.chengxin.jobs.frame.SparkJob;
+
+/**
+ * rings and ring_members for one day (docs/rings.md): credit-boosting rings found over the trades
+ * of the history window ending with the day. Runs before seller_scores, which stops counting
+ * ratings between members of one ring.
+ */
+public final class RingsJob implements SparkJob<RingsJob.Options> {
+
+  public static final String NAME = "rings";
+
+  /**
+   * @param historyDays days of trades, the run's day included, that form the buyer–seller graph
+   */
+  public record Options(JobOptions job, int historyDays) {
+    public static final int DEFAULT_HISTORY_DAYS = 30;
+    public static final int MAX_HISTORY_DAYS = 366;
+
+    public Options {
+      Objects.requireNonNull(job, "job");
+      if (historyDays < 1 || historyDays > MAX_HISTORY_DAYS) {
+        throw new IllegalArgumentException("ring history must be 1 to " + MAX_HISTORY_DAYS + " days: " + historyDays);
+      }
+    }
+
+    public static Options of(JobOptions job) {
+      return new Options(job, DEFAULT_HISTORY_DAYS);
+    }
+
+    /** Detection settings: the tuned defaults, with the graph ending at the end of the run's day. */
+    RingOptions ringOptions() {
+      return RingOptions.builder(job.date().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
+          .historyDays(historyDays)
+          .build();
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "credit-boosting rings and their member accounts (rings, ring_members)";
+  }
+
+  @Override
+  public void declareOptions(CommandLine cli) {
+    cli.option("ring-history-days", "N",
+        NAME + ": days of trades, the run's day included, that form the ring graph, 1-" + Options.MAX_HISTORY_DAYS
+            + " (default " + Options.DEFAULT_HISTORY_DAYS + ")");
+  }
+
+  @Override
+  public Options options(JobOptions job, CommandLine cli) {
+    return new Options(job, (int) cli.longValue("ring-history-days", Options.DEFAULT_HISTORY_DAYS, 1, Options.MAX_HISTORY_DAYS));
+  }
+
+  @Override
+  public JobResult run(SparkSession spark, Options options) {
+    return JobRun.execute(spark, NAME, options.job(), run -> detect(run, options));
+  }
+
+  private static void detect(JobRun run, Options options) {
+    LocalDate day = run.day();
+    RingOptions ringOptions = options.ringOptions();
+    LocalDate windowStart = day.minusDays(options.historyDays() - 1);
+    // Trades before the window only date a buyer's first activity: youngAccountDays more of them
+    // tell a young account from an old one (trades' ds is their creation day).
+    Dataset<Row> trades = run.read(EventTables.TRADES, windowStart.minusDays(ringOptions.youngAccountDays()), day);
+    Dataset<Row> ratings = run.read(EventTables.RATINGS, windowStart, day);
+    run.note("ring_history_days", String.valueOf(options.historyDays()));
+
+    AtomicReference<RingResult> found = new AtomicReference<>();
+    run.stage("detect rings", () -> {
+      found.set(new RingDetection(ringOptions).detect(trades, ratings));
+      return found.get().rings().count();
+    });
+    long rings = run.write(RingTables.RINGS, found.get().rings());
+    run.write(RingTables.RING_MEMBERS, found.get().members());
+    Dataset<Row> members = run.warehouse().read(RingTables.RING_MEMBERS, day, day);
+    run.note("rings_found", String.valueOf(rings));
+    run.note("ring_buyers", String.valueOf(distinctAccounts(members, RingDetection.BUYER)));
+    run.note("ring_sellers", String.valueOf(distinctAccounts(members, RingDetection.SELLER)));
+  }
+
+  private static long distinctAccounts(Dataset<Row> members, String role) {
+    return members.filter(col(RingDetection.ROLE).equalTo(role)).select(RingDetection.ACCOUNT_ID).distinct().count();
+  }
+}

@@ -1,0 +1,172 @@
+package org.chengxin.jobs.rings;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.chengxin.core.schema.EventTables;
+import org.chengxin.core.schema.RingTables;
+import org.chengxin.core.schema.ScoreTables;
+import org.chengxin.core.warehouse.RunSummaries;
+import org.chengxin.jobs.SparkTestSession;
+import org.chengxin.jobs.frame.JobOptions;
+import org.chengxin.jobs.frame.SparkSchemas;
+import org.chengxin.jobs.frame.SparkWarehouse;
+import org.chengxin.jobs.scores.SellerScoresJob;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * rings, then seller_scores, on one day of a small market built in code: a popular honest seller
+ * with many one-off buyers, small honest sellers, and one planted ring of two sellers whose buyers
+ * order cheap items in hourly bursts, confirm at once, rate five-star, share devices and buy once
+ * from the popular seller as camouflage.
+ */
+class RingsJobTest {
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 1);
+  private static final Instant MORNING = Instant.parse("2026-11-01T08:00:00Z");
+  private static final String POPULAR = "s-popular";
+  private static final int POPULAR_BUYERS = 400;
+  private static final int SMALL_SELLERS = 20;
+  private static final int SMALL_SELLER_BUYERS = 8;
+  private static final List<String> RING_SELLERS = List.of("r-s1", "r-s2");
+  private static final int RING_BUYERS = 12;
+  private static final int RING_ROUNDS = 4;
+  private static final long HONEST_PRICE = 9_900L;
+  private static final long RING_PRICE = 2_500L;
+
+  @TempDir static Path temp;
+  private static SparkSession spark;
+  private static String root;
+
+  @BeforeAll
+  static void runRingsThenScores() {
+    spark = SparkTestSession.start();
+    root = temp.resolve("warehouse").toString();
+    new Market().writeTo(spark, root);
+    JobOptions job = JobOptions.of(root, DAY);
+    new RingsJob().run(spark, RingsJob.Options.of(job));
+    new SellerScoresJob().run(spark, SellerScoresJob.Options.of(job, SellerScoresJob.Mode.RECOMPUTE));
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  @Test
+  void thePlantedRingIsFoundAndThePopularSellerIsNot() {
+    SparkWarehouse warehouse = SparkWarehouse.open(spark, root);
+    List<Row> rings = warehouse.read(RingTables.RINGS, DAY, DAY).collectAsList();
+    assertEquals(1, rings.size(), "one ring");
+    Row ring = rings.get(0);
+    assertEquals(RING_SELLERS, ring.getList(ring.fieldIndex("seller_ids")));
+    assertEquals(RING_BUYERS, ring.<Long>getAs("buyer_count"));
+    assertEquals((long) RING_BUYERS * RING_SELLERS.size() * RING_ROUNDS, ring.<Long>getAs("ring_trades"));
+    assertTrue(ring.<Double>getAs("suspiciousness") >= 0.35);
+
+    Set<String> members = new TreeSet<>();
+    warehouse.read(RingTables.RING_MEMBERS, DAY, DAY).collectAsList().forEach(r -> members.add(r.getAs("account_id")));
+    Set<String> planted = new TreeSet<>(RING_SELLERS);
+    for (int b = 0; b < RING_BUYERS; b++) {
+      planted.add(ringBuyer(b));
+    }
+    assertEquals(planted, members, "exactly the planted accounts, the popular seller not among them");
+
+    JsonNode entry = new RunSummaries(warehouse.warehouse()).read(DAY).path("jobs").path(RingsJob.NAME);
+    assertEquals("succeeded", entry.path("status").asText());
+    assertEquals("1", entry.path("rings_found").asText());
+    assertEquals(String.valueOf(RING_BUYERS), entry.path("ring_buyers").asText());
+    assertEquals(planted.size(), entry.path("outputs").path("ring_members").asLong());
+  }
+
+  @Test
+  void robustReputationStopsCountingRatingsInsideTheRing() {
+    SparkWarehouse warehouse = SparkWarehouse.open(spark, root);
+    for (String seller : RING_SELLERS) {
+      Row scores = warehouse.read(ScoreTables.SELLER_SCORES, DAY, DAY).filter(col("seller_id").equalTo(seller)).first();
+      assertEquals((long) RING_BUYERS * RING_ROUNDS, scores.<Long>getAs("credit_points"), "shoppers still see the boost");
+      assertEquals(0.0, scores.<Double>getAs("robust_credit_points"), 1e-9);
+      assertEquals(RING_BUYERS * RING_ROUNDS, scores.<Double>getAs("credit_gap"), 1e-9);
+    }
+    // Ring buyers' ratings of a seller outside their ring still count.
+    Row popular = warehouse.read(ScoreTables.SELLER_SCORES, DAY, DAY).filter(col("seller_id").equalTo(POPULAR)).first();
+    assertEquals(RING_BUYERS, popular.<Long>getAs("credit_points"));
+    assertEquals(RING_BUYERS, popular.<Double>getAs("robust_credit_points"), 1e-9);
+  }
+
+  private static String ringBuyer(int b) {
+    return String.format("r-b%02d", b);
+  }
+
+  /** The market's trades and buyer_to_seller ratings, all on {@link #DAY}. */
+  private static final class Market {
+    private final List<Row> trades = new ArrayList<>();
+    private final List<Row> ratings = new ArrayList<>();
+
+    Market() {
+      for (int b = 0; b < POPULAR_BUYERS; b++) {
+        honestTrade("h" + b, POPULAR, MORNING.plus(Duration.ofSeconds(37L * b)));
+      }
+      for (int s = 0; s < SMALL_SELLERS; s++) {
+        for (int b = 0; b < SMALL_SELLER_BUYERS; b++) {
+          honestTrade("h-" + s + "-" + b, "s-small" + s, MORNING.plus(Duration.ofMinutes(11L * s + b)));
+        }
+      }
+      for (int b = 0; b < RING_BUYERS; b++) {
+        String buyer = ringBuyer(b);
+        // Two devices for the whole ring; each buyer its own IP and address.
+        String device = "ring-device-" + (b % 2);
+        for (int round = 0; round < RING_ROUNDS; round++) {
+          for (int s = 0; s < RING_SELLERS.size(); s++) {
+            Instant at = MORNING.plus(Duration.ofHours(2L * round)).plus(Duration.ofMinutes(2L * b + s));
+            String tradeId = trade(buyer, RING_SELLERS.get(s), RING_PRICE, at, Duration.ofMinutes(10), device);
+            fiveStar(tradeId, buyer, RING_SELLERS.get(s), at.plus(Duration.ofHours(1)));
+          }
+        }
+        Instant camouflage = MORNING.plus(Duration.ofHours(9)).plus(Duration.ofMinutes(b));
+        String tradeId = trade(buyer, POPULAR, HONEST_PRICE, camouflage, Duration.ofMinutes(10), device);
+        fiveStar(tradeId, buyer, POPULAR, camouflage.plus(Duration.ofHours(1)));
+      }
+    }
+
+    private void honestTrade(String buyer, String seller, Instant at) {
+      trade(buyer, seller, HONEST_PRICE, at, Duration.ofDays(3), "device-" + buyer);
+    }
+
+    private String trade(String buyer, String seller, long price, Instant created, Duration toConfirm, String device) {
+      String tradeId = "t" + trades.size();
+      Timestamp at = Timestamp.from(created);
+      trades.add(RowFactory.create(tradeId, buyer, seller, "item-" + tradeId, "womens_apparel", null, price, "CNY", 1,
+          at, at, at, Timestamp.from(created.plus(toConfirm)), "completed", device, "ip-" + buyer, "address-" + buyer,
+          "fixture", (long) trades.size()));
+      return tradeId;
+    }
+
+    private void fiveStar(String tradeId, String buyer, String seller, Instant at) {
+      ratings.add(RowFactory.create("r" + tradeId, tradeId, buyer, seller, "buyer_to_seller", "positive", 5, 5, 5,
+          Timestamp.from(at), false, true, "fixture", (long) ratings.size()));
+    }
+
+    void writeTo(SparkSession spark, String root) {
+      SparkWarehouse warehouse = SparkWarehouse.open(spark, root);
+      warehouse.writeDay(EventTables.TRADES, DAY, spark.createDataFrame(trades, SparkSchemas.of(EventTables.TRADES)));
+      warehouse.writeDay(EventTables.RATINGS, DAY, spark.createDataFrame(ratings, SparkSchemas.of(EventTables.RATINGS)));
+    }
+  }
+}

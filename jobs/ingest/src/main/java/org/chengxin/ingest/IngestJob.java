@@ -103,8 +103,9 @@ public final class IngestJob {
   }
 
   /**
-   * Ingests the day {@code options.date()}: runs the job, checks that the counts reconcile, swaps
-   * every table's ds partition in and records the run summary, which it returns.
+   * Ingests the day {@code options.date()} (a backfill: every day from {@code options.fromDate()}
+   * to it): runs the job, checks that the counts reconcile, swaps every table's ds partitions in
+   * (one atomic swap per table and day) and records the run summary, which it returns.
    */
   public ObjectNode runBounded() throws Exception {
     LocalDate day = options.date();
@@ -114,16 +115,27 @@ public final class IngestJob {
     }
     try {
       StreamExecutionEnvironment env = environment();
-      build(env, table -> TableSinks.staged(table, staging.get(table)));
-      LOG.info("ingest {}: reading {} with parallelism {} (bounded)", day, options.inputs(), options.parallelism());
+      boolean backfill = options.fromDate() != null;
+      build(env, table -> backfill
+          ? TableSinks.stagedByDay(table, staging.get(table), eventTimeColumn(table), day)
+          : TableSinks.staged(table, staging.get(table)));
+      LOG.info("ingest {}..{}: reading {} with parallelism {} (bounded)", options.firstDay(), day, options.inputs(),
+          options.parallelism());
       long started = System.currentTimeMillis();
       JobExecutionResult result = env.execute("chengxin ingest " + day);
       long elapsedMs = Math.max(1, System.currentTimeMillis() - started);
       ObjectNode summary = IngestCounts.summarise(result.getAllAccumulatorResults());
       for (Map.Entry<TableSchema, String> entry : staging.entrySet()) {
-        warehouse.commitPartition(entry.getKey().name(), day, entry.getValue());
+        if (backfill) {
+          commitDays(entry.getKey(), entry.getValue());
+        } else {
+          warehouse.commitPartition(entry.getKey().name(), day, entry.getValue());
+        }
       }
       long read = summary.path("totals").path("read").asLong();
+      if (backfill) {
+        summary.put("from_date", options.fromDate().toString());
+      }
       summary.put("mode", "bounded").put("elapsed_ms", elapsedMs).put("lines_per_second", read * 1000 / elapsedMs);
       options.inputs().forEach(summary.putArray("inputs")::add);
       new RunSummaries(warehouse).record(day, JOB_NAME, summary);
@@ -134,6 +146,22 @@ public final class IngestJob {
       staging.values().forEach(warehouse::discardStaging);
       throw e;
     }
+  }
+
+  /**
+   * Swaps in a backfill's partitions of one table: every owned day with output; owned days without
+   * output become empty if they held data (a re-run replaces them), and the run's day always exists.
+   */
+  private void commitDays(TableSchema table, String stagingRoot) {
+    for (LocalDate d = options.fromDate(); !d.isAfter(options.date()); d = d.plusDays(1)) {
+      String output = stagingRoot + "/ds=" + d;
+      if (warehouse.fileSystem().exists(output)) {
+        warehouse.commitPartition(table.name(), d, output);
+      } else if (d.equals(options.date()) || warehouse.fileSystem().exists(warehouse.partitionPath(table.name(), d))) {
+        warehouse.commitPartition(table.name(), d, warehouse.newStagingPath(table.name(), d));
+      }
+    }
+    warehouse.discardStaging(stagingRoot);
   }
 
   /** Starts the continuous job (checkpointed, exactly once) and returns at once. */
@@ -193,7 +221,7 @@ public final class IngestJob {
         .process(new ValidateFunction(pseudonymiser, runDay, options.maxLineBytes()))
         .name("Validate").uid("validate");
     DataStream<ValidEvent> timed = valid;
-    LatePolicy latePolicy = LatePolicy.forDay(runDay);
+    LatePolicy latePolicy = runDay == null ? null : LatePolicy.forDays(options.firstDay(), runDay);
     if (options.continuous()) {
       timed = valid.assignTimestampsAndWatermarks(
           WatermarkStrategy.<ValidEvent>forBoundedOutOfOrderness(options.maxOutOfOrderness())
@@ -243,9 +271,9 @@ public final class IngestJob {
         .sinkTo(sinks.apply(EventTables.LATE_EVENTS)).name("Write late_events").uid("write-late-events");
   }
 
-  /** ds partitions of trades in the look-back before the run day (or today, continuous). */
+  /** ds partitions of trades in the look-back before the run's first day (or today, continuous). */
   private List<Path> earlierTradePartitions() {
-    LocalDate anchor = options.date() != null ? options.date() : LocalDate.now(ZoneOffset.UTC);
+    LocalDate anchor = options.date() != null ? options.firstDay() : LocalDate.now(ZoneOffset.UTC);
     List<Path> found = new ArrayList<>();
     for (int back = 1; back <= options.lookbackDays(); back++) {
       String partition = warehouse.partitionPath(EventTables.TRADES.name(), anchor.minusDays(back));

@@ -19,6 +19,8 @@ import org.chengxin.core.validation.EventValidator;
  * @param inputs folders (or files) of raw JSON Lines, read recursively; hidden and {@code _} files skipped
  * @param warehouse the warehouse root
  * @param date the bounded run's day; in continuous mode optional (it anchors the trade look-back)
+ * @param fromDate bounded backfill: the first day of the run, which then owns every day from
+ *     fromDate to date and commits one partition per day; null for a one-day run
  * @param mode bounded (one day, atomic partition swap) or continuous (monitor the inputs, checkpoints)
  * @param checkpointDir where continuous checkpoints go
  * @param checkpointInterval continuous checkpoint interval: also how often output files commit
@@ -36,6 +38,7 @@ public record IngestOptions(
     List<String> inputs,
     String warehouse,
     LocalDate date,
+    LocalDate fromDate,
     Mode mode,
     String checkpointDir,
     Duration checkpointInterval,
@@ -66,6 +69,9 @@ public record IngestOptions(
     if (mode == Mode.BOUNDED && date == null) {
       throw new UsageException("--date is required in bounded mode (see --help)");
     }
+    if (fromDate != null && (mode != Mode.BOUNDED || fromDate.isAfter(date))) {
+      throw new UsageException("--from-date needs bounded mode and must not be after --date");
+    }
     if (parallelism < 1) {
       throw new UsageException("--parallelism must be at least 1");
     }
@@ -78,6 +84,11 @@ public record IngestOptions(
     return mode == Mode.CONTINUOUS;
   }
 
+  /** The first day a bounded run owns: fromDate for a backfill, else date. */
+  public LocalDate firstDay() {
+    return fromDate != null ? fromDate : date;
+  }
+
   static int defaultParallelism() {
     return Runtime.getRuntime().availableProcessors();
   }
@@ -88,6 +99,7 @@ public record IngestOptions(
         .option("input", "DIR", "raw JSON Lines folder (or file), read recursively; repeat or comma-separate")
         .option("warehouse", "DIR", "warehouse root (tables at DIR/TABLE/ds=YYYY-MM-DD/)")
         .option("date", "YYYY-MM-DD", "bounded: the day this run owns; continuous: anchors the trade look-back")
+        .option("from-date", "YYYY-MM-DD", "bounded backfill: own every day from this one to --date, one partition each")
         .option("mode", "bounded|continuous", "bounded (default): one day, swapped in atomically; continuous: monitor inputs")
         .option("checkpoint-dir", "DIR", "continuous: checkpoint storage (default WAREHOUSE/_checkpoints/ingest)")
         .option("checkpoint-interval", "DURATION", "continuous: checkpoint and file-commit interval (default 30s)")
@@ -119,6 +131,7 @@ public record IngestOptions(
         inputs,
         warehouse,
         date,
+        cli.isSet("from-date") ? cli.date("from-date") : null,
         mode,
         cli.get("checkpoint-dir").orElse(warehouse + "/_checkpoints/ingest"),
         duration(cli, "checkpoint-interval", Duration.ofSeconds(30)),

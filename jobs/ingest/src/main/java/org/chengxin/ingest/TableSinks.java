@@ -42,12 +42,23 @@ final class TableSinks {
   }
 
   /**
+   * A backfill's sink: files into {@code stagingRoot/ds=YYYY-MM-DD/} by the UTC day of
+   * {@code timeColumn}, or all into {@code ds=runDay} when timeColumn is null (dead letters, late events).
+   */
+  static FileSink<GenericRecord> stagedByDay(TableSchema table, String stagingRoot, String timeColumn, LocalDate runDay) {
+    return FileSink.forBulkFormat(new Path(stagingRoot), parquet(Records.schemaOf(table), table))
+        .withBucketAssigner(new DayBucketAssigner(timeColumn, runDay))
+        .withOutputFileConfig(PARTS)
+        .build();
+  }
+
+  /**
    * A continuous run's sink into the live table: {@code ds=} the UTC day of {@code timeColumn},
    * or of processing time when timeColumn is null (dead letters and late events).
    */
   static FileSink<GenericRecord> live(TableSchema table, String tablePath, String timeColumn) {
     return FileSink.forBulkFormat(new Path(tablePath), parquet(Records.schemaOf(table), table))
-        .withBucketAssigner(new DayBucketAssigner(timeColumn))
+        .withBucketAssigner(new DayBucketAssigner(timeColumn, null))
         .withRollingPolicy(OnCheckpointRollingPolicy.build())
         .withOutputFileConfig(PARTS)
         .build();
@@ -75,17 +86,25 @@ final class TableSinks {
     });
   }
 
-  /** Buckets records into {@code ds=YYYY-MM-DD} by an event-time column or by processing time. */
+  /**
+   * Buckets records into {@code ds=YYYY-MM-DD} by an event-time column; without one, into
+   * {@code fixedDay} if given, else by processing time.
+   */
   static final class DayBucketAssigner implements BucketAssigner<GenericRecord, String> {
     private static final long serialVersionUID = 1L;
     private final String timeColumn;
+    private final LocalDate fixedDay;
 
-    DayBucketAssigner(String timeColumn) {
+    DayBucketAssigner(String timeColumn, LocalDate fixedDay) {
       this.timeColumn = timeColumn;
+      this.fixedDay = fixedDay;
     }
 
     @Override
     public String getBucketId(GenericRecord record, Context context) {
+      if (timeColumn == null && fixedDay != null) {
+        return "ds=" + fixedDay;
+      }
       long millis = timeColumn == null ? context.currentProcessingTime() : (Long) record.get(timeColumn);
       return "ds=" + LocalDate.ofEpochDay(LatePolicy.dayOf(millis));
     }

@@ -141,6 +141,37 @@ class BoundedIngestIntegrationTest {
     assertNotEquals(0, before.get("trades").size());
   }
 
+  /** A backfill owns D0..D in one run: one partition per day, a later trade found, other days late, re-runs clean. */
+  @Test
+  void aBackfillCommitsEveryOwnedDayInOneRun() throws Exception {
+    Path input = tmp.resolve("raw");
+    Path warehouse = tmp.resolve("warehouse");
+    TestEvents.write(input.resolve("2026-10-30/x.jsonl"), List.of(
+        TestEvents.trade("t1", "2026-10-30T08:00:00Z"), TestEvents.rating("r1", "t1", "2026-10-30T12:00:00Z")));
+    TestEvents.write(input.resolve(DAY + "/x.jsonl"), List.of(
+        TestEvents.rating("r2", "t1", DAY + "T09:00:00Z"), TestEvents.trade("t0", "2026-10-29T23:00:00Z"),
+        TestEvents.rating("r3", "t404", DAY + "T10:00:00Z")));
+    ObjectNode summary = new IngestJob(options(input, warehouse, DAY, "--from-date", "2026-10-30")).runBounded();
+
+    assertEquals("2026-10-30", summary.path("from_date").asText());
+    assertEquals(List.of("t1"), ids(WarehouseRows.read(warehouse, "trades", "2026-10-30"), "trade_id"));
+    assertEquals(List.of("r1"), ids(WarehouseRows.read(warehouse, "ratings", "2026-10-30"), "rating_id"));
+    List<GenericRecord> lastDay = WarehouseRows.read(warehouse, "ratings", DAY);
+    assertEquals(List.of("r2", "r3"), ids(lastDay, "rating_id"));
+    for (GenericRecord r : lastDay) {
+      assertEquals(r.get("rating_id").toString().equals("r2"), r.get("trade_known"), "r2's trade came on an earlier owned day");
+    }
+    assertEquals(List.of("t0"), ids(WarehouseRows.read(warehouse, "late_events", DAY), "event_id"));
+    assertTrue(Files.isDirectory(warehouse.resolve("certificates/ds=" + DAY)), "the run's day exists for every table");
+    assertFalse(Files.exists(warehouse.resolve("certificates/ds=2026-10-30")), "no empty partitions for days without events");
+
+    // A re-run without the first day's file empties that day instead of keeping stale rows.
+    Files.delete(input.resolve("2026-10-30/x.jsonl"));
+    new IngestJob(options(input, warehouse, DAY, "--from-date", "2026-10-30")).runBounded();
+    assertEquals(List.of(), WarehouseRows.read(warehouse, "trades", "2026-10-30"));
+    assertThrows(Exception.class, () -> options(input, warehouse, DAY, "--from-date", NEXT_DAY));
+  }
+
   static IngestOptions options(Path input, Path warehouse, String day, String... more) {
     List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--warehouse", warehouse.toString(),
         "--date", day, "--parallelism", "2"));

@@ -30,7 +30,8 @@ public final class RiskModelTrainer {
   /**
    * @param trees trees in the forest
    * @param maxDepth deepest split of each tree
-   * @param featureFraction share of the features each split may choose from
+   * @param featureFraction share of the features each split may choose from; below 1, because a
+   *     random forest's trees must each see a random subset (Tribuo refuses 1)
    * @param seed seeds the split and the forest: same data and seed give the same model
    * @param heldOutShare share of each class kept out of training for evaluation
    */
@@ -38,7 +39,7 @@ public final class RiskModelTrainer {
     public static final Settings DEFAULT = new Settings(100, 8, 0.5f, 7L, 0.3);
 
     public Settings {
-      if (trees < 1 || maxDepth < 1 || !(featureFraction > 0 && featureFraction <= 1)
+      if (trees < 1 || maxDepth < 1 || !(featureFraction > 0 && featureFraction < 1)
           || !(heldOutShare > 0 && heldOutShare < 1)) {
         throw new IllegalArgumentException("bad risk model settings: " + trees + " trees, depth " + maxDepth
             + ", feature fraction " + featureFraction + ", held-out share " + heldOutShare);

@@ -64,7 +64,7 @@ class ReviewJobsTest {
     warehouse = temp.resolve("warehouse").toString();
     writeMarket();
     Path models = temp.resolve("models");
-    RiskModelTrainer.Settings settings = new RiskModelTrainer.Settings(10, 3, 1.0f, 5L, 0.3);
+    RiskModelTrainer.Settings settings = new RiskModelTrainer.Settings(10, 3, 0.5f, 5L, 0.3);
     new RiskModelStore(models).save(VERSION, new RiskModelTrainer(settings).train(trainingSellers(), "test"), settings, "test");
 
     JobOptions job = JobOptions.of(warehouse, DAY);

@@ -158,7 +158,13 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
 
   private static Row toRow(QueueCase.Flag flag, QueueCase.Input in) {
     return RowFactory.create(in.sellerId(), flag.priority(), in.risk(), flag.exposure(), in.trades(), in.buyers(),
-        in.upheldComplaints(), flag.reasons(), in.ringIds(), in.flaggedRatingIds(), in.complaintIds(), in.certificateGaps(), flag.action().wire(), Date.valueOf(flag.firstFlagged()),
+        in.upheldComplaints(), seq(flag.reasons()), seq(in.ringIds()), seq(in.flaggedRatingIds()), seq(in.complaintIds()),
+        seq(in.certificateGaps()), flag.action().wire(), Date.valueOf(flag.firstFlagged()),
         Date.valueOf(in.day()), flag.evidenceFingerprint(), in.modelVersion());
+  }
+
+  /** Array columns of a Row built by hand must hold Scala sequences, not Java lists. */
+  private static scala.collection.Seq<String> seq(List<String> values) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(values).toSeq();
   }
 }

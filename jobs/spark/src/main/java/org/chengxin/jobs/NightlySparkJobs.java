@@ -23,8 +23,11 @@ import org.chengxin.jobs.scores.SellerScoresJob;
 public final class NightlySparkJobs {
 
   /** Every nightly Spark job, in dependency order: a job only reads tables of jobs before it. */
-  public static final List<SparkJob<?>> JOBS = List.of(new org.chengxin.jobs.rings.RingsJob(), new SellerScoresJob(), new DissatisfactionJob(),
-      new org.chengxin.jobs.review.CounterfeitSignalsJob(), new org.chengxin.jobs.review.SellerRiskJob(), new org.chengxin.jobs.review.ReviewQueueJob());
+  // seller_risk and review_queue join once a trained risk model is committed under models/risk
+  // (they fail without one); until then they run alone through scripts/run-job after
+  // scripts/train-risk-model. counterfeit_signals runs before dissatisfaction, whose attribution reads it.
+  public static final List<SparkJob<?>> JOBS = List.of(new org.chengxin.jobs.rings.RingsJob(), new SellerScoresJob(),
+      new org.chengxin.jobs.review.CounterfeitSignalsJob(), new DissatisfactionJob());
 
   private static final String ALL = "all";
 

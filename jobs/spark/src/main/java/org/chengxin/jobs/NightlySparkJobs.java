@@ -13,6 +13,7 @@ import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.SparkJob;
 import org.chengxin.jobs.frame.SparkSessions;
+import org.chengxin.jobs.ratings.RaterReliabilityJob;
 import org.chengxin.jobs.scores.SellerScoresJob;
 
 /**
@@ -26,7 +27,7 @@ public final class NightlySparkJobs {
   // seller_risk and review_queue join once a trained risk model is committed under models/risk
   // (they fail without one); until then they run alone through scripts/run-job after
   // scripts/train-risk-model. counterfeit_signals runs before dissatisfaction, whose attribution reads it.
-  public static final List<SparkJob<?>> JOBS = List.of(new org.chengxin.jobs.rings.RingsJob(), new SellerScoresJob(),
+  public static final List<SparkJob<?>> JOBS = List.of(new org.chengxin.jobs.rings.RingsJob(), new RaterReliabilityJob(), new SellerScoresJob(),
       new org.chengxin.jobs.review.CounterfeitSignalsJob(), new DissatisfactionJob());
 
   private static final String ALL = "all";

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Tables of the seller score job (docs/seller-scores.md): the shopper-facing and robust
- * {@code seller_scores}, the per-rating {@code credit_ledger}, the credit rules' carried-over state,
- * and the two inputs later detectors feed into robust reputation.
+ * {@code seller_scores}, the per-rating {@code credit_ledger} and the credit rules' carried-over state;
+ * the detector tables it reads (rating_flags, rater_scores) are in {@link RatingTables}.
  */
 public final class ScoreTables {
 
@@ -101,28 +101,9 @@ public final class ScoreTables {
               required("score", STRING, "enum", "positive or negative."),
               required("window_start", TIMESTAMP, UTC, "Time of the counted rating that opened the window; it absorbs same-sign ratings for 14 days.")));
 
-  public static final TableSchema RATING_FLAGS =
-      new TableSchema(
-          "rating_flags",
-          "Input to robust reputation, written by detectors: every rating judged suspect (ring, malicious) as of the day. "
-              + "A partition is a full snapshot; seller_scores reads the latest one at or before its day.",
-          List.of(
-              required("rating_id", STRING, ID, "Flagged rating."),
-              required("detector", STRING, "name", "Detector that flagged it."),
-              required("reason", STRING, "text", "Why, in the detector's words (no personal values).")));
-
-  public static final TableSchema RATER_SCORES =
-      new TableSchema(
-          "rater_scores",
-          "Input to robust reputation, written by detectors: reliability weight per rater as of the day (raters absent weigh 1). "
-              + "A partition is a full snapshot; seller_scores reads the latest one at or before its day.",
-          List.of(
-              required("rater_id", STRING, ID, "Account that leaves ratings."),
-              required("reliability", DOUBLE, "0-1", "Weight of each of the rater's ratings; the lowest wins if listed twice.")));
-
   private ScoreTables() {}
 
   public static List<TableSchema> all() {
-    return List.of(SELLER_SCORES, CREDIT_LEDGER, CREDIT_MONTH_STATE, CREDIT_ITEM_WINDOWS, RATING_FLAGS, RATER_SCORES);
+    return List.of(SELLER_SCORES, CREDIT_LEDGER, CREDIT_MONTH_STATE, CREDIT_ITEM_WINDOWS);
   }
 }

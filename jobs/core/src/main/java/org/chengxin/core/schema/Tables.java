@@ -13,6 +13,7 @@ public final class Tables {
     List<TableSchema> tables = new ArrayList<>(EventTables.all());
     tables.addAll(ScoreTables.all());
     tables.addAll(ReviewTables.all());
+    tables.addAll(RatingTables.all());
     tables.addAll(DissatisfactionTables.all());
     tables.addAll(RingTables.all());
     return List.copyOf(tables);

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.cli.CommandLine;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.schema.EventTables;
+import org.chengxin.core.schema.RatingTables;
 import org.chengxin.core.schema.RingTables;
 import org.chengxin.core.schema.ScoreTables;
 import org.chengxin.jobs.frame.JobOptions;
@@ -126,8 +127,8 @@ public final class SellerScoresJob implements SparkJob<SellerScoresJob.Options> 
       }
       run.write(ScoreTables.CREDIT_MONTH_STATE, fold.monthState());
       run.write(ScoreTables.CREDIT_ITEM_WINDOWS, fold.windowState());
-      Optional<Dataset<Row>> flags = run.readLatest(ScoreTables.RATING_FLAGS);
-      Optional<Dataset<Row>> raters = run.readLatest(ScoreTables.RATER_SCORES);
+      Optional<Dataset<Row>> flags = run.readLatest(RatingTables.RATING_FLAGS);
+      Optional<Dataset<Row>> raters = run.readLatest(RatingTables.RATER_SCORES);
       Optional<Dataset<Row>> ringPairs = run.readLatest(RingTables.RING_MEMBERS).map(RingPairs::sameRing);
       run.write(ScoreTables.SELLER_SCORES, SellerScores.compute(ledger, flags, raters, ringPairs, day));
     } finally {

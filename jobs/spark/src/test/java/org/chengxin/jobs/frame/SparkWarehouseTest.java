@@ -16,7 +16,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.chengxin.core.schema.ScoreTables;
+import org.chengxin.core.schema.Column;
+import org.chengxin.core.schema.ColumnType;
 import org.chengxin.core.schema.TableSchema;
 import org.chengxin.jobs.SparkTestSession;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SparkWarehouseTest {
-  private static final TableSchema TABLE = ScoreTables.RATER_SCORES;
+  private static final TableSchema TABLE = new TableSchema("rater_scores", "a two-column table", List.of(Column.required("rater_id", ColumnType.STRING, "", "rater"), Column.required("reliability", ColumnType.DOUBLE, "", "weight")));
   private static final LocalDate DAY = LocalDate.of(2026, 11, 1);
   private static SparkSession spark;
 

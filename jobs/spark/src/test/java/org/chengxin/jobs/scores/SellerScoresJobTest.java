@@ -16,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.chengxin.core.schema.RatingTables;
 import org.chengxin.core.schema.ScoreTables;
 import org.chengxin.core.schema.TableSchema;
 import org.chengxin.core.warehouse.RunSummaries;
@@ -24,6 +25,7 @@ import org.chengxin.jobs.SparkTestSession;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.SparkSchemas;
 import org.chengxin.jobs.frame.SparkWarehouse;
+import org.chengxin.jobs.ratings.RatingInputs;
 import org.chengxin.scores.credit.CreditLevels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,8 +146,8 @@ class SellerScoresJobTest {
     String robust = temp.resolve("robust").toString();
     marketplace().writeTo(spark, robust);
     SparkWarehouse warehouse = SparkWarehouse.open(spark, robust);
-    warehouse.writeDay(ScoreTables.RATING_FLAGS, D2, rows(ScoreTables.RATING_FLAGS, RowFactory.create("rg0", "ring", "test")));
-    warehouse.writeDay(ScoreTables.RATER_SCORES, D2, rows(ScoreTables.RATER_SCORES, RowFactory.create("b2", 0.5)));
+    warehouse.writeDay(RatingTables.RATING_FLAGS, D2, RatingInputs.flag(spark, "rg0"));
+    warehouse.writeDay(RatingTables.RATER_SCORES, D2, RatingInputs.rater(spark, "b2", 0.5));
     JOB.run(spark, SellerScoresJob.Options.of(JobOptions.of(robust, D3), SellerScoresJob.Mode.RECOMPUTE));
     Row good = score(robust, D3, "s-good");
     // b1: 6 counted, 1 flagged -> 5; b2: 0.5; b3: -1.

@@ -1,0 +1,110 @@
+package org.chengxin.jobs.ratings;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.schema.EventTables;
+import org.chengxin.core.schema.RatingTables;
+import org.chengxin.core.schema.Tables;
+import org.chengxin.detectors.ratings.CompetitorAttackPattern;
+import org.chengxin.detectors.ratings.ExtortionPattern;
+import org.chengxin.detectors.ratings.RaterReliabilityOptions;
+import org.chengxin.detectors.ratings.RaterScoringOptions;
+import org.chengxin.jobs.frame.JobOptions;
+import org.chengxin.jobs.frame.JobResult;
+import org.chengxin.jobs.frame.JobRun;
+import org.chengxin.jobs.frame.SparkJob;
+
+/**
+ * rater_reliability for one day (docs/rater-reliability.md): over every rating up to the day (the
+ * whole history), the REV2-style fixed point, the account signals and the malicious-rating
+ * patterns, written as full snapshots of {@code rating_flags} and {@code rater_scores}. Runs before
+ * seller_scores, which discounts what it flags.
+ */
+public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.Options> {
+
+  public static final String NAME = "rater_reliability";
+  /** The ring detector's member table, read when some job registers and writes it. */
+  static final String RING_MEMBERS = "ring_members";
+
+  public record Options(JobOptions job, RatingDetectionOptions detection) {
+    public Options {
+      Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(detection, "detection");
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "rater fairness, suspicion and suspect ratings (rater_scores, rating_flags)";
+  }
+
+  @Override
+  public void declareOptions(CommandLine cli) {
+    RatingDetectionOptions d = RatingDetectionOptions.defaults();
+    RaterScoringOptions s = d.scoring();
+    cli.option("reliability-tolerance", "X", NAME + ": stop when no fairness/goodness/reliability moves this much (default "
+            + s.reliability().tolerance() + ")")
+        .option("reliability-max-iterations", "N", NAME + ": iteration cap (default " + s.reliability().maxIterations() + ")")
+        .option("thin-history-half-life-days", "D", NAME + ": rating tenure at which thin_history is 1/2 (default "
+            + s.thinHistoryHalfLifeDays() + ")")
+        .option("extortion-window-hours", "H", NAME + ": negatives this soon after a rejected complaint are extortion (default "
+            + s.extortion().windowHours() + ")")
+        .option("attack-window-hours", "H", NAME + ": burst window of competitor attacks (default " + s.attack().windowHours() + ")")
+        .option("attack-min-raters", "N", NAME + ": low-history raters a burst needs (default " + s.attack().minRaters() + ")")
+        .option("attack-surprise", "P", NAME + ": Poisson tail a burst without shared keys must reach (default "
+            + d.attackSurprise() + ")")
+        .option("key-max-accounts", "N", NAME + ": a device/IP/address key used by more accounts links nobody (default "
+            + d.keyMaxAccounts() + ")");
+  }
+
+  @Override
+  public Options options(JobOptions job, CommandLine cli) {
+    RatingDetectionOptions d = RatingDetectionOptions.defaults();
+    RaterScoringOptions s = d.scoring();
+    RaterReliabilityOptions reliability = s.reliability().withIterationLimits(
+        cli.doubleValue("reliability-tolerance", s.reliability().tolerance(), 1e-12, 1),
+        (int) cli.longValue("reliability-max-iterations", s.reliability().maxIterations(), 1, 10_000));
+    CompetitorAttackPattern attack = new CompetitorAttackPattern(
+        cli.doubleValue("attack-window-hours", s.attack().windowHours(), 0.1, 24 * 30),
+        (int) cli.longValue("attack-min-raters", s.attack().minRaters(), 2, 1_000),
+        s.attack().maxPriorRatings());
+    RaterScoringOptions scoring = new RaterScoringOptions(
+        reliability,
+        cli.doubleValue("thin-history-half-life-days", s.thinHistoryHalfLifeDays(), 0.01, 36_500),
+        s.negativeSharePriorRatings(), s.skewPriorRatings(),
+        new ExtortionPattern(cli.doubleValue("extortion-window-hours", s.extortion().windowHours(), 0.1, 24 * 365)),
+        attack, s.combiner());
+    return new Options(job, new RatingDetectionOptions(
+        scoring,
+        cli.doubleValue("attack-surprise", d.attackSurprise(), 1e-12, 0.5),
+        (int) cli.longValue("key-max-accounts", d.keyMaxAccounts(), 2, 1_000_000),
+        d.boostMinLinked(), d.boostMinShare()));
+  }
+
+  @Override
+  public JobResult run(SparkSession spark, Options options) {
+    return JobRun.execute(spark, NAME, options.job(), run -> detect(run, options));
+  }
+
+  private static void detect(JobRun run, Options options) {
+    Dataset<Row> ratings = run.read(EventTables.RATINGS, null, run.day());
+    Dataset<Row> complaints = run.read(EventTables.COMPLAINTS, null, run.day());
+    Dataset<Row> trades = run.read(EventTables.TRADES, null, run.day());
+    Optional<Dataset<Row>> ringMembers = Tables.byName(RING_MEMBERS).flatMap(run::readLatest);
+    RatingDetection.Result result = new RatingDetection(options.detection()).detect(ratings, complaints, trades, ringMembers);
+    run.note("reliability_iterations", String.valueOf(result.iterations()));
+    run.note("reliability_converged", String.valueOf(result.converged()));
+    run.write(RatingTables.RATING_FLAGS, result.flags());
+    run.write(RatingTables.RATER_SCORES, result.raterScores());
+    result.flags().unpersist();
+  }
+}

@@ -1,0 +1,144 @@
+package org.chengxin.jobs.ratings;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.chengxin.core.schema.RatingTables;
+import org.chengxin.detectors.ratings.RaterSignal;
+import org.chengxin.detectors.ratings.SuspicionCombiner;
+
+/**
+ * Everything the rater reliability job computes, engine wiring aside: the fixed point, the account
+ * signals, the rating patterns, and their combination into the rows of {@code rating_flags} and
+ * {@code rater_scores}.
+ */
+public final class RatingDetection {
+  public static final String DETECTOR = "rater_reliability";
+  private static final String RATER = ReliabilityIterations.RATER;
+  private static final String RATEE = ReliabilityIterations.RATEE;
+
+  /** The two output tables (cached) and how the fixed point ended. */
+  public record Result(Dataset<Row> flags, Dataset<Row> raterScores, int iterations, boolean converged) {}
+
+  private final RatingDetectionOptions options;
+  private final RatingPatterns patterns;
+
+  public RatingDetection(RatingDetectionOptions options) {
+    this.options = options;
+    this.patterns = new RatingPatterns(options);
+  }
+
+  /**
+   * @param ratings rows of the ratings table (all history up to the day)
+   * @param complaints rows of the complaints table
+   * @param trades rows of the trades table (for shared device/IP/address keys)
+   * @param ringMembers rows of ring_members if that table exists: account_id, role, member_score
+   */
+  public Result detect(Dataset<Row> ratings, Dataset<Row> complaints, Dataset<Row> trades, Optional<Dataset<Row>> ringMembers) {
+    Dataset<Row> edges = RatingEdges.withEvidence(RatingEdges.fromRatings(ratings)).persist();
+    ReliabilityIterations.Result fixedPoint =
+        new ReliabilityIterations(options.scoring().reliability()).run(edges);
+    Dataset<Row> signals = RaterSignals.compute(edges, options.scoring());
+
+    Dataset<Row> keys = patterns.rareKeys(trades).persist();
+    Dataset<Row> extortion = patterns.extortion(edges, complaints).persist();
+    Dataset<Row> flagRows =
+        extortion.unionByName(patterns.extortionRepeat(edges, extortion))
+            .unionByName(patterns.competitorAttack(edges, keys))
+            .unionByName(patterns.sharedKeyBoost(edges, keys));
+    if (ringMembers.isPresent()) {
+      flagRows = flagRows.unionByName(patterns.ringBoost(edges, ringMembers.get()));
+    }
+    flagRows = flagRows.localCheckpoint();
+    extortion.unpersist();
+    keys.unpersist();
+
+    Dataset<Row> flags = withReason(flagRows).persist();
+    Dataset<Row> raterScores = raterScores(edges, fixedPoint, signals, flagRows, ringMembers).localCheckpoint();
+    fixedPoint.release();
+    edges.unpersist();
+    return new Result(flags, raterScores, fixedPoint.iterations(), fixedPoint.converged());
+  }
+
+  private static Dataset<Row> withReason(Dataset<Row> flagRows) {
+    Column reason = lit(null).cast("string");
+    for (FlagPattern p : FlagPattern.values()) {
+      reason = when(col("pattern").equalTo(p.wire()), lit(p.description())).otherwise(reason);
+    }
+    List<Column> columns = new ArrayList<>();
+    for (String name : RatingTables.RATING_FLAGS.columnNames()) {
+      columns.add(switch (name) {
+        case "detector" -> lit(DETECTOR).as(name);
+        case "reason" -> reason.as(name);
+        default -> col(name);
+      });
+    }
+    return flagRows.select(columns.toArray(Column[]::new));
+  }
+
+  private Dataset<Row> raterScores(Dataset<Row> edges, ReliabilityIterations.Result fixedPoint, Dataset<Row> signals,
+      Dataset<Row> flagRows, Optional<Dataset<Row>> ringMembers) {
+    Dataset<Row> received = edges.groupBy(col(RATEE).as(RATER)).agg(count(lit(1)).as("ratings_received"));
+    Dataset<Row> goodness = fixedPoint.goodness().select(col(RATEE).as(RATER), col(ReliabilityIterations.GOODNESS));
+    Dataset<Row> strongest =
+        flagRows.groupBy(col(RATER))
+            .agg(countDistinct(col(RatingEdges.RATING_ID)).as("flagged_ratings"),
+                patternMax(FlagPattern.EXTORTION, FlagPattern.EXTORTION_REPEAT).as("extortion"),
+                patternMax(FlagPattern.COMPETITOR_ATTACK).as("competitor_attack"),
+                patternMax(FlagPattern.SHARED_KEY_BOOST).as("shared_key_boost"));
+    Dataset<Row> rows =
+        signals.join(fixedPoint.fairness(), RATER)
+            .join(goodness, new String[] {RATER}, "left")
+            .join(received, new String[] {RATER}, "left")
+            .join(strongest, new String[] {RATER}, "left");
+    Column ring = lit(0.0);
+    if (ringMembers.isPresent()) {
+      Dataset<Row> buyers = ringMembers.get().filter(col("role").equalTo("buyer"))
+          .groupBy(col("account_id").as(RATER)).agg(max(col("member_score")).as("ring_score"));
+      rows = rows.join(buyers, new String[] {RATER}, "left");
+      ring = greatest(lit(0.0), least(lit(1.0), coalesce(col("ring_score"), lit(0.0))));
+    }
+    rows = rows.withColumn("unfairness", lit(1.0).minus(col(ReliabilityIterations.FAIRNESS)))
+        .withColumn("ring_member", ring)
+        .na().fill(0, new String[] {"ratings_received", "flagged_ratings", "extortion", "competitor_attack", "shared_key_boost"});
+
+    SuspicionCombiner combiner = options.scoring().combiner();
+    Column clean = lit(1.0);
+    Column cleanOfEvidence = lit(1.0);
+    for (RaterSignal s : RaterSignal.values()) {
+      Column factor = lit(1.0).minus(col(s.wire()).multiply(combiner.weight(s)));
+      clean = clean.multiply(factor);
+      if (s != RaterSignal.UNFAIRNESS && s != RaterSignal.THIN_HISTORY) {
+        cleanOfEvidence = cleanOfEvidence.multiply(factor);
+      }
+    }
+    for (String extra : new String[] {"shared_key_boost", "ring_member"}) {
+      Column factor = lit(1.0).minus(col(extra));
+      clean = clean.multiply(factor);
+      cleanOfEvidence = cleanOfEvidence.multiply(factor);
+    }
+    rows = rows.withColumn("suspicion", lit(1.0).minus(clean)).withColumn(ReliabilityIterations.RELIABILITY, cleanOfEvidence);
+    return rows.select(RatingTables.RATER_SCORES.columnNames().stream().map(n -> col(n)).toArray(Column[]::new));
+  }
+
+  private static Column patternMax(FlagPattern... patterns) {
+    Column match = lit(false);
+    for (FlagPattern p : patterns) {
+      match = match.or(col("pattern").equalTo(p.wire()));
+    }
+    return max(when(match, col("score")));
+  }
+}

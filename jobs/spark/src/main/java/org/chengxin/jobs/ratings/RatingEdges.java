@@ -1,0 +1,51 @@
+package org.chengxin.jobs.ratings;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.unix_seconds;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.chengxin.core.event.RatingDirection;
+import org.chengxin.core.event.RatingScore;
+
+/**
+ * The rating graph the rater detectors work on, as a DataFrame: one row per buyer_to_seller rating
+ * with its value on [-1, 1] (positive +1, neutral 0, negative -1), its time and its rating-day
+ * evidence. Seller-to-buyer ratings are left out: they are near-automatic and would make buyers
+ * into rated parties.
+ */
+public final class RatingEdges {
+  public static final String RATING_ID = "rating_id";
+  public static final String RATED_AT = "rated_at";
+  public static final String EPOCH_SECOND = "epoch_second";
+  private static final long SECONDS_PER_DAY = 86_400L;
+
+  private RatingEdges() {}
+
+  /** rating_id, rater_id, ratee_id, value, rated_at, epoch_second from rows of the ratings table. */
+  public static Dataset<Row> fromRatings(Dataset<Row> ratings) {
+    Column value =
+        when(col("score").equalTo(RatingScore.POSITIVE.wire()), lit(1.0))
+            .when(col("score").equalTo(RatingScore.NEGATIVE.wire()), lit(-1.0))
+            .otherwise(lit(0.0));
+    return ratings.filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire()))
+        .select(col(RATING_ID), col(ReliabilityIterations.RATER), col(ReliabilityIterations.RATEE),
+            value.as(ReliabilityIterations.SCORE), col(RATED_AT), unix_seconds(col(RATED_AT)).as(EPOCH_SECOND));
+  }
+
+  /**
+   * Adds {@code evidence} = 1 / (ratings the rater gave on the rating's UTC day), as
+   * {@link org.chengxin.detectors.ratings.RaterReliability#ratingDayEvidence}.
+   */
+  public static Dataset<Row> withEvidence(Dataset<Row> edges) {
+    Column day = floor(col(EPOCH_SECOND).divide(SECONDS_PER_DAY));
+    return edges.withColumn(ReliabilityIterations.EVIDENCE,
+        lit(1.0).divide(count(lit(1)).over(Window.partitionBy(col(ReliabilityIterations.RATER), day))));
+  }
+}

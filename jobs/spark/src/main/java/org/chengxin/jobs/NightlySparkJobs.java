@@ -13,7 +13,6 @@ import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.SparkJob;
 import org.chengxin.jobs.frame.SparkSessions;
-import org.chengxin.jobs.ratings.RaterReliabilityJob;
 import org.chengxin.jobs.scores.SellerScoresJob;
 
 /**
@@ -24,11 +23,11 @@ import org.chengxin.jobs.scores.SellerScoresJob;
 public final class NightlySparkJobs {
 
   /** Every nightly Spark job, in dependency order: a job only reads tables of jobs before it. */
-  // seller_risk and review_queue join once a trained risk model is committed under models/risk
-  // (they fail without one); until then they run alone through scripts/run-job after
-  // scripts/train-risk-model. counterfeit_signals runs before dissatisfaction, whose attribution reads it.
-  public static final List<SparkJob<?>> JOBS = List.of(new org.chengxin.jobs.rings.RingsJob(), new RaterReliabilityJob(), new SellerScoresJob(),
-      new org.chengxin.jobs.review.CounterfeitSignalsJob(), new DissatisfactionJob());
+  // counterfeit_signals runs before dissatisfaction, whose attribution reads it; seller_risk (which
+  // reads both) scores with the latest model committed under models/risk, review_queue comes last.
+  public static final List<SparkJob<?>> JOBS = List.of(new org.chengxin.jobs.rings.RingsJob(), new SellerScoresJob(),
+      new org.chengxin.jobs.review.CounterfeitSignalsJob(), new DissatisfactionJob(),
+      new org.chengxin.jobs.review.SellerRiskJob(), new org.chengxin.jobs.review.ReviewQueueJob());
 
   private static final String ALL = "all";
 

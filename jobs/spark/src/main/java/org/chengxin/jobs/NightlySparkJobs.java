@@ -13,6 +13,7 @@ import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.SparkJob;
 import org.chengxin.jobs.frame.SparkSessions;
+import org.chengxin.jobs.ratings.RaterReliabilityJob;
 import org.chengxin.jobs.scores.SellerScoresJob;
 
 /**
@@ -25,7 +26,7 @@ public final class NightlySparkJobs {
   /** Every nightly Spark job, in dependency order: a job only reads tables of jobs before it. */
   // counterfeit_signals runs before dissatisfaction, whose attribution reads it; seller_risk (which
   // reads both) scores with the latest model committed under models/risk, review_queue comes last.
-  public static final List<SparkJob<?>> JOBS = List.of(new org.chengxin.jobs.rings.RingsJob(), new SellerScoresJob(),
+  public static final List<SparkJob<?>> JOBS = List.of(new org.chengxin.jobs.rings.RingsJob(), new RaterReliabilityJob(), new SellerScoresJob(),
       new org.chengxin.jobs.review.CounterfeitSignalsJob(), new DissatisfactionJob(),
       new org.chengxin.jobs.review.SellerRiskJob(), new org.chengxin.jobs.review.ReviewQueueJob());
 

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * this round's goodness and the previous fairness, fairness from this round's reliabilities), with
  * every per-node sum a {@code groupBy} and every per-edge update a join. Only the largest change of
  * each round reaches the driver, in the round's one Spark job. Each round's three tables are
- * local-checkpointed (lazily: that job materialises them): a round's plan holds the previous
- * round's plans several times over, so without cutting the lineage every round the plans grow
- * geometrically (with a cut every 5 rounds, Bitcoin Alpha's driver ran out of 4 GiB at round 14).
+ * local-checkpointed (lazily: that job materialises them) and rebuilt without their plan's size
+ * statistics ({@link #keep}): a round's plan holds the previous round's plans several times over,
+ * so without cutting the lineage every round the plans grow geometrically (with a cut every 5
+ * rounds, Bitcoin Alpha's driver ran out of 4 GiB at round 14).
  */
 public final class ReliabilityIterations {
   private static final Logger LOG = LoggerFactory.getLogger(ReliabilityIterations.class);
@@ -63,10 +64,9 @@ public final class ReliabilityIterations {
    *     weight, {@link RatingEdges#withEvidence})
    */
   public Result run(Dataset<Row> edges) {
-    Dataset<Row> current =
-        edges.select(col(RATER), col(RATEE), col(SCORE), col(EVIDENCE), lit(1.0).as(RELIABILITY)).localCheckpoint();
-    Dataset<Row> fairness = current.select(col(RATER)).distinct().withColumn(FAIRNESS, lit(1.0)).localCheckpoint();
-    Dataset<Row> goodness = current.select(col(RATEE)).distinct().withColumn(GOODNESS, lit(1.0)).localCheckpoint();
+    Dataset<Row> current = keep(edges.select(col(RATER), col(RATEE), col(SCORE), col(EVIDENCE), lit(1.0).as(RELIABILITY)));
+    Dataset<Row> fairness = keep(current.select(col(RATER)).distinct().withColumn(FAIRNESS, lit(1.0)));
+    Dataset<Row> goodness = keep(current.select(col(RATEE)).distinct().withColumn(GOODNESS, lit(1.0)));
     int iteration = 0;
     boolean converged = false;
     while (iteration < options.maxIterations() && !converged) {
@@ -108,9 +108,15 @@ public final class ReliabilityIterations {
     return new Result(fairness, goodness, current, iteration, converged);
   }
 
-  /** Cuts the lineage; the round's job fills the checkpoint. */
+  /**
+   * Cuts the lineage (the round's job fills the checkpoint) and the size estimate: a checkpointed
+   * Dataset keeps its plan's size statistics, and a join's estimate is the product of its inputs',
+   * so carried from round to round the estimates grow into numbers whose multiplication stalls
+   * the planner after about 14 rounds. A DataFrame rebuilt from the rows starts afresh.
+   */
   private static Dataset<Row> keep(Dataset<Row> rows) {
-    return rows.localCheckpoint(false);
+    Dataset<Row> checkpointed = rows.localCheckpoint(false);
+    return rows.sparkSession().createDataFrame(checkpointed.javaRDD(), checkpointed.schema());
   }
 
   private static double maxChange(Dataset<Row> rows) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * ratings are read as scripts/import-ratings maps them (>= 1 positive, <= -1 negative). Protocol:
  * every rating a labelled user received is left out of the graph before the job runs (the labels
  * came from those ratings), so no received rating reaches any labelled user's score, not even
- * through the fixed point. Prints the full-graph figure too, for comparison.
+ * through the fixed point; this is what {@code scripts/import-ratings --hold-out-ratees} does.
  */
 class BitcoinAlphaEvaluationTest {
   private static final Path DATA = Path.of("../../../shared/datasets/bitcoin-alpha");
@@ -64,16 +64,15 @@ class BitcoinAlphaEvaluationTest {
   @Test
   void suspicionWithoutReceivedRatingsReachesTheTarget() throws IOException {
     Map<String, Boolean> labels = labels();
-    Dataset<Row> ratings = ratings();
-    Dataset<Row> heldOut = ratings.filter(col("ratee_id").isin(labels.keySet().toArray()).unary_$bang());
-    Map<String, Double> suspicion = suspicion(heldOut);
-    double[] figures = evaluate(suspicion, labels);
+    Dataset<Row> heldOut = ratings().filter(col("ratee_id").isin(labels.keySet().toArray()).unary_$bang());
+    double[] figures = evaluate(suspicion(heldOut), labels);
     System.out.printf("bitcoin-alpha spark suspicion, received ratings of labelled users held out: auc=%.3f ap=%.3f n=%d%n",
         figures[0], figures[1], (int) figures[2]);
-    double[] full = evaluate(suspicion(ratings), labels);
-    System.out.printf("bitcoin-alpha spark suspicion, full graph (labels leak in): auc=%.3f ap=%.3f n=%d%n",
-        full[0], full[1], (int) full[2]);
-    assertEquals(214, (int) figures[2], "labelled users who rated someone");
+    // Every labelled user's received ratings go at once, so labelled users who rated only other
+    // labelled users drop out: n is below the 214 who ever rated someone.
+    long stillRating = heldOut.select("rater_id").distinct().filter(col("rater_id").isin(labels.keySet().toArray())).count();
+    assertEquals(stillRating, (long) figures[2], "every labelled user still rating someone is scored");
+    assertTrue(figures[2] >= 180, "labelled users scored: " + figures[2]);
     assertTrue(figures[0] >= 0.80, "ROC-AUC " + figures[0]);
   }
 

@@ -78,6 +78,8 @@ public final class RingDetection {
 
   private static final Logger LOG = LoggerFactory.getLogger(RingDetection.class);
   private static final double DENSITY_WEIGHT = 0.4;
+  /** Working column: mean of the trade-behaviour signals, gated by minBoostingEvidence. */
+  private static final String BOOSTING_EVIDENCE = "boosting_evidence";
   private static final long MS_PER_HOUR = 3_600_000L;
   private static final long MS_PER_DAY = 86_400_000L;
 
@@ -134,7 +136,8 @@ public final class RingDetection {
     double marketConfirmHours = marketMedianConfirmHours(window);
     Dataset<Row> rings =
         score(evidence, marketConfirmHours)
-            .filter(col(SUSPICIOUSNESS).geq(options.minSuspiciousness()))
+            .filter(col(SUSPICIOUSNESS).geq(options.minSuspiciousness())
+                .and(col(BOOSTING_EVIDENCE).geq(options.minBoostingEvidence())))
             .withColumn(RING_ID, concat(lit("ring-"), substring(sha2(element_at(col(SELLER_IDS), 1), 256), 1, 16)))
             .localCheckpoint();
     Dataset<Row> ringMembers =
@@ -292,7 +295,8 @@ public final class RingDetection {
    * suspiciousness = 0.4 x density margin (1 - minDensity / density) + 0.6 x mean of seven evidence
    * signals in [0, 1]: five-star share, lockstep share, shared-key share, repeat-pair rate, young
    * buyer share, fast confirmation (1 - ring median / market median) and price anomaly
-   * (|ln price ratio| / ln 4).
+   * (|ln price ratio| / ln 4). Also adds {@link #BOOSTING_EVIDENCE}, the mean of the four signals
+   * that describe the trades themselves (five-star, repeat pairs, fast confirmation, price).
    */
   private Dataset<Row> score(Dataset<Row> evidence, double marketConfirmHours) {
     Column fastConfirm =
@@ -301,13 +305,14 @@ public final class RingDetection {
             : coalesce(greatest(lit(0.0), lit(1.0).minus(col(MEDIAN_CONFIRM_HOURS).divide(marketConfirmHours))), lit(0.0));
     Column priceAnomaly = coalesce(least(lit(1.0), abs(log(col(PRICE_TO_CATEGORY_MEDIAN))).divide(Math.log(4))), lit(0.0));
     Column fiveStar = coalesce(col(FIVE_STAR_SHARE), lit(0.0));
+    Column boosting = fiveStar.plus(col(REPEAT_PAIR_RATE)).plus(fastConfirm).plus(priceAnomaly);
     Column signals =
-        fiveStar.plus(col(LOCKSTEP_SHARE)).plus(col(SHARED_KEY_SHARE)).plus(col(REPEAT_PAIR_RATE))
-            .plus(col(YOUNG_BUYER_SHARE)).plus(fastConfirm).plus(priceAnomaly).divide(7.0);
+        boosting.plus(col(LOCKSTEP_SHARE)).plus(col(SHARED_KEY_SHARE)).plus(col(YOUNG_BUYER_SHARE)).divide(7.0);
     Column margin = greatest(lit(0.0), lit(1.0).minus(lit(options.minDensity()).divide(col(DENSITY))));
     return evidence
         .withColumn(SELLER_COUNT, size(col(SELLER_IDS)))
         .withColumn(SUSPICIOUSNESS, margin.multiply(DENSITY_WEIGHT).plus(signals.multiply(1 - DENSITY_WEIGHT)))
+        .withColumn(BOOSTING_EVIDENCE, boosting.divide(4.0))
         .withColumn(REASON, reason(marketConfirmHours));
   }
 

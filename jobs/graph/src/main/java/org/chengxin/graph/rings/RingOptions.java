@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param minSellerShare share of a seller's buyers that must be in the ring for the seller to be a
  *     member (keeps popular sellers that ring buyers use as camouflage out)
  * @param minSuspiciousness combined score a block needs to be reported as a ring
+ * @param minBoostingEvidence mean of the block's four trade-behaviour signals (five-star share,
+ *     repeat-pair rate, fast confirmation, price anomaly) a block needs to be reported: density and
+ *     shared keys alone also describe a small honest market, boosting shows in how the trades look
  * @param maxAccountsPerKey a device, IP or address key shared by more accounts is ignored
  * @param lockstepWindow width of the time windows of lockstep behaviour
  * @param lockstepMinSellers sellers two accounts must share in-window to be in lockstep
@@ -41,6 +44,7 @@ public record RingOptions(
     int minBuyers,
     double minSellerShare,
     double minSuspiciousness,
+    double minBoostingEvidence,
     int maxAccountsPerKey,
     Duration lockstepWindow,
     int lockstepMinSellers,
@@ -61,6 +65,7 @@ public record RingOptions(
     require(minBuyers >= 1, "minBuyers must be >= 1");
     require(minSellerShare >= 0 && minSellerShare <= 1, "minSellerShare must be in [0, 1]");
     require(minSuspiciousness >= 0 && minSuspiciousness <= 1, "minSuspiciousness must be in [0, 1]");
+    require(minBoostingEvidence >= 0 && minBoostingEvidence <= 1, "minBoostingEvidence must be in [0, 1]");
     require(maxAccountsPerKey >= 2, "maxAccountsPerKey must be >= 2");
     require(!lockstepWindow.isNegative() && lockstepWindow.toSeconds() >= 60, "lockstepWindow must be >= 1 minute");
     require(lockstepMinSellers >= 1, "lockstepMinSellers must be >= 1");
@@ -91,6 +96,7 @@ public record RingOptions(
     private int minBuyers = 5;
     private double minSellerShare = 0.05;
     private double minSuspiciousness = 0.35;
+    private double minBoostingEvidence = 0.5;
     private int maxAccountsPerKey = 200;
     private Duration lockstepWindow = Duration.ofHours(1);
     private int lockstepMinSellers = 2;
@@ -112,6 +118,7 @@ public record RingOptions(
     public Builder minBuyers(int v) { minBuyers = v; return this; }
     public Builder minSellerShare(double v) { minSellerShare = v; return this; }
     public Builder minSuspiciousness(double v) { minSuspiciousness = v; return this; }
+    public Builder minBoostingEvidence(double v) { minBoostingEvidence = v; return this; }
     public Builder maxAccountsPerKey(int v) { maxAccountsPerKey = v; return this; }
     public Builder lockstepWindow(Duration v) { lockstepWindow = v; return this; }
     public Builder lockstepMinSellers(int v) { lockstepMinSellers = v; return this; }
@@ -122,7 +129,7 @@ public record RingOptions(
     public RingOptions build() {
       return new RingOptions(asOf, historyDays, columnWeightOffset, minDensity, maxCandidateEdges,
           sellerLinkCosine, maxBuyerSellers, maxBlocksPerComponent, minBuyers, minSellerShare, minSuspiciousness,
-          maxAccountsPerKey, lockstepWindow, lockstepMinSellers, lockstepMaxWindowBuyers,
+          minBoostingEvidence, maxAccountsPerKey, lockstepWindow, lockstepMinSellers, lockstepMaxWindowBuyers,
           youngAccountDays, checkpointEvery);
     }
   }

@@ -121,6 +121,19 @@ class RingDetectionTest {
   }
 
   @Test
+  void aSmallHonestMarketHasNoRing() {
+    // A few thousand trades among a hundred sellers, shared NAT IPs and lockers: dense enough for
+    // blocks to pass the density threshold, but nothing in the trades looks like boosting.
+    SyntheticMarket honest = new SyntheticMarket(11, 2_000, 0);
+    RingResult found = new RingDetection(RingOptions.defaults(SyntheticMarket.DAY_END))
+        .detect(honest.trades(spark), honest.ratings(spark));
+    assertEquals(0, found.rings().count(), () -> found.rings().collectAsList().toString());
+    RingResult ungated = new RingDetection(RingOptions.builder(SyntheticMarket.DAY_END).minBoostingEvidence(0).build())
+        .detect(honest.trades(spark), honest.ratings(spark));
+    System.out.printf("small honest market: %d blocks pass density and suspiciousness alone%n", ungated.rings().count());
+  }
+
+  @Test
   void ringsCarryEvidenceAndReason() {
     List<Row> rings = result.rings().collectAsList();
     assertFalse(rings.isEmpty());

@@ -1,6 +1,8 @@
 package org.chengxin.evaluation;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
@@ -11,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.event.RatingDirection;
+import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.RatingTables;
 import org.chengxin.detectors.eval.RankingMetrics;
@@ -18,13 +21,14 @@ import org.chengxin.detectors.eval.RankingMetrics;
 /**
  * rating_flags and rater_scores against the generator's planted malicious ratings and raters:
  * average precision of the flag scores over every buyer_to_seller rating up to the day, recall of
- * each planted pattern (flagged by any pattern), and honest raters flagged.
+ * each planted pattern (flagged by any pattern), honest raters flagged, and honest raters whose
+ * only negative is their one unlucky rating (the generator's ~1% of honest negatives) flagged.
  */
 final class RatingsEvaluation implements DetectorEvaluation {
   static final String MALICIOUS_RATINGS = "malicious_ratings.csv";
   static final String MALICIOUS_RATERS = "malicious_raters.csv";
   private static final List<String> KEYS = List.of("malicious_ap", "malicious_ratings", "flagged_ratings",
-      "extortion_recall", "attack_recall", "ring_boost_recall", "honest_flagged", "honest_flagged_share");
+      "extortion_recall", "attack_recall", "ring_boost_recall", "honest_flagged", "honest_flagged_share", "unlucky_raters", "unlucky_flagged");
 
   @Override
   public String name() {
@@ -59,10 +63,10 @@ final class RatingsEvaluation implements DetectorEvaluation {
     }
     Dataset<Row> scored =
         ratings.get().filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire()))
-            .select("rating_id", "rater_id")
+            .select(col("rating_id"), col("rater_id"), col("score").equalTo(RatingScore.NEGATIVE.wire()).as("negative"))
             .join(flags.groupBy("rating_id").agg(max("score").as("flag_score")), new String[] {"rating_id"}, "left")
             .join(truth, col("rating_id").equalTo(col("truth_id")), "left")
-            .select(col("rating_id"), col("rater_id"), col("flag_score"), col("truth_pattern"))
+            .select(col("rating_id"), col("rater_id"), col("negative"), col("flag_score"), col("truth_pattern"))
             .cache();
     List<Row> rows = scored.select(col("flag_score"), col("truth_pattern").isNotNull()).collectAsList();
     double[] scores = new double[rows.size()];
@@ -85,13 +89,22 @@ final class RatingsEvaluation implements DetectorEvaluation {
         .join(maliciousRaters, new String[] {"rater_id"}, "left_anti").count();
     metrics.put(name() + ".honest_flagged", honestFlagged);
     metrics.put(name() + ".honest_flagged_share", honestRaters == 0 ? Double.NaN : (double) honestFlagged / honestRaters);
+    // Honest buyers with exactly one negative among the ratings they gave: none should be flagged.
+    Row unlucky = scored.groupBy("rater_id")
+        .agg(count_if(col("negative")).as("negatives"), count(col("flag_score")).as("flags"))
+        .filter(col("negatives").equalTo(1))
+        .join(maliciousRaters, new String[] {"rater_id"}, "left_anti")
+        .agg(count(lit(1)), count_if(col("flags").gt(0)))
+        .first();
+    metrics.put(name() + ".unlucky_raters", unlucky.getLong(0));
+    metrics.put(name() + ".unlucky_flagged", unlucky.getLong(1));
     scored.unpersist();
   }
 
   /** Share of the planted ratings of {@code pattern} (up to the day) that any flag caught; NaN when none were planted. */
   private static double recall(Dataset<Row> scored, String pattern) {
     Row r = scored.filter(col("truth_pattern").equalTo(lit(pattern)))
-        .agg(org.apache.spark.sql.functions.count(lit(1)), org.apache.spark.sql.functions.count(col("flag_score"))).first();
+        .agg(count(lit(1)), count(col("flag_score"))).first();
     return r.getLong(0) == 0 ? Double.NaN : (double) r.getLong(1) / r.getLong(0);
   }
 }

@@ -114,7 +114,7 @@ public final class RatingPatterns {
    * Competitor attack: negatives from raters with at most maxPriorRatings earlier ratings; every
    * window of windowHours starting at one that holds at least minRaters distinct such raters, and
    * that is either surprising for the ratee (Poisson tail at most attackSurprise, expecting the
-   * window's ratings times the ratee's shrunk negative share) or holds at least two key-linked
+   * window's ratings times the ratee's shrunk negative share, at least the market's) or holds at least two key-linked
    * raters, flags all its negatives. Score 1 - 1 / burst raters (as CompetitorAttackPattern).
    *
    * @param keys rater_id, key: rare device/IP/address keys of each account ({@link #rareKeys})
@@ -175,7 +175,10 @@ public final class RatingPatterns {
 
   /**
    * Per rating, its ratee's negative share over the ratings it received before, shrunk toward the
-   * market's (as NegativeShare): the usual share a burst is compared with, untouched by the burst.
+   * market's (as NegativeShare), and never below the market's: the usual share a burst is compared
+   * with, untouched by the burst. The floor is there because a short clean history (a popular
+   * seller's first days) would otherwise make the market's ordinary rate of unlucky buyers look
+   * like an attack.
    */
   private Dataset<Row> negativeShareBefore(Dataset<Row> edges) {
     Row market = edges.agg(count(lit(1)), count_if(col(VALUE).lt(0))).first();
@@ -186,7 +189,7 @@ public final class RatingPatterns {
     Column negatives = count(when(col(VALUE).lt(0), lit(1))).over(before);
     Column shrunk = when(ratings.plus(prior).equalTo(0), lit(share))
         .otherwise(negatives.plus(prior * share).divide(ratings.plus(prior)));
-    return edges.select(col(ID).as("share_id"), shrunk.as("negative_share"));
+    return edges.select(col(ID).as("share_id"), greatest(lit(share), shrunk).as("negative_share"));
   }
 
   /**

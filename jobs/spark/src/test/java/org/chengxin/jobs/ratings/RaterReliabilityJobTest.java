@@ -67,6 +67,14 @@ class RaterReliabilityJobTest {
     for (int i = 0; i < 3; i++) {
       in.rating("n8-" + i, "n" + i, "s8", "negative", 401 + 5 * i);
     }
+    // Popular seller s30: a clean first day of 300 positives, then a day of 300 positives and six
+    // negatives from new buyers, the market's share of unlucky buyers: no attack.
+    for (int i = 0; i < 300; i++) {
+      in.rating("p30a-" + i, "u" + i, "s30", "positive", 700 + 0.08 * i).rating("p30b-" + i, "v" + i, "s30", "positive", 800 + 0.08 * i);
+    }
+    for (int i = 0; i < 6; i++) {
+      in.rating("n30-" + i, "w" + i, "s30", "negative", 801 + 3 * i);
+    }
     // Sellers s7 and s6: 60 positives in a day and three negatives from new buyers; on s7 the three
     // share a device, on s6 they do not.
     for (int i = 0; i < 60; i++) {
@@ -145,6 +153,9 @@ class RaterReliabilityJobTest {
       assertFalse(patternsByRating.containsKey("n8-" + i), "ordinary negatives of a busy seller");
       assertFalse(patternsByRating.containsKey("z" + i), "three unrelated new buyers on a mid-size seller");
     }
+    for (int i = 0; i < 6; i++) {
+      assertFalse(patternsByRating.containsKey("n30-" + i), "a popular seller's clean history does not lower the market's share");
+    }
   }
 
   @Test
@@ -187,7 +198,7 @@ class RaterReliabilityJobTest {
     assertEquals(0.0, raters.get("b5").<Double>getAs("ring_member"));
     // Every account that gave a rating has a row; sellers that only received none.
     assertFalse(raters.containsKey("s8"));
-    assertEquals(400 + 3 + 120 + 6 + 4 + 5 + 4 + 4 + 5, raters.size());
+    assertEquals(400 + 3 + 300 + 300 + 6 + 120 + 6 + 4 + 5 + 4 + 4 + 5, raters.size());
   }
 
   @Test

@@ -34,15 +34,20 @@ public final class SimulatedSellers {
 
   private SimulatedSellers() {}
 
-  /** Draws every seller of {@code categories}. */
+  /** Draws every seller of {@code categories}, 1,000 to 1,000,000 trades each. */
   public static List<SellerOutcome> generate(List<Category> categories, long seed) {
+    return generate(categories, MIN_TRADES, MAX_TRADES, seed);
+  }
+
+  /** Draws every seller of {@code categories}, sizes log-uniform from {@code minTrades} to {@code maxTrades}. */
+  public static List<SellerOutcome> generate(List<Category> categories, double minTrades, double maxTrades, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<SellerOutcome> sellers = new ArrayList<>();
     for (Category category : categories) {
       BetaDistribution rates = BetaDistribution.of(category.prior().alpha(), category.prior().beta());
       for (int i = 0; i < category.sellers(); i++) {
         double rate = rates.inverseCumulativeProbability(random.nextDouble());
-        long trades = Math.round(MIN_TRADES * Math.pow(MAX_TRADES / MIN_TRADES, random.nextDouble()));
+        long trades = Math.round(minTrades * Math.pow(maxTrades / minTrades, random.nextDouble()));
         sellers.add(new SellerOutcome(category.name(), BinomialSampler.sample(random, trades, rate), trades, rate));
       }
     }

@@ -32,4 +32,25 @@ class ShrinkageEvaluationTest {
     assertEquals(priors.categories().get("electronics").prior(), priors.priorFor("electronics"));
     assertEquals(List.of("apparel", "electronics"), List.copyOf(priors.categories().keySet()));
   }
+
+  @Test
+  void flaggedSellersShrinkTowardTheirOwnFittedPrior() {
+    Map<String, CountHistogram> ordinary = new HashMap<>();
+    for (SellerOutcome s : SimulatedSellers.generate(SimulatedSellers.MARKET.subList(0, 1), 3)) {
+      ordinary.computeIfAbsent(s.category(), c -> new CountHistogram()).add(s.upheld(), s.trades(), 1);
+    }
+    // 40 flagged sellers at rates from Beta(4, 130) (mean 3%), 50 to 500 trades each.
+    BetaPrior truth = new BetaPrior(4, 130);
+    CountHistogram flagged = new CountHistogram();
+    for (SellerOutcome s : SimulatedSellers.generate(
+        List.of(new SimulatedSellers.Category("flagged", truth, 40)), 50, 500, 4)) {
+      flagged.add(s.upheld(), s.trades(), 1);
+    }
+    CategoryPriors priors = CategoryPriors.fit(ordinary, flagged, CategoryPriors.Settings.DEFAULT);
+    assertEquals(0.03, priors.priorForFlagged().mean(), 0.01, priors.flagged().toString());
+    assertTrue(priors.platform().prior().mean() < 1e-4, "the ordinary prior is fitted without the flagged sellers");
+    assertEquals(BetaPrior.JEFFREYS,
+        CategoryPriors.fit(ordinary, new CountHistogram().add(0, 80, 3), CategoryPriors.Settings.DEFAULT)
+            .priorForFlagged(), "no flagged complaint to learn from: Jeffreys");
+  }
 }

@@ -5,10 +5,14 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.get;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -22,6 +26,7 @@ import org.apache.spark.sql.Row;
 import org.chengxin.core.event.ComplaintOutcome;
 import org.chengxin.core.event.TradeStatus;
 import org.chengxin.core.schema.TableSchema;
+import org.chengxin.stats.ReportingDelay;
 
 /**
  * The counts behind every dissatisfaction row, with Spark built-ins only.
@@ -42,10 +47,11 @@ final class DissatisfactionCounts {
   /** Columns of {@link #scopeWindows}, the input of {@link ScopeStatistics}. */
   static final List<String> SCOPE_WINDOW_COLUMNS = List.of(
       "scope", "scope_id", "category", "window_days", "window_start", "trades", "upheld", "pending", "flagged_trades",
-      "flagged_upheld");
+      "flagged_upheld", "matured_trades");
 
   private static final String DAY = "day";
   private static final String[] COUNTS = {"trades", "upheld", "pending", "flagged_trades", "flagged_upheld"};
+  private static final String MATURED = "matured_trades";
 
   private DissatisfactionCounts() {}
 
@@ -82,6 +88,32 @@ final class DissatisfactionCounts {
   }
 
   /**
+   * Complaints (any outcome) on the window's trades by the trade day's age at the run and the days
+   * from trade to filing: {@code age_days, delay_days, complaints}, at most 91 x 91 rows, what
+   * {@link ReportingDelay#fit} needs. Every outcome counts, on the assumption that when a complaint
+   * is filed does not depend on how it ends: upheld ones alone are too few to estimate the delay.
+   */
+  static Dataset<Row> complaintDelays(Dataset<Row> trades, Dataset<Row> complaints, LocalDate runDay) {
+    Dataset<Row> tradeDays = trades.select(col("trade_id").as("delayed_trade_id"),
+        col(TableSchema.PARTITION_COLUMN).as("trade_day"));
+    Column delay = datediff(col("filed_day"), col("trade_day"));
+    return complaints.select(col("trade_id"), col(TableSchema.PARTITION_COLUMN).as("filed_day"))
+        .join(tradeDays, col("trade_id").equalTo(col("delayed_trade_id")))
+        .filter(delay.geq(lit(0)))
+        .groupBy(datediff(lit(runDay), col("trade_day")).as("age_days"), delay.as("delay_days"))
+        .agg(count(lit(1)).as("complaints"));
+  }
+
+  /** The collected {@link #complaintDelays} rows as cells. */
+  static ReportingDelay reportingDelay(List<Row> delays) {
+    List<ReportingDelay.Cell> cells = new ArrayList<>();
+    for (Row r : delays) {
+      cells.add(new ReportingDelay.Cell(r.getInt(0), r.getInt(1), r.getLong(2)));
+    }
+    return ReportingDelay.fit(cells);
+  }
+
+  /**
    * Each seller's main category, its shrinkage target: the category of most of its trades (any
    * status) in the longest window, ties to the alphabetically first. {@code seller_id, main_category}.
    */
@@ -96,8 +128,17 @@ final class DissatisfactionCounts {
    * One row per scope and window ({@link #SCOPE_WINDOW_COLUMNS}): the platform, every category and
    * every seller present in {@code daily}, each with all four windows (zero counts where it had no
    * trades). One aggregation with a conditional sum per window, then one row per window.
+   * {@code matured_trades} weights each day's trades by the share of their complaints filed by the
+   * run ({@code delay}), rounded, and never below {@code upheld}.
    */
-  static Dataset<Row> scopeWindows(Dataset<Row> daily, LocalDate runDay) {
+  static Dataset<Row> scopeWindows(Dataset<Row> daily, LocalDate runDay, ReportingDelay delay) {
+    List<Column> shares = new ArrayList<>();
+    for (int age = 0; age < delay.longestDelayDays(); age++) {
+      shares.add(lit(delay.reportedShare(age)));
+    }
+    // Older days (beyond the array: get gives null) have all their complaints in.
+    Column share = shares.isEmpty() ? lit(1.0)
+        : coalesce(get(array(shares.toArray(Column[]::new)), datediff(lit(runDay), col(DAY))), lit(1.0));
     Dataset<Row> sellers = daily.join(mainCategories(daily), "seller_id");
     Dataset<Row> scoped =
         scopeDays(sellers, lit(SELLER), col("seller_id"), col("main_category"))
@@ -114,6 +155,9 @@ final class DissatisfactionCounts {
         sums.add(coalesce(sum(when(inWindow, col(name))), lit(0L)).as(summed));
         fields.add(col(summed).as(name));
       }
+      String matured = MATURED + "_" + days;
+      sums.add(coalesce(sum(when(inWindow, col("trades").multiply(share))), lit(0.0)).as(matured));
+      fields.add(greatest(col("upheld_" + days), round(col(matured)).cast("long")).as(MATURED));
       windows.add(struct(fields.toArray(Column[]::new)));
     }
     return scoped.groupBy(col("scope"), col("scope_id"), col("category"))

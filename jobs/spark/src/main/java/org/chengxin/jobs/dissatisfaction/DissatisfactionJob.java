@@ -19,6 +19,7 @@ import org.chengxin.jobs.frame.SparkJob;
 import org.chengxin.jobs.frame.SparkSchemas;
 import org.chengxin.stats.CategoryPriors;
 import org.chengxin.stats.PriorFit;
+import org.chengxin.stats.ReportingDelay;
 
 /**
  * {@code dissatisfaction} and {@code dissatisfaction_trend} for one day (docs/dissatisfaction.md):
@@ -86,7 +87,11 @@ public final class DissatisfactionJob implements SparkJob<DissatisfactionJob.Opt
     Dataset<Row> complaints = run.read(EventTables.COMPLAINTS, from, day);
     Dataset<Row> daily = DissatisfactionCounts.daily(trades, complaints, FlaggedSellers.read(run))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> scopeWindows = DissatisfactionCounts.scopeWindows(daily, day).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Row> delays = DissatisfactionCounts.complaintDelays(trades, complaints, day).collectAsList();
+    ReportingDelay delay = DissatisfactionCounts.reportingDelay(delays);
+    run.note("reporting_delay", describe(delay));
+    Dataset<Row> scopeWindows =
+        DissatisfactionCounts.scopeWindows(daily, day, delay).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       run.stage("count per seller, category and day", daily::count);
       List<Row> cells = SellerPriors.cells(scopeWindows).collectAsList();
@@ -115,6 +120,17 @@ public final class DissatisfactionJob implements SparkJob<DissatisfactionJob.Opt
     }
     run.note("prior_platform", describe(priors.get().platform()));
     priors.get().categories().forEach((category, fit) -> run.note("prior_" + category, describe(fit)));
+    run.note("prior_flagged", priors.get().flagged().map(DissatisfactionJob::describe)
+        .orElse("jeffreys (no flagged seller with an upheld complaint)"));
+  }
+
+  /** The share of complaints in by age, for the newest days (older ones count in full). */
+  private static String describe(ReportingDelay delay) {
+    StringBuilder text = new StringBuilder("complaints filed by age 0..").append(delay.longestDelayDays()).append(" days:");
+    for (int age = 0; age <= delay.longestDelayDays(); age++) {
+      text.append(String.format(" %.3f", delay.reportedShare(age)));
+    }
+    return text.toString();
   }
 
   private static String describe(PriorFit fit) {

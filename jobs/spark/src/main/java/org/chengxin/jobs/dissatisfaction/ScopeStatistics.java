@@ -55,15 +55,16 @@ final class ScopeStatistics implements MapPartitionsFunction<Row, Row> {
     long upheld = in.getLong(6);
     long flaggedTrades = in.getLong(8);
     long flaggedUpheld = in.getLong(9);
+    long maturedTrades = in.getLong(10);
     RateSummary summary = RateSummary.of(upheld, trades, LEVEL, CHECK);
 
     SellerEstimate estimate = null;
     if (scope.equals(DissatisfactionCounts.SELLER) && priors != null) {
       // A flagged seller (ring, counterfeit, boosted) belongs to another population, often at rates
-      // a thousand times the ordinary sellers': shrinking it toward them would hide exactly the
-      // sellers attribution is about, so it keeps the nearly flat Jeffreys posterior.
-      BetaPrior prior = flaggedTrades > 0 ? BetaPrior.JEFFREYS : priors.priorFor(category);
-      estimate = prior.estimate(upheld, trades, LEVEL, CHECK.target());
+      // a thousand times the ordinary sellers': it is shrunk toward the flagged sellers' prior. The
+      // exposure is the matured trades, so the newest days' missing complaints do not read as clean.
+      BetaPrior prior = flaggedTrades > 0 ? priors.priorForFlagged() : priors.priorFor(category);
+      estimate = prior.estimate(upheld, maturedTrades, LEVEL, CHECK.target());
     }
     Attribution attribution = null;
     Boolean targetMetWithoutFlagged = null;
@@ -91,6 +92,7 @@ final class ScopeStatistics implements MapPartitionsFunction<Row, Row> {
         summary.targetPValue(),
         summary.targetMet(),
         summary.cleanTradesNeeded(),
+        maturedTrades,
         estimate == null ? null : estimate.shrunkRate(),
         estimate == null ? null : estimate.interval().lower(),
         estimate == null ? null : estimate.interval().upper(),

@@ -31,6 +31,7 @@ import org.chengxin.jobs.SparkTestSession;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.SparkSchemas;
 import org.chengxin.jobs.frame.SparkWarehouse;
+import org.chengxin.stats.ReportingDelay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class DissatisfactionJobTest {
     Row bad = row("seller/s-a/90");
     assertNotNull(clean.getAs("shrunk_rate"));
     assertTrue(value(clean, "shrunk_rate") > 0, "a clean seller's estimate is pulled up toward the prior");
-    assertTrue(value(bad, "shrunk_rate") < 0.6, "3 of 5 is pulled down toward the prior");
+    assertTrue(value(bad, "shrunk_rate") < 3.0 / count(bad, "matured_trades"), "3 of 3 matured is pulled toward the prior");
     assertTrue(value(clean, "shrunk_rate") < value(bad, "shrunk_rate"));
     assertTrue(value(bad, "shrunk_lower") <= value(bad, "shrunk_rate") && value(bad, "shrunk_rate") <= value(bad, "shrunk_upper"));
     assertNotNull(bad.getAs("p_below_target_prior"));
@@ -160,12 +161,25 @@ class DissatisfactionJobTest {
   }
 
   @Test
+  void sellersAreEstimatedOnTheTradesWhoseComplaintsHadTimeToArrive() {
+    // Complaint delays seen (trade age, days to filing): (0,0) (1,1) (2,1) (7,3) (30,2) (40,5); the
+    // chain ladder gives the share filed by age 0..5 as 0, 1/6, 1/3, 2/3, 2/3, 1.
+    assertEquals(1, count(row("seller/s-zero/90"), "matured_trades"), "3 trades aged 2 days count as 1");
+    assertEquals(3, count(row("seller/s-a/90"), "matured_trades"), "t1, t2 (age 0) count 0; t3, t4, t5 in full");
+    assertEquals(1, count(row("seller/s-a/1"), "matured_trades"), "never below the upheld count");
+    assertEquals(5, count(row("seller/s-a/90"), "trades"), "trades and the point rate stay as defined");
+    JsonNode entry = new RunSummaries(warehouse.warehouse()).read(DAY).path("jobs").path(DissatisfactionJob.NAME);
+    assertTrue(entry.path("reporting_delay").asText().startsWith("complaints filed by age 0..5 days: 0.000 0.167"),
+        entry.toString());
+  }
+
+  @Test
   void flaggedSellersAreSetApart() {
     Dataset<Row> daily = DissatisfactionCounts.daily(
         warehouse.read(EventTables.TRADES, null, DAY), warehouse.read(EventTables.COMPLAINTS, null, DAY),
         spark.createDataFrame(List.of(RowFactory.create("s-toy")),
             new StructType().add("seller_id", DataTypes.StringType)));
-    Row platform = DissatisfactionCounts.scopeWindows(daily, DAY)
+    Row platform = DissatisfactionCounts.scopeWindows(daily, DAY, ReportingDelay.NONE)
         .filter(col("scope").equalTo("platform").and(col("window_days").equalTo(90)))
         .mapPartitions(new ScopeStatistics(null), org.apache.spark.sql.Encoders.row(
             SparkSchemas.of(DissatisfactionTables.DISSATISFACTION)))

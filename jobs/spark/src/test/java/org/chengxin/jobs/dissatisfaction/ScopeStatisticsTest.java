@@ -27,8 +27,13 @@ class ScopeStatisticsTest {
   private static final int MET_WITHOUT = DissatisfactionTables.DISSATISFACTION.indexOf("target_met_without_flagged");
 
   private static Row in(String scope, String category, long trades, long upheld, long flaggedTrades, long flaggedUpheld) {
+    return in(scope, category, trades, upheld, flaggedTrades, flaggedUpheld, trades);
+  }
+
+  private static Row in(String scope, String category, long trades, long upheld, long flaggedTrades, long flaggedUpheld,
+      long maturedTrades) {
     return RowFactory.create(scope, scope.equals("platform") ? "platform" : "x", category, 90, START, trades, upheld, 2L,
-        flaggedTrades, flaggedUpheld);
+        flaggedTrades, flaggedUpheld, maturedTrades);
   }
 
   @Test
@@ -73,7 +78,9 @@ class ScopeStatisticsTest {
       toys.add(i % 30 == 0 ? 1 : 0, 10_000, 1);
       toys.add(i % 60 == 0 ? 1 : 0, 10_000, 1);
     }
-    CategoryPriors priors = CategoryPriors.fit(Map.of("books", books, "toys", toys), new CategoryPriors.Settings(200, 5));
+    CountHistogram flaggedSellers = new CountHistogram().add(3, 100, 1).add(5, 200, 1).add(0, 50, 1).add(9, 300, 1);
+    CategoryPriors priors =
+        CategoryPriors.fit(Map.of("books", books, "toys", toys), flaggedSellers, new CategoryPriors.Settings(200, 5));
     ScopeStatistics statistics = new ScopeStatistics(priors);
     double inBooks = statistics.apply(in("seller", "books", 100, 0, 0, 0)).getDouble(SHRUNK);
     double inToys = statistics.apply(in("seller", "toys", 100, 0, 0, 0)).getDouble(SHRUNK);
@@ -84,8 +91,23 @@ class ScopeStatisticsTest {
     Row seller = statistics.apply(in("seller", "books", 100, 0, 0, 0));
     assertNull(seller.get(WITHOUT));
     assertNull(seller.get(MET_WITHOUT));
-    // A flagged seller is not pulled toward the ordinary sellers: Jeffreys posterior mean (x + 1/2) / (n + 1).
-    Row flagged = statistics.apply(in("seller", "books", 100, 3, 100, 3));
-    assertEquals(3.5 / 101, flagged.getDouble(SHRUNK), 1e-15);
+    // A flagged seller is shrunk toward the flagged sellers (~3%), not toward the ordinary sellers.
+    Row flagged = statistics.apply(in("seller", "books", 100, 0, 100, 0));
+    assertEquals(priors.priorForFlagged().posteriorMean(0, 100), flagged.getDouble(SHRUNK), 1e-15);
+    assertTrue(flagged.getDouble(SHRUNK) > 0.01, "a flagged seller without complaints is not cleared");
+  }
+
+  @Test
+  void sellersAreEstimatedOnMaturedTrades() {
+    CountHistogram books = new CountHistogram();
+    for (int i = 0; i < 300; i++) {
+      books.add(i % 3 == 0 ? 2 : 0, 10_000, 1);
+    }
+    CategoryPriors priors = CategoryPriors.fit(Map.of("books", books), CategoryPriors.Settings.DEFAULT);
+    // 1,000 trades of which 400 have had time to draw their complaints: 2 complaints is 2 in 400.
+    Row out = new ScopeStatistics(priors).apply(in("seller", "books", 1_000, 2, 0, 0, 400));
+    assertEquals(priors.priorFor("books").posteriorMean(2, 400), out.getDouble(SHRUNK), 1e-15);
+    assertEquals(400, out.getLong(DissatisfactionTables.DISSATISFACTION.indexOf("matured_trades")));
+    assertEquals(2e-3, out.getDouble(RATE), 1e-15, "the point rate stays upheld / trades");
   }
 }

@@ -52,8 +52,7 @@ final class DissatisfactionEvaluation implements DetectorEvaluation {
       KEYS.forEach(key -> metrics.missing(name() + "." + key));
       return;
     }
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("chengxin-evaluate")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+    SparkSession spark = WarehouseTables.session();
     Dataset<Row> rows = spark.read().parquet(partition).filter(col("window_days").equalTo(lit(WINDOW_DAYS)));
     Dataset<Row> truth = spark.read().option("header", "true").csv(context.truthFile(TRUTH).toString())
         .select(col("seller_id").as("truth_seller_id"), col("true_dissatisfaction_rate").cast("double").as("truth"),

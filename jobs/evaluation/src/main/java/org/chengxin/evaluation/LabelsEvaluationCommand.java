@@ -96,7 +96,7 @@ public final class LabelsEvaluationCommand {
           .option("labels", "FILE", "labelled accounts, one per line (required)")
           .option("warehouse", "DIR", "warehouse the nightly run wrote (required)")
           .option("date", "YYYY-MM-DD", "day of the rater_scores partition (required)")
-          .option("delimiter", "C", "field separator of the labels file (default ,)")
+          .option("delimiter", "C", "field separator of the labels file: one character, or comma, tab, semicolon, pipe, space (default comma)")
           .option("id-column", "N", "0-based column of the account id (default 0)")
           .option("label-column", "N", "0-based column of the label (default 1)")
           .option("fraud-value", "V", "label value meaning fraudulent (default -1)")
@@ -105,14 +105,7 @@ public final class LabelsEvaluationCommand {
       if (!cli.parse(args)) {
         return;
       }
-      String delimiter = cli.get("delimiter").orElse(",");
-      if (delimiter.equals("tab")) {
-        delimiter = "\t";
-      }
-      if (delimiter.length() != 1) {
-        throw new UsageException("--delimiter must be one character, got '" + delimiter + "'");
-      }
-      LabelFormat format = new LabelFormat(delimiter.charAt(0),
+      LabelFormat format = new LabelFormat(cli.delimiter("delimiter", ','),
           (int) cli.longValue("id-column", 0, 0, 1_000), (int) cli.longValue("label-column", 1, 0, 1_000),
           cli.get("fraud-value").orElse("-1"), cli.get("id-prefix").orElse(""));
       Path labelsFile = cli.path("labels");
@@ -126,13 +119,12 @@ public final class LabelsEvaluationCommand {
       Map<String, Boolean> labels = readLabels(labelsFile, format);
       LocalDate date = cli.date("date");
       Map<String, Double> scores = new HashMap<>();
-      try (WarehouseTables tables = new WarehouseTables(Warehouse.local(cli.required("warehouse")))) {
-        Dataset<Row> raters = tables.day(RatingTables.RATER_SCORES, date).orElseThrow(() ->
-            new UsageException("no rater_scores partition for " + date + " in " + cli.required("warehouse")));
-        Dataset<Row> labelled = raters.filter(col("rater_id").isin(labels.keySet().toArray()));
-        for (Row r : labelled.select(col("rater_id"), col(scoreColumn).cast("double")).collectAsList()) {
-          scores.put(r.getString(0), r.isNullAt(1) ? 0 : r.getDouble(1));
-        }
+      WarehouseTables tables = new WarehouseTables(Warehouse.local(cli.required("warehouse")));
+      Dataset<Row> raters = tables.day(RatingTables.RATER_SCORES, date).orElseThrow(() ->
+          new UsageException("no rater_scores partition for " + date + " in " + cli.required("warehouse")));
+      Dataset<Row> labelled = raters.filter(col("rater_id").isin(labels.keySet().toArray()));
+      for (Row r : labelled.select(col("rater_id"), col(scoreColumn).cast("double")).collectAsList()) {
+        scores.put(r.getString(0), r.isNullAt(1) ? 0 : r.getDouble(1));
       }
       ObjectNode out = evaluate(scores, labels);
       out.put("score", scoreColumn);

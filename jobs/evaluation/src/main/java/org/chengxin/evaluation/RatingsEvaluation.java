@@ -44,9 +44,7 @@ final class RatingsEvaluation implements DetectorEvaluation {
       KEYS.forEach(k -> metrics.missing(name() + "." + k));
       return;
     }
-    try (WarehouseTables tables = new WarehouseTables(context.warehouse())) {
-      measure(context, tables, metrics);
-    }
+    measure(context, new WarehouseTables(context.warehouse()), metrics);
   }
 
   private void measure(EvaluationContext context, WarehouseTables tables, Metrics metrics) {

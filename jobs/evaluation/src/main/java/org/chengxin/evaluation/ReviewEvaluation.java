@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.schema.ReviewTables;
 
 /**
@@ -65,7 +64,7 @@ final class ReviewEvaluation implements DetectorEvaluation {
     if (!haveTruth || queue == null) {
       metrics.missing("queue.top100_precision").missing("queue.top100_cases").missing("queue.cases");
     } else {
-      List<Row> cases = spark().read().parquet(queue).select("seller_id", "priority").collectAsList();
+      List<Row> cases = WarehouseTables.session().read().parquet(queue).select("seller_id", "priority").collectAsList();
       List<String> ranked = cases.stream()
           .sorted((a, b) -> Double.compare(b.getDouble(1), a.getDouble(1)))
           .map(r -> r.getString(0)).toList();
@@ -80,7 +79,7 @@ final class ReviewEvaluation implements DetectorEvaluation {
     if (!haveTruth || signals == null) {
       metrics.missing("counterfeit.precision").missing("counterfeit.recall").missing("counterfeit.suspected");
     } else {
-      Set<String> suspected = new HashSet<>(spark().read().parquet(signals).filter(col("suspected"))
+      Set<String> suspected = new HashSet<>(WarehouseTables.session().read().parquet(signals).filter(col("suspected"))
           .select("seller_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
       long hits = suspected.stream().filter(counterfeit::contains).count();
       putShare(metrics, "counterfeit.precision", hits, suspected.size());
@@ -119,11 +118,6 @@ final class ReviewEvaluation implements DetectorEvaluation {
   private static String partition(EvaluationContext context, String table) {
     String path = context.warehouse().partitionPath(table, context.date());
     return context.warehouse().fileSystem().exists(path) ? path : null;
-  }
-
-  private static SparkSession spark() {
-    return SparkSession.builder().master("local[2]").appName("chengxin-evaluate")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
   }
 
   /** One column of a headed truth CSV (ids without commas), optionally only rows whose role column is {@code role}. */

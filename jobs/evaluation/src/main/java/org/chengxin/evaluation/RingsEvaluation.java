@@ -59,8 +59,7 @@ final class RingsEvaluation implements DetectorEvaluation {
     Instant windowEnd = context.date().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     Instant windowStart = windowEnd.minus(Duration.ofDays(historyDays));
 
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("chengxin-evaluate")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+    SparkSession spark = WarehouseTables.session();
     Set<String> activeRings = new HashSet<>();
     for (Row ring : csv(spark, context, RINGS).select("ring_id", "first_trade_at", "last_trade_at").collectAsList()) {
       boolean active = Instant.parse(ring.getString(1)).isBefore(windowEnd) && !Instant.parse(ring.getString(2)).isBefore(windowStart);

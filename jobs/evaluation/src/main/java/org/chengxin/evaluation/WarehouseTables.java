@@ -13,19 +13,24 @@ import org.chengxin.core.schema.TableSchema;
 import org.chengxin.core.warehouse.Warehouse;
 
 /**
- * Reads Parquet tables of a local warehouse with an embedded Spark session, for evaluations that
- * compare detector outputs with truth. One session per evaluation run; close it when done.
+ * Reads Parquet tables of a local warehouse for evaluations that compare detector outputs with
+ * truth, through the one embedded Spark session every evaluation of a run shares ({@link #session}).
  */
-final class WarehouseTables implements AutoCloseable {
+final class WarehouseTables {
   private final SparkSession spark;
   private final Warehouse warehouse;
 
   WarehouseTables(Warehouse warehouse) {
     this.warehouse = warehouse;
-    this.spark = SparkSession.builder().appName("chengxin-evaluation").master("local[2]")
+    this.spark = session();
+  }
+
+  /** The evaluation run's Spark session, started by the first evaluation that needs one; it ends with the JVM. */
+  static SparkSession session() {
+    return SparkSession.builder().appName("chengxin-evaluate").master("local[2]")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.sql.shuffle.partitions", "4")
         .getOrCreate();
   }
 
@@ -48,10 +53,5 @@ final class WarehouseTables implements AutoCloseable {
       }
     }
     return paths.isEmpty() ? Optional.empty() : Optional.of(spark.read().parquet(paths.toArray(String[]::new)));
-  }
-
-  @Override
-  public void close() {
-    spark.stop();
   }
 }

@@ -46,7 +46,7 @@ public final class ImportRatingsCommand {
       ImportOptions options;
       try {
         options = new ImportOptions(
-            cli.path("input"), cli.path("out"), delimiter(cli.get("delimiter").orElse("comma")), cli.isSet("header"),
+            cli.path("input"), cli.path("out"), cli.delimiter("delimiter", ','), cli.isSet("header"),
             cli.required("rater"), cli.required("ratee"), cli.required("rating"), cli.required("time"),
             cli.doubleValue("scale-min", Double.NEGATIVE_INFINITY, -Double.MAX_VALUE, Double.MAX_VALUE),
             cli.doubleValue("scale-max", Double.POSITIVE_INFINITY, -Double.MAX_VALUE, Double.MAX_VALUE),
@@ -78,21 +78,5 @@ public final class ImportRatingsCommand {
             + " rows rejected (more than --max-rejected-share); nothing was written");
       }
     });
-  }
-
-  static char delimiter(String name) {
-    return switch (name) {
-      case "comma" -> ',';
-      case "tab", "\\t" -> '\t';
-      case "semicolon" -> ';';
-      case "pipe" -> '|';
-      case "space" -> ' ';
-      default -> {
-        if (name.length() != 1) {
-          throw new UsageException("--delimiter must be one character or comma, tab, semicolon, pipe, space; got '" + name + "'");
-        }
-        yield name.charAt(0);
-      }
-    };
   }
 }

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.chengxin.core.cli.CommandLine;
 import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.privacy.Pseudonymiser;
 import org.chengxin.core.validation.EventValidator;
@@ -152,6 +153,8 @@ class RatingImporterTest {
     assertThrows(IllegalArgumentException.class, () -> options(',', false, "0", "1", "2", "3", 0, 0, "unix-seconds"));
     assertThrows(IllegalArgumentException.class, () -> TimeFormat.parse("epoch", ZoneOffset.UTC));
     assertNull(DelimitedLine.split("\"open", ','));
-    assertEquals('\t', ImportRatingsCommand.delimiter("tab"));
+    CommandLine cli = new CommandLine("test").option("delimiter", "C", "separator");
+    assertTrue(cli.parse(new String[] {"--delimiter", "tab"}));
+    assertEquals('\t', cli.delimiter("delimiter", ','));
   }
 }

@@ -133,6 +133,31 @@ public final class CommandLine {
     }
   }
 
+  /**
+   * A field separator: one character, or comma, tab (also a backslash and t), semicolon, pipe or space
+   * by name, so a shell user need not quote a tab.
+   */
+  public char delimiter(String name, char defaultValue) {
+    Optional<String> text = get(name);
+    if (text.isEmpty()) {
+      return defaultValue;
+    }
+    return switch (text.get()) {
+      case "comma" -> ',';
+      case "tab", "\\t" -> '\t';
+      case "semicolon" -> ';';
+      case "pipe" -> '|';
+      case "space" -> ' ';
+      default -> {
+        if (text.get().length() != 1) {
+          throw new UsageException("--" + name + " must be one character or comma, tab, semicolon, pipe, space; got '"
+              + text.get() + "'");
+        }
+        yield text.get().charAt(0);
+      }
+    };
+  }
+
   public double doubleValue(String name, double defaultValue, double min, double max) {
     Optional<String> text = get(name);
     if (text.isEmpty()) {

@@ -8,7 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.cli.CommandLine;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.RatingTables;
-import org.chengxin.core.schema.Tables;
+import org.chengxin.core.schema.RingTables;
 import org.chengxin.detectors.ratings.CompetitorAttackPattern;
 import org.chengxin.detectors.ratings.ExtortionPattern;
 import org.chengxin.detectors.ratings.RaterReliabilityOptions;
@@ -27,8 +27,6 @@ import org.chengxin.jobs.frame.SparkJob;
 public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.Options> {
 
   public static final String NAME = "rater_reliability";
-  /** The ring detector's member table, read when some job registers and writes it. */
-  static final String RING_MEMBERS = "ring_members";
 
   public record Options(JobOptions job, RatingDetectionOptions detection) {
     public Options {
@@ -99,7 +97,7 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
     Dataset<Row> ratings = run.read(EventTables.RATINGS, null, run.day());
     Dataset<Row> complaints = run.read(EventTables.COMPLAINTS, null, run.day());
     Dataset<Row> trades = run.read(EventTables.TRADES, null, run.day());
-    Optional<Dataset<Row>> ringMembers = Tables.byName(RING_MEMBERS).flatMap(run::readLatest);
+    Optional<Dataset<Row>> ringMembers = run.readLatest(RingTables.RING_MEMBERS);
     RatingDetection.Result result = new RatingDetection(options.detection()).detect(ratings, complaints, trades, ringMembers);
     run.note("reliability_iterations", String.valueOf(result.iterations()));
     run.note("reliability_converged", String.valueOf(result.converged()));

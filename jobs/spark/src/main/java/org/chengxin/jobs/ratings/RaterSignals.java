@@ -65,7 +65,8 @@ public final class RaterSignals {
         edges.select(col(rater), value, time, scoreBin.as("score_bin"), gapBin(gap).as("gap_bin"))
             .groupBy(col(rater))
             .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-            .persist();
+            // Read by the market aggregate and by the result; freed once nothing refers to it.
+            .localCheckpoint(false);
 
     Row market = counts.agg(sum(GIVEN), marketSums(counts)).first();
     long total = market.getLong(0);

@@ -68,7 +68,6 @@ public final class RatingDetection {
 
     Dataset<Row> flags = withReason(flagRows).persist();
     Dataset<Row> raterScores = raterScores(edges, fixedPoint, signals, flagRows, ringMembers).localCheckpoint();
-    fixedPoint.release();
     edges.unpersist();
     return new Result(flags, raterScores, fixedPoint.iterations(), fixedPoint.converged());
   }

@@ -126,7 +126,7 @@ public final class RatingPatterns {
         edges.withColumn("prior", rank().over(Window.partitionBy(col(RATER)).orderBy(col(TIME))).minus(1))
             .filter(col(VALUE).lt(0).and(col("prior").leq(attack.maxPriorRatings())))
             .select(ID, RATER, RATEE, RatingEdges.RATED_AT, TIME)
-            .persist();
+            .localCheckpoint(false);
     Dataset<Row> linked = linkedRaters(suspects.select(RATEE, RATER).distinct(), keys);
     Dataset<Row> members = suspects.join(linked, new String[] {RATEE, RATER}, "left")
         .withColumn("linked_raters", when(col("linked_raters").isNull(), lit(0)).otherwise(col("linked_raters")));
@@ -199,7 +199,7 @@ public final class RatingPatterns {
    */
   public Dataset<Row> sharedKeyBoost(Dataset<Row> edges, Dataset<Row> keys) {
     Dataset<Row> positives = edges.filter(col(VALUE).gt(0));
-    Dataset<Row> linked = linkedRaters(positives.select(RATEE, RATER).distinct(), keys).persist();
+    Dataset<Row> linked = linkedRaters(positives.select(RATEE, RATER).distinct(), keys).localCheckpoint(false);
     Dataset<Row> share =
         positives.groupBy(col(RATEE)).agg(countDistinct(col(RATER)).as("positive_raters"))
             .join(linked.groupBy(col(RATEE)).agg(count(lit(1)).as("linked_count")), RATEE)

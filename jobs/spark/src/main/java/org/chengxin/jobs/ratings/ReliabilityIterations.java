@@ -43,15 +43,9 @@ public final class ReliabilityIterations {
    * @param fairness rater_id, fairness: every account that gave a rating
    * @param goodness ratee_id, goodness: every account that received one (others keep priorGoodness)
    * @param edges the input edges with their final reliability
+   *     (all three are local checkpoints: their blocks go when nothing refers to them)
    */
-  public record Result(Dataset<Row> fairness, Dataset<Row> goodness, Dataset<Row> edges, int iterations, boolean converged) {
-    /** Releases the tables (checkpoint blocks go when the driver drops them). */
-    public void release() {
-      fairness.unpersist();
-      goodness.unpersist();
-      edges.unpersist();
-    }
-  }
+  public record Result(Dataset<Row> fairness, Dataset<Row> goodness, Dataset<Row> edges, int iterations, boolean converged) {}
 
   private final RaterReliabilityOptions options;
 
@@ -96,9 +90,6 @@ public final class ReliabilityIterations {
 
       // One job per round: it fills the three caches and brings only the largest change back.
       double change = maxChange(nextEdges.select(CHANGE).union(nextGoodness.select(CHANGE)).union(nextFairness.select(CHANGE)));
-      current.unpersist();
-      fairness.unpersist();
-      goodness.unpersist();
       current = nextEdges.drop(CHANGE);
       goodness = nextGoodness.drop(CHANGE);
       fairness = nextFairness.drop(CHANGE);

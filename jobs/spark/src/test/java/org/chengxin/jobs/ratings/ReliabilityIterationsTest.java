@@ -61,7 +61,6 @@ class ReliabilityIterationsTest {
     assertEquals(0.2, byKey(result.fairness(), "fairness").get("u"), 3e-3);
     assertEquals(0.2, byKey(result.goodness(), "goodness").get("v"), 3e-3);
     assertEquals(0.4, result.edges().first().<Double>getAs("reliability"), 3e-3);
-    result.release();
   }
 
   /**
@@ -92,7 +91,6 @@ class ReliabilityIterationsTest {
     }
     assertEquals(given.length, graph.accountCount());
     assertTrue(rated > 20, "most accounts were rated");
-    result.release();
   }
 
   @Test

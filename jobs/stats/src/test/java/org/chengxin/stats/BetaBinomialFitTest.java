@@ -33,9 +33,11 @@ class BetaBinomialFitTest {
     CountHistogram histogram = sellers(TRUE_PRIOR, 3_000, 11);
     PriorFit fit = BetaBinomialFit.fit(histogram);
     BetaPrior p = fit.prior();
+    double best = BetaBinomialFit.logPosterior(histogram, p);
+    assertEquals(BetaBinomialFit.logLikelihood(histogram, p), fit.logLikelihood());
     for (double f : new double[] {0.9, 1.1}) {
-      assertTrue(fit.logLikelihood() > BetaBinomialFit.logLikelihood(histogram, new BetaPrior(p.alpha() * f, p.beta())));
-      assertTrue(fit.logLikelihood() > BetaBinomialFit.logLikelihood(histogram, new BetaPrior(p.alpha(), p.beta() * f)));
+      assertTrue(best > BetaBinomialFit.logPosterior(histogram, new BetaPrior(p.alpha() * f, p.beta())));
+      assertTrue(best > BetaBinomialFit.logPosterior(histogram, new BetaPrior(p.alpha(), p.beta() * f)));
     }
   }
 
@@ -67,6 +69,25 @@ class BetaBinomialFitTest {
     // against 1.4 for the Beta(0.5, 50000) of the other tests; an infinite alpha is also acceptable.
     assertTrue(fit.prior().alpha() > 25, fit.toString());
     assertEquals((double) histogram.upheld() / histogram.trades(), fit.prior().mean(), 1e-7);
+  }
+
+  @Test
+  void aHandfulOfSellersDoesNotCollapseToOneRate() {
+    // Six sellers near 3% whose spread binomial noise alone explains: the likelihood keeps rising
+    // toward a point mass at the pooled rate (every seller pulled onto one rate). The hyperprior
+    // keeps the concentration finite, so each seller keeps part of its own evidence.
+    CountHistogram histogram =
+        new CountHistogram().add(3, 100, 1).add(5, 120, 1).add(2, 90, 1).add(6, 150, 1).add(4, 110, 1).add(1, 80, 1);
+    double pooled = 21.0 / 650;
+    BetaPrior moderate = new BetaPrior(pooled * 300, (1 - pooled) * 300);
+    BetaPrior pointMass = new BetaPrior(pooled * 1e9, (1 - pooled) * 1e9);
+    assertTrue(BetaBinomialFit.logLikelihood(histogram, pointMass) > BetaBinomialFit.logLikelihood(histogram, moderate));
+
+    PriorFit fit = BetaBinomialFit.fit(histogram);
+    assertTrue(!fit.atBound() && fit.converged(), fit.toString());
+    double concentration = fit.prior().alpha() + fit.prior().beta();
+    assertTrue(concentration > 50 && concentration < 2_000, fit.toString());
+    assertEquals(pooled, fit.prior().mean(), 0.005, fit.toString());
   }
 
   @Test

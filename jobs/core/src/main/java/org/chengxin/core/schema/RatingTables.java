@@ -32,7 +32,8 @@ public final class RatingTables {
               required("rater_id", STRING, ID, "Account that gave the rating."),
               required("ratee_id", STRING, ID, "Account that was rated."),
               required("pattern", STRING, "enum",
-                  "extortion, extortion_repeat, competitor_attack, shared_key_boost or ring_boost; see docs/rater-reliability.md."),
+                  "extortion, extortion_repeat, competitor_attack, serial_negative, shared_key_boost or ring_boost; "
+                      + "see docs/rater-reliability.md."),
               required("score", DOUBLE, "0-1", "How clearly the rating fits the pattern (higher = clearer)."),
               required("rated_at", TIMESTAMP, "UTC, ms", "When the rating was left."),
               optional("hours_after_rejection", DOUBLE, "hours",
@@ -43,9 +44,12 @@ public final class RatingTables {
                   "competitor_attack: distinct low-history raters with negatives on the ratee in the burst window."),
               optional("window_ratings", LONG, "ratings", "competitor_attack: all ratings the ratee got in that window."),
               optional("expected_negatives", DOUBLE, "ratings",
-                  "competitor_attack: negatives the window would hold at the ratee's usual negative share."),
+                  "competitor_attack: negatives the window would hold at the ratee's usual negative share; "
+                      + "serial_negative: negatives the rater's ratings would hold at the market's negative share."),
               optional("linked_raters", INT, "accounts",
-                  "competitor_attack and shared_key_boost: other raters of the ratee sharing a device, IP or address key with this rater.")));
+                  "competitor_attack and shared_key_boost: other raters of the ratee sharing a device, IP or address key with this rater."),
+              optional("rater_ratings", LONG, "ratings", "serial_negative: buyer_to_seller ratings the rater gave in all."),
+              optional("rater_negatives", LONG, "ratings", "serial_negative: the negative ones among them.")));
 
   public static final TableSchema RATER_SCORES =
       new TableSchema(

@@ -61,7 +61,11 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
         .option("attack-surprise", "P", NAME + ": Poisson tail a burst without shared keys must reach (default "
             + d.attackSurprise() + ")")
         .option("key-max-accounts", "N", NAME + ": a device/IP/address key used by more accounts links nobody (default "
-            + d.keyMaxAccounts() + ")");
+            + d.keyMaxAccounts() + ")")
+        .option("serial-min-ratees", "N", NAME + ": accounts a serial negative rater has rated badly (default "
+            + d.serialMinRatees() + ")")
+        .option("serial-surprise", "P", NAME + ": Poisson tail of a rater's negatives against the market's share at which "
+            + "they are serial (default " + d.serialSurprise() + ")");
   }
 
   @Override
@@ -85,7 +89,9 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
         scoring,
         cli.doubleValue("attack-surprise", d.attackSurprise(), 1e-12, 0.5),
         (int) cli.longValue("key-max-accounts", d.keyMaxAccounts(), 2, 1_000_000),
-        d.boostMinLinked(), d.boostMinShare()));
+        d.boostMinLinked(), d.boostMinShare(),
+        (int) cli.longValue("serial-min-ratees", d.serialMinRatees(), 2, 1_000),
+        cli.doubleValue("serial-surprise", d.serialSurprise(), 1e-15, 0.5)));
   }
 
   @Override

@@ -53,11 +53,13 @@ public final class RatingDetection {
         new ReliabilityIterations(options.scoring().reliability()).run(edges);
     Dataset<Row> signals = RaterSignals.compute(edges, options.scoring());
 
+    double marketShare = RatingPatterns.marketNegativeShare(edges);
     Dataset<Row> keys = patterns.rareKeys(trades).persist();
     Dataset<Row> extortion = patterns.extortion(edges, complaints).persist();
     Dataset<Row> flagRows =
         extortion.unionByName(patterns.extortionRepeat(edges, extortion))
-            .unionByName(patterns.competitorAttack(edges, keys))
+            .unionByName(patterns.competitorAttack(edges, keys, marketShare))
+            .unionByName(patterns.serialNegative(edges, marketShare))
             .unionByName(patterns.sharedKeyBoost(edges, keys));
     if (ringMembers.isPresent()) {
       flagRows = flagRows.unionByName(patterns.ringBoost(edges, ringMembers.get()));

@@ -14,13 +14,18 @@ import org.chengxin.detectors.ratings.RaterScoringOptions;
  *     accounts used it (carrier NAT addresses and parcel lockers link nobody)
  * @param boostMinLinked shared_key_boost: other positive raters of the ratee a rater must share keys with
  * @param boostMinShare shared_key_boost: share of the ratee's positive raters that are key-linked
+ * @param serialMinRatees serial_negative: distinct accounts a rater must have rated negative
+ * @param serialSurprise serial_negative: Poisson tail probability of the rater's negatives, expecting
+ *     its ratings times the market's negative share, at or below which they are flagged
  */
 public record RatingDetectionOptions(
     RaterScoringOptions scoring,
     double attackSurprise,
     int keyMaxAccounts,
     int boostMinLinked,
-    double boostMinShare) {
+    double boostMinShare,
+    int serialMinRatees,
+    double serialSurprise) {
 
   public RatingDetectionOptions {
     Objects.requireNonNull(scoring, "scoring");
@@ -36,14 +41,25 @@ public record RatingDetectionOptions(
     if (!(boostMinShare >= 0 && boostMinShare <= 1)) {
       throw new IllegalArgumentException("boostMinShare must lie in [0, 1], got " + boostMinShare);
     }
+    if (serialMinRatees < 2) {
+      throw new IllegalArgumentException("serialMinRatees must be >= 2, got " + serialMinRatees);
+    }
+    if (!(serialSurprise > 0 && serialSurprise < 1)) {
+      throw new IllegalArgumentException("serialSurprise must lie in (0, 1), got " + serialSurprise);
+    }
   }
 
-  /** The core's defaults; a burst must be a one-in-a-thousand event; 100 accounts per key; 2 links, half the raters. */
+  /**
+   * The core's defaults; a burst must be a one-in-a-thousand event; 100 accounts per key; 2 links,
+   * half the raters; a serial negative rater has rated 3 accounts badly against a one-in-a-million
+   * chance (so across a million honest raters about one is flagged by bad luck).
+   */
   public static RatingDetectionOptions defaults() {
-    return new RatingDetectionOptions(RaterScoringOptions.defaults(), 1e-3, 100, 2, 0.5);
+    return new RatingDetectionOptions(RaterScoringOptions.defaults(), 1e-3, 100, 2, 0.5, 3, 1e-6);
   }
 
   public RatingDetectionOptions withScoring(RaterScoringOptions value) {
-    return new RatingDetectionOptions(value, attackSurprise, keyMaxAccounts, boostMinLinked, boostMinShare);
+    return new RatingDetectionOptions(
+        value, attackSurprise, keyMaxAccounts, boostMinLinked, boostMinShare, serialMinRatees, serialSurprise);
   }
 }

@@ -118,8 +118,9 @@ public final class RatingPatterns {
    * raters, flags all its negatives. Score 1 - 1 / burst raters (as CompetitorAttackPattern).
    *
    * @param keys rater_id, key: rare device/IP/address keys of each account ({@link #rareKeys})
+   * @param marketShare the market's negative share ({@link #marketNegativeShare})
    */
-  public Dataset<Row> competitorAttack(Dataset<Row> edges, Dataset<Row> keys) {
+  public Dataset<Row> competitorAttack(Dataset<Row> edges, Dataset<Row> keys, double marketShare) {
     var attack = options.scoring().attack();
     long window = (long) Math.floor(attack.windowHours() * SECONDS_PER_HOUR);
     Dataset<Row> suspects =
@@ -142,7 +143,7 @@ public final class RatingPatterns {
             .filter(col("burst_raters").geq(attack.minRaters()));
     Dataset<Row> surprising =
         withWindowRatings(bursts, edges, window)
-            .join(negativeShareBefore(edges), col("anchor_id").equalTo(col("share_id")))
+            .join(negativeShareBefore(edges, marketShare), col("anchor_id").equalTo(col("share_id")))
             .withColumn("expected_negatives",
                 greatest(col("window_ratings"), col("burst_raters")).multiply(col("negative_share")))
             .filter(POISSON_TAIL.apply(col("expected_negatives"), col("burst_raters").cast("long")).leq(options.attackSurprise())
@@ -180,9 +181,7 @@ public final class RatingPatterns {
    * seller's first days) would otherwise make the market's ordinary rate of unlucky buyers look
    * like an attack.
    */
-  private Dataset<Row> negativeShareBefore(Dataset<Row> edges) {
-    Row market = edges.agg(count(lit(1)), count_if(col(VALUE).lt(0))).first();
-    double share = market.getLong(0) == 0 ? 0 : (double) market.getLong(1) / market.getLong(0);
+  private Dataset<Row> negativeShareBefore(Dataset<Row> edges, double share) {
     double prior = options.scoring().negativeSharePriorRatings();
     var before = Window.partitionBy(col(RATEE)).orderBy(col(TIME)).rowsBetween(Window.unboundedPreceding(), -1);
     Column ratings = count(lit(1)).over(before);
@@ -190,6 +189,37 @@ public final class RatingPatterns {
     Column shrunk = when(ratings.plus(prior).equalTo(0), lit(share))
         .otherwise(negatives.plus(prior * share).divide(ratings.plus(prior)));
     return edges.select(col(ID).as("share_id"), greatest(lit(share), shrunk).as("negative_share"));
+  }
+
+  /** The share of negatives among all rating edges (one aggregate); 0 without ratings. */
+  public static double marketNegativeShare(Dataset<Row> edges) {
+    Row market = edges.agg(count(lit(1)), count_if(col(VALUE).lt(0))).first();
+    return market.getLong(0) == 0 ? 0 : (double) market.getLong(1) / market.getLong(0);
+  }
+
+  /**
+   * Serial negative: every negative of a rater who rated at least serialMinRatees accounts badly
+   * and whose negatives are improbable at the market's share (Poisson tail at most serialSurprise,
+   * expecting its ratings times that share). It names the habit where nothing else links it to a
+   * motive: an extortioner whose complaints are still open, a rival's sock puppet working through a
+   * category. Score: the rater's negative share above the market's, (k / n - m) / (1 - m).
+   */
+  public Dataset<Row> serialNegative(Dataset<Row> edges, double marketShare) {
+    Column negative = col(VALUE).lt(0);
+    Dataset<Row> serial =
+        edges.groupBy(col(RATER).as("serial_rater"))
+            .agg(count(lit(1)).as("rater_ratings"), count_if(negative).as("rater_negatives"),
+                countDistinct(when(negative, col(RATEE))).as("negative_ratees"))
+            .filter(col("negative_ratees").geq(options.serialMinRatees()))
+            .withColumn("expected_negatives", col("rater_ratings").multiply(marketShare))
+            .filter(POISSON_TAIL.apply(col("expected_negatives"), col("rater_negatives")).leq(options.serialSurprise()));
+    Dataset<Row> flagged = edges.filter(negative).join(serial, col(RATER).equalTo(col("serial_rater")));
+    Column score = col("rater_negatives").divide(col("rater_ratings")).minus(marketShare).divide(1 - marketShare);
+    Map<String, Column> evidence = new LinkedHashMap<>();
+    evidence.put("expected_negatives", col("expected_negatives"));
+    evidence.put("rater_ratings", col("rater_ratings"));
+    evidence.put("rater_negatives", col("rater_negatives"));
+    return flags(flagged, FlagPattern.SERIAL_NEGATIVE, greatest(lit(Double.MIN_NORMAL), score), evidence);
   }
 
   /**

@@ -55,6 +55,15 @@ class RaterReliabilityJobTest {
       in.rating("h5-" + i, "b5", "s" + (10 + i), "positive", 24.0 * 7 * i);
     }
     in.rating("h5-neg", "b5", "s3", "negative", 600);
+    // A serial negative rater: six sellers rated badly, one well, no complaint anywhere. A heavy
+    // honest buyer: 18 positives and two negatives, about what the market's share predicts.
+    for (int i = 0; i < 6; i++) {
+      in.rating("sn6-" + i, "b6", "s" + (50 + i), "negative", 48.0 * i);
+    }
+    in.rating("sp6", "b6", "s56", "positive", 300);
+    for (int i = 0; i < 20; i++) {
+      in.rating("h7-" + i, "b7", "s" + (100 + i), i % 10 == 4 ? "negative" : "positive", 48.0 * i);
+    }
     // Competitor attack on small seller s9: four fresh accounts within three hours.
     for (int i = 0; i < 4; i++) {
       in.rating("old9-" + i, "o" + i, "s9", "positive", 10 + i).rating("old9x-" + i, "o" + i, "s14", "positive", 20 + i);
@@ -177,6 +186,22 @@ class RaterReliabilityJobTest {
   }
 
   @Test
+  void aRaterWhoRatesManySellersBadlyIsASerialNegativeRaterButAHeavyBuyerIsNot() {
+    for (int i = 0; i < 6; i++) {
+      assertEquals(Set.of("serial_negative"), patternsByRating.get("sn6-" + i));
+    }
+    Row flag = flagsById.get("sn6-0");
+    assertEquals(7L, flag.<Long>getAs("rater_ratings"));
+    assertEquals(6L, flag.<Long>getAs("rater_negatives"));
+    double market = flag.<Double>getAs("expected_negatives") / 7;
+    assertEquals((6.0 / 7 - market) / (1 - market), flag.<Double>getAs("score"), 1e-9);
+    assertFalse(patternsByRating.containsKey("sp6"), "a positive is not a serial negative");
+    for (String id : patternsByRating.keySet()) {
+      assertFalse(id.startsWith("h7"), "two negatives in twenty ratings is about the market's share: " + id);
+    }
+  }
+
+  @Test
   void anHonestBuyerWithOneUnluckyNegativeIsNotFlaggedNorDiscounted() {
     for (String id : patternsByRating.keySet()) {
       assertFalse(id.startsWith("h5"), id);
@@ -198,7 +223,7 @@ class RaterReliabilityJobTest {
     assertEquals(0.0, raters.get("b5").<Double>getAs("ring_member"));
     // Every account that gave a rating has a row; sellers that only received none.
     assertFalse(raters.containsKey("s8"));
-    assertEquals(400 + 3 + 300 + 300 + 6 + 120 + 6 + 4 + 5 + 4 + 4 + 5, raters.size());
+    assertEquals(400 + 3 + 300 + 300 + 6 + 120 + 6 + 4 + 5 + 4 + 4 + 5 + 2, raters.size());
   }
 
   @Test

@@ -12,13 +12,15 @@ import org.apache.commons.numbers.gamma.LogBeta;
  * negative or wild. The likelihood uses every seller, including the clean ones.
  *
  * <p>Few sellers: with a handful of sellers whose spread binomial noise alone could explain, the
- * likelihood keeps rising as the concentration alpha + beta grows, and the maximum is a point mass at
- * the pooled rate that pulls every seller onto one rate (six flagged sellers with true rates 1.3e-2 to
- * 6e-2 all shrunk to 0.037). So the fit maximises the likelihood times the weakly informative
- * hyperprior p(alpha, beta) proportional to (alpha + beta)^(-5/2) (Gelman et al., Bayesian Data
- * Analysis, 3rd ed., section 5.3): it costs little where thousands of sellers pin the spread down and
- * keeps the concentration finite where they cannot. {@link PriorFit#logLikelihood()} stays the data's
- * likelihood alone.
+ * likelihood keeps rising as the concentration kappa = alpha + beta grows, and the maximum is a point
+ * mass at the pooled rate that pulls every seller onto one rate (six flagged sellers with true rates
+ * 1.3e-2 to 6e-2 all shrunk to 0.037). So the fit maximises the likelihood times a weakly informative
+ * hyperprior on the concentration alone, kappa^(-1/2) as a density in (logit mean, ln kappa), flat in
+ * the mean: it costs little where thousands of sellers pin the spread down and keeps kappa finite
+ * where they cannot. Not Gelman's (alpha + beta)^(-5/2) (Bayesian Data Analysis, section 5.3): in
+ * these coordinates that is the same tail times mean * (1 - mean), which at rates near 1e-5 with a
+ * handful of complaints pulls the mean up (a platform prior fitted on 5 complaints moved from
+ * 2.4e-5 to 3.5e-5). {@link PriorFit#logLikelihood()} stays the data's likelihood alone.
  *
  * <p>How: Newton's method in (ln alpha, ln beta), which keeps both positive and makes the problem well
  * scaled whatever the rate, with a Levenberg damping and a step only accepted when it raises the
@@ -37,8 +39,8 @@ public final class BetaBinomialFit {
   /** Concentrations beyond this are indistinguishable from "every seller has the pooled rate". */
   private static final double MAX_BETA = 1e13;
 
-  /** The hyperprior's power: p(alpha, beta) proportional to (alpha + beta)^(-5/2). */
-  private static final double HYPERPRIOR_POWER = 2.5;
+  /** The hyperprior's power: p proportional to (alpha + beta)^(-1/2), flat in the mean. */
+  private static final double HYPERPRIOR_POWER = 0.5;
 
   private static final int MAX_ITERATIONS = 200;
   private static final double MAX_STEP = 3;
@@ -211,12 +213,12 @@ public final class BetaBinomialFit {
   }
 
   /**
-   * ln p(alpha, beta) for p proportional to (alpha + beta)^(-5/2), as a density in (ln alpha, ln beta)
-   * (the Jacobian alpha * beta included): ln alpha + ln beta - 5/2 ln(alpha + beta).
+   * ln p = -1/2 ln(alpha + beta), the hyperprior as a density in (ln alpha, ln beta), which differs
+   * from (logit mean, ln kappa) by a constant Jacobian.
    */
   private static double logHyperprior(double logAlpha, double logBeta) {
-    double logSum = Math.max(logAlpha, logBeta) + Math.log1p(Math.exp(-Math.abs(logAlpha - logBeta)));
-    return logAlpha + logBeta - HYPERPRIOR_POWER * logSum;
+    double logKappa = Math.max(logAlpha, logBeta) + Math.log1p(Math.exp(-Math.abs(logAlpha - logBeta)));
+    return -HYPERPRIOR_POWER * logKappa;
   }
 
   private double logLikelihood(double logAlpha, double logBeta) {
@@ -257,12 +259,12 @@ public final class BetaBinomialFit {
       hbb += w * (-GammaDifferences.trigamma(b, a) + GammaDifferences.trigamma(clean + b, a + x));
       hab += w * GammaDifferences.trigamma(a + b, n);
     }
-    // The hyperprior in (s, t) = (ln a, ln b): d/ds = 1 - 5/2 a/(a+b), d/dt = 1 - 5/2 b/(a+b), and
-    // every second derivative is +-5/2 ab/(a+b)^2.
+    // The hyperprior -c ln(a+b) in (s, t) = (ln a, ln b): d/ds = -c a/(a+b), d/dt = -c b/(a+b), and
+    // every second derivative is +-c ab/(a+b)^2.
     double shareA = a / (a + b);
     double curvature = HYPERPRIOR_POWER * shareA * (1 - shareA);
-    g[0] = a * ga + 1 - HYPERPRIOR_POWER * shareA;
-    g[1] = b * gb + 1 - HYPERPRIOR_POWER * (1 - shareA);
+    g[0] = a * ga - HYPERPRIOR_POWER * shareA;
+    g[1] = b * gb - HYPERPRIOR_POWER * (1 - shareA);
     h[0][0] = a * a * haa + a * ga - curvature;
     h[1][1] = b * b * hbb + b * gb - curvature;
     h[0][1] = a * b * hab + curvature;

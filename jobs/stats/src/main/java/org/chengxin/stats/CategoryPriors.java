@@ -4,16 +4,17 @@ import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * One fitted prior per seller category, so each seller is shrunk toward its own category; categories
  * with too little data to fit use the platform prior (fitted on all ordinary sellers). Flagged
- * sellers (rings, counterfeits, boosted) are another population, often at rates a thousand times the
- * ordinary ones: they get a prior of their own, fitted the same way on the flagged sellers of every
- * category, so each is shrunk toward the flagged sellers rather than toward the honest rate (which
- * would hide them) or not at all (which lets their small counts speak alone).
+ * sellers are other populations: each kind of flag (counterfeit suspects, often at rates a thousand
+ * times the ordinary sellers'; credit boosters, whose fake trades draw no complaints) gets a prior of
+ * its own, fitted the same way on the sellers of that kind in every category, so each is shrunk
+ * toward its own kind rather than toward the honest rate (which would hide a counterfeiter), toward
+ * a mixture of kinds (one beta fitted to both is U-shaped and shrinks nobody), or not at all (which
+ * lets small counts speak alone).
  *
  * <p>Build it on the driver from per-category histograms, then broadcast it: {@link #priorFor} is a map
  * lookup.
@@ -39,30 +40,30 @@ public final class CategoryPriors implements Serializable {
 
   private final PriorFit platform;
   private final Map<String, PriorFit> byCategory;
-  /** Null when no flagged seller had an upheld complaint (nothing to fit). */
-  private final PriorFit flagged;
+  /** Per kind of flag, only kinds whose sellers had an upheld complaint (nothing to fit otherwise). */
+  private final Map<String, PriorFit> flaggedByKind;
 
-  private CategoryPriors(PriorFit platform, Map<String, PriorFit> byCategory, PriorFit flagged) {
+  private CategoryPriors(PriorFit platform, Map<String, PriorFit> byCategory, Map<String, PriorFit> flaggedByKind) {
     this.platform = platform;
     this.byCategory = byCategory;
-    this.flagged = flagged;
+    this.flaggedByKind = flaggedByKind;
   }
 
-  /** {@link #fit(Map, CountHistogram, Settings)} without flagged sellers. */
+  /** {@link #fit(Map, Map, Settings)} without flagged sellers. */
   public static CategoryPriors fit(Map<String, CountHistogram> histograms, Settings settings) {
-    return fit(histograms, new CountHistogram(), settings);
+    return fit(histograms, Map.of(), settings);
   }
 
   /**
    * Fits the platform prior on the merge of the ordinary sellers' histograms, a prior per category
-   * that qualifies, and the flagged sellers' prior on {@code flaggedSellers} when it holds an upheld
-   * complaint (with none the maximum-likelihood rate is 0, which would clear every flagged seller).
+   * that qualifies, and a prior per kind of flag whose sellers hold an upheld complaint (with none
+   * the maximum-likelihood rate is 0, which would clear every seller of that kind).
    *
    * @param histograms ordinary (unflagged) sellers per category; at least one with trades
-   * @param flaggedSellers flagged sellers of all categories, possibly empty
+   * @param flaggedByKind flagged sellers of all categories per kind of flag, possibly empty
    */
   public static CategoryPriors fit(
-      Map<String, CountHistogram> histograms, CountHistogram flaggedSellers, Settings settings) {
+      Map<String, CountHistogram> histograms, Map<String, CountHistogram> flaggedByKind, Settings settings) {
     // Sorted so the result and the log do not depend on the caller's map order.
     Map<String, CountHistogram> sorted = new TreeMap<>(histograms);
     CountHistogram all = new CountHistogram();
@@ -75,7 +76,12 @@ public final class CategoryPriors implements Serializable {
             byCategory.put(category, BetaBinomialFit.fit(histogram));
           }
         });
-    PriorFit flagged = flaggedSellers.upheld() > 0 ? BetaBinomialFit.fit(flaggedSellers) : null;
+    Map<String, PriorFit> flagged = new LinkedHashMap<>();
+    new TreeMap<>(flaggedByKind).forEach((kind, histogram) -> {
+      if (histogram.upheld() > 0) {
+        flagged.put(kind, BetaBinomialFit.fit(histogram));
+      }
+    });
     return new CategoryPriors(platform, byCategory, flagged);
   }
 
@@ -86,16 +92,17 @@ public final class CategoryPriors implements Serializable {
   }
 
   /**
-   * The flagged sellers' fitted prior; Jeffreys' (nearly the raw rate) when no flagged seller had an
-   * upheld complaint.
+   * The fitted prior of the sellers flagged as {@code kind}; Jeffreys' (nearly the raw rate) when none
+   * of them had an upheld complaint.
    */
-  public BetaPrior priorForFlagged() {
-    return flagged == null ? BetaPrior.JEFFREYS : flagged.prior();
+  public BetaPrior priorForFlagged(String kind) {
+    PriorFit fit = flaggedByKind.get(kind);
+    return fit == null ? BetaPrior.JEFFREYS : fit.prior();
   }
 
-  /** The flagged sellers' fit, if there was one. */
-  public Optional<PriorFit> flagged() {
-    return Optional.ofNullable(flagged);
+  /** The fits of the kinds of flag that had one, by kind. */
+  public Map<String, PriorFit> flagged() {
+    return Collections.unmodifiableMap(flaggedByKind);
   }
 
   /** Whether {@code category} has its own prior. */

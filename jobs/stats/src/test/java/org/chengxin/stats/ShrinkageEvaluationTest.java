@@ -46,11 +46,20 @@ class ShrinkageEvaluationTest {
         List.of(new SimulatedSellers.Category("flagged", truth, 40)), 50, 500, 4)) {
       flagged.add(s.upheld(), s.trades(), 1);
     }
-    CategoryPriors priors = CategoryPriors.fit(ordinary, flagged, CategoryPriors.Settings.DEFAULT);
-    assertEquals(0.03, priors.priorForFlagged().mean(), 0.01, priors.flagged().toString());
+    // 100 credit boosters at the ordinary rate: their own kind, not mixed into the counterfeiters'.
+    CountHistogram boosters = new CountHistogram();
+    for (SellerOutcome s : SimulatedSellers.generate(
+        List.of(new SimulatedSellers.Category("boosting", new BetaPrior(2, 100_000), 100)), 1_000, 100_000, 5)) {
+      boosters.add(s.upheld(), s.trades(), 1);
+    }
+    CategoryPriors priors = CategoryPriors.fit(ordinary, Map.of("counterfeit", flagged, "boosting", boosters),
+        CategoryPriors.Settings.DEFAULT);
+    assertEquals(0.03, priors.priorForFlagged("counterfeit").mean(), 0.01, priors.flagged().toString());
     assertTrue(priors.platform().prior().mean() < 1e-4, "the ordinary prior is fitted without the flagged sellers");
+    assertEquals(BetaPrior.JEFFREYS, priors.priorForFlagged("unknown kind"));
+    assertTrue(boosters.upheld() > 0 && priors.priorForFlagged("boosting").mean() < 1e-4, priors.flagged().toString());
     assertEquals(BetaPrior.JEFFREYS,
-        CategoryPriors.fit(ordinary, new CountHistogram().add(0, 80, 3), CategoryPriors.Settings.DEFAULT)
-            .priorForFlagged(), "no flagged complaint to learn from: Jeffreys");
+        CategoryPriors.fit(ordinary, Map.of("counterfeit", new CountHistogram().add(0, 80, 3)), CategoryPriors.Settings.DEFAULT)
+            .priorForFlagged("counterfeit"), "no flagged complaint to learn from: Jeffreys");
   }
 }

@@ -61,7 +61,7 @@ final class DissatisfactionCounts {
    *
    * @param trades trades partitions of the longest window, with ds
    * @param complaints complaints partitions of the same days (a complaint is filed after its trade)
-   * @param flaggedSellers distinct {@code seller_id} of flagged sellers
+   * @param flaggedSellers {@code seller_id} of flagged sellers, one row each
    */
   static Dataset<Row> daily(Dataset<Row> trades, Dataset<Row> complaints, Dataset<Row> flaggedSellers) {
     Column outcome = col("outcome");
@@ -164,6 +164,22 @@ final class DissatisfactionCounts {
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new))
         .select(col("scope"), col("scope_id"), col("category"), explode(array(windows.toArray(Column[]::new))).as("w"))
         .select(col("scope"), col("scope_id"), col("category"), col("w.*"));
+  }
+
+  /**
+   * {@link #SCOPE_WINDOW_COLUMNS} and {@code flag_kind}: the seller's kind of flag on seller rows of
+   * flagged sellers, null elsewhere (what {@link ScopeStatistics} reads).
+   *
+   * @param flaggedSellers {@code seller_id, flag_kind} ({@link FlaggedSellers#read})
+   */
+  static Dataset<Row> withFlagKinds(Dataset<Row> scopeWindows, Dataset<Row> flaggedSellers) {
+    Dataset<Row> kinds = flaggedSellers.select(col("seller_id").as("kind_seller_id"), col(FlaggedSellers.FLAG_KIND));
+    List<Column> columns = new ArrayList<>();
+    SCOPE_WINDOW_COLUMNS.forEach(name -> columns.add(col(name)));
+    columns.add(col(FlaggedSellers.FLAG_KIND));
+    return scopeWindows
+        .join(kinds, col("scope").equalTo(lit(SELLER)).and(col("scope_id").equalTo(col("kind_seller_id"))), "left_outer")
+        .select(columns.toArray(Column[]::new));
   }
 
   private static Dataset<Row> scopeDays(Dataset<Row> rows, Column scope, Column scopeId, Column category) {

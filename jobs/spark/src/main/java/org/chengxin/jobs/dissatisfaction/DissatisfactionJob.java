@@ -85,13 +85,16 @@ public final class DissatisfactionJob implements SparkJob<DissatisfactionJob.Opt
     LocalDate from = Windows.start(day, Windows.LONGEST);
     Dataset<Row> trades = run.read(EventTables.TRADES, from, day);
     Dataset<Row> complaints = run.read(EventTables.COMPLAINTS, from, day);
-    Dataset<Row> daily = DissatisfactionCounts.daily(trades, complaints, FlaggedSellers.read(run))
+    // Small (one row per flagged seller) and read twice: computed once.
+    Dataset<Row> flagged = FlaggedSellers.read(run).localCheckpoint();
+    Dataset<Row> daily = DissatisfactionCounts.daily(trades, complaints, flagged)
         .persist(StorageLevel.MEMORY_AND_DISK());
     List<Row> delays = DissatisfactionCounts.complaintDelays(trades, complaints, day).collectAsList();
     ReportingDelay delay = DissatisfactionCounts.reportingDelay(delays);
     run.note("reporting_delay", describe(delay));
     Dataset<Row> scopeWindows =
-        DissatisfactionCounts.scopeWindows(daily, day, delay).persist(StorageLevel.MEMORY_AND_DISK());
+        DissatisfactionCounts.withFlagKinds(DissatisfactionCounts.scopeWindows(daily, day, delay), flagged)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       run.stage("count per seller, category and day", daily::count);
       List<Row> cells = SellerPriors.cells(scopeWindows).collectAsList();
@@ -120,8 +123,10 @@ public final class DissatisfactionJob implements SparkJob<DissatisfactionJob.Opt
     }
     run.note("prior_platform", describe(priors.get().platform()));
     priors.get().categories().forEach((category, fit) -> run.note("prior_" + category, describe(fit)));
-    run.note("prior_flagged", priors.get().flagged().map(DissatisfactionJob::describe)
-        .orElse("jeffreys (no flagged seller with an upheld complaint)"));
+    for (String kind : List.of(FlaggedSellers.COUNTERFEIT, FlaggedSellers.BOOSTING)) {
+      PriorFit fit = priors.get().flagged().get(kind);
+      run.note("prior_flagged_" + kind, fit == null ? "jeffreys (no such flagged seller with an upheld complaint)" : describe(fit));
+    }
   }
 
   /** The share of complaints in by age, for the newest days (older ones count in full). */

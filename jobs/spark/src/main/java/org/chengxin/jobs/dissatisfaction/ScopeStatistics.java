@@ -47,7 +47,7 @@ final class ScopeStatistics implements MapPartitionsFunction<Row, Row> {
     };
   }
 
-  /** One output row from one input row (columns {@link DissatisfactionCounts#SCOPE_WINDOW_COLUMNS}). */
+  /** One output row from one input row (columns of {@link DissatisfactionCounts#withFlagKinds}). */
   Row apply(Row in) {
     String scope = in.getString(0);
     String category = in.isNullAt(2) ? null : in.getString(2);
@@ -56,14 +56,15 @@ final class ScopeStatistics implements MapPartitionsFunction<Row, Row> {
     long flaggedTrades = in.getLong(8);
     long flaggedUpheld = in.getLong(9);
     long maturedTrades = in.getLong(10);
+    String flagKind = in.isNullAt(11) ? null : in.getString(11);
     RateSummary summary = RateSummary.of(upheld, trades, LEVEL, CHECK);
 
     SellerEstimate estimate = null;
     if (scope.equals(DissatisfactionCounts.SELLER) && priors != null) {
-      // A flagged seller (ring, counterfeit, boosted) belongs to another population, often at rates
-      // a thousand times the ordinary sellers': it is shrunk toward the flagged sellers' prior. The
-      // exposure is the matured trades, so the newest days' missing complaints do not read as clean.
-      BetaPrior prior = flaggedTrades > 0 ? priors.priorForFlagged() : priors.priorFor(category);
+      // A flagged seller belongs to another population (a counterfeiter's rate is often a thousand
+      // times the ordinary sellers'): it is shrunk toward its own kind's prior. The exposure is the
+      // matured trades, so the newest days' missing complaints do not read as clean.
+      BetaPrior prior = flagKind != null ? priors.priorForFlagged(flagKind) : priors.priorFor(category);
       estimate = prior.estimate(upheld, maturedTrades, LEVEL, CHECK.target());
     }
     Attribution attribution = null;

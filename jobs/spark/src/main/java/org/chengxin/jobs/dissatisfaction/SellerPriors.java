@@ -23,27 +23,31 @@ import org.chengxin.stats.CountHistogram;
  * most information serves every window. The exposure is the matured trades (trades weighted by the
  * share of their complaints already filed, {@link DissatisfactionCounts}), so the newest days'
  * missing complaints do not pull the prior down. Flagged sellers are fitted apart, as a population
- * of their own ({@link CategoryPriors}). Only a histogram of (category, flagged, upheld, bucketed
- * trades) cells with seller counts reaches the driver, never seller rows.
+ * of their own, one per kind of flag ({@link CategoryPriors}). Only a histogram of (category, kind of
+ * flag, upheld, bucketed trades) cells with seller counts reaches the driver, never seller rows.
  */
 final class SellerPriors {
   private static final StructType CELL = new StructType()
       .add("category", DataTypes.StringType, true)
-      .add("flagged", DataTypes.BooleanType, false)
+      .add(FlaggedSellers.FLAG_KIND, DataTypes.StringType, true)
       .add("upheld", DataTypes.LongType, false)
       .add("trades_bucket", DataTypes.LongType, false);
 
   private SellerPriors() {}
 
-  /** The histogram cells: {@code category, flagged, upheld, trades_bucket, sellers}. */
+  /**
+   * The histogram cells: {@code category, flag_kind, upheld, trades_bucket, sellers}.
+   *
+   * @param scopeWindows rows of {@link DissatisfactionCounts#withFlagKinds}
+   */
   static Dataset<Row> cells(Dataset<Row> scopeWindows) {
     return scopeWindows
         .filter(col("scope").equalTo(lit(DissatisfactionCounts.SELLER))
             .and(col("window_days").equalTo(lit(Windows.LONGEST))))
-        .select(col("category"), col("flagged_trades").gt(lit(0L)), col("upheld"), col("matured_trades"))
-        .map((MapFunction<Row, Row>) r -> RowFactory.create(r.getString(0), r.getBoolean(1), r.getLong(2),
+        .select(col("category"), col(FlaggedSellers.FLAG_KIND), col("upheld"), col("matured_trades"))
+        .map((MapFunction<Row, Row>) r -> RowFactory.create(r.getString(0), r.getString(1), r.getLong(2),
             CountHistogram.bucketTrades(r.getLong(2), r.getLong(3))), Encoders.row(CELL))
-        .groupBy(col("category"), col("flagged"), col("upheld"), col("trades_bucket"))
+        .groupBy(col("category"), col(FlaggedSellers.FLAG_KIND), col("upheld"), col("trades_bucket"))
         .count()
         .withColumnRenamed("count", "sellers");
   }
@@ -54,10 +58,11 @@ final class SellerPriors {
    */
   static Optional<CategoryPriors> fit(Iterable<Row> cells) {
     Map<String, CountHistogram> histograms = new LinkedHashMap<>();
-    CountHistogram flagged = new CountHistogram();
+    Map<String, CountHistogram> flagged = new LinkedHashMap<>();
     for (Row cell : cells) {
-      CountHistogram histogram =
-          cell.getBoolean(1) ? flagged : histograms.computeIfAbsent(cell.getString(0), c -> new CountHistogram());
+      CountHistogram histogram = cell.isNullAt(1)
+          ? histograms.computeIfAbsent(cell.getString(0), c -> new CountHistogram())
+          : flagged.computeIfAbsent(cell.getString(1), k -> new CountHistogram());
       histogram.add(cell.getLong(2), cell.getLong(3), cell.getLong(4));
     }
     if (histograms.values().stream().mapToLong(CountHistogram::trades).sum() == 0) {

@@ -175,11 +175,15 @@ class DissatisfactionJobTest {
 
   @Test
   void flaggedSellersAreSetApart() {
+    Dataset<Row> flagged = spark.createDataFrame(List.of(RowFactory.create("s-toy", FlaggedSellers.COUNTERFEIT)),
+        new StructType().add("seller_id", DataTypes.StringType).add(FlaggedSellers.FLAG_KIND, DataTypes.StringType));
     Dataset<Row> daily = DissatisfactionCounts.daily(
-        warehouse.read(EventTables.TRADES, null, DAY), warehouse.read(EventTables.COMPLAINTS, null, DAY),
-        spark.createDataFrame(List.of(RowFactory.create("s-toy")),
-            new StructType().add("seller_id", DataTypes.StringType)));
-    Row platform = DissatisfactionCounts.scopeWindows(daily, DAY, ReportingDelay.NONE)
+        warehouse.read(EventTables.TRADES, null, DAY), warehouse.read(EventTables.COMPLAINTS, null, DAY), flagged);
+    Dataset<Row> windows = DissatisfactionCounts.withFlagKinds(DissatisfactionCounts.scopeWindows(daily, DAY, ReportingDelay.NONE), flagged);
+    assertEquals(List.of(FlaggedSellers.COUNTERFEIT), windows.filter(col("scope_id").equalTo("s-toy"))
+        .select(FlaggedSellers.FLAG_KIND).distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(0, windows.filter(col("scope_id").notEqual("s-toy").and(col(FlaggedSellers.FLAG_KIND).isNotNull())).count());
+    Row platform = windows
         .filter(col("scope").equalTo("platform").and(col("window_days").equalTo(90)))
         .mapPartitions(new ScopeStatistics(null), org.apache.spark.sql.Encoders.row(
             SparkSchemas.of(DissatisfactionTables.DISSATISFACTION)))

@@ -32,8 +32,10 @@ class ScopeStatisticsTest {
 
   private static Row in(String scope, String category, long trades, long upheld, long flaggedTrades, long flaggedUpheld,
       long maturedTrades) {
+    // On seller rows a flagged seller's kind comes with it (DissatisfactionCounts.withFlagKinds).
+    String kind = scope.equals("seller") && flaggedTrades > 0 ? FlaggedSellers.COUNTERFEIT : null;
     return RowFactory.create(scope, scope.equals("platform") ? "platform" : "x", category, 90, START, trades, upheld, 2L,
-        flaggedTrades, flaggedUpheld, maturedTrades);
+        flaggedTrades, flaggedUpheld, maturedTrades, kind);
   }
 
   @Test
@@ -79,8 +81,8 @@ class ScopeStatisticsTest {
       toys.add(i % 60 == 0 ? 1 : 0, 10_000, 1);
     }
     CountHistogram flaggedSellers = new CountHistogram().add(3, 100, 1).add(5, 200, 1).add(0, 50, 1).add(9, 300, 1);
-    CategoryPriors priors =
-        CategoryPriors.fit(Map.of("books", books, "toys", toys), flaggedSellers, new CategoryPriors.Settings(200, 5));
+    CategoryPriors priors = CategoryPriors.fit(Map.of("books", books, "toys", toys),
+        Map.of(FlaggedSellers.COUNTERFEIT, flaggedSellers), new CategoryPriors.Settings(200, 5));
     ScopeStatistics statistics = new ScopeStatistics(priors);
     double inBooks = statistics.apply(in("seller", "books", 100, 0, 0, 0)).getDouble(SHRUNK);
     double inToys = statistics.apply(in("seller", "toys", 100, 0, 0, 0)).getDouble(SHRUNK);
@@ -91,9 +93,9 @@ class ScopeStatisticsTest {
     Row seller = statistics.apply(in("seller", "books", 100, 0, 0, 0));
     assertNull(seller.get(WITHOUT));
     assertNull(seller.get(MET_WITHOUT));
-    // A flagged seller is shrunk toward the flagged sellers (~3%), not toward the ordinary sellers.
+    // A flagged seller is shrunk toward its kind (counterfeit suspects, ~3%), not toward the ordinary sellers.
     Row flagged = statistics.apply(in("seller", "books", 100, 0, 100, 0));
-    assertEquals(priors.priorForFlagged().posteriorMean(0, 100), flagged.getDouble(SHRUNK), 1e-15);
+    assertEquals(priors.priorForFlagged(FlaggedSellers.COUNTERFEIT).posteriorMean(0, 100), flagged.getDouble(SHRUNK), 1e-15);
     assertTrue(flagged.getDouble(SHRUNK) > 0.01, "a flagged seller without complaints is not cleared");
   }
 

@@ -57,7 +57,7 @@ public final class CategoryPriors implements Serializable {
   /**
    * Fits the platform prior on the merge of the ordinary sellers' histograms, a prior per category
    * that qualifies, and a prior per kind of flag whose sellers hold an upheld complaint (with none
-   * the maximum-likelihood rate is 0, which would clear every seller of that kind).
+   * the maximum-likelihood rate is 0 and the kind shrinks toward the platform prior instead).
    *
    * @param histograms ordinary (unflagged) sellers per category; at least one with trades
    * @param flaggedByKind flagged sellers of all categories per kind of flag, possibly empty
@@ -92,12 +92,14 @@ public final class CategoryPriors implements Serializable {
   }
 
   /**
-   * The fitted prior of the sellers flagged as {@code kind}; Jeffreys' (nearly the raw rate) when none
-   * of them had an upheld complaint.
+   * The fitted prior of the sellers flagged as {@code kind}; the platform prior when none of them had
+   * an upheld complaint: nothing then says their rate differs from the ordinary sellers', and
+   * Jeffreys' prior (half a complaint each) would put a clean ring seller with 500 trades at 1e-3, a
+   * hundred times the ordinary rate.
    */
   public BetaPrior priorForFlagged(String kind) {
     PriorFit fit = flaggedByKind.get(kind);
-    return fit == null ? BetaPrior.JEFFREYS : fit.prior();
+    return (fit == null ? platform : fit).prior();
   }
 
   /** The fits of the kinds of flag that had one, by kind. */

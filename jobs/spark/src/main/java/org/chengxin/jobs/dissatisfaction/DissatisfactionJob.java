@@ -125,7 +125,7 @@ public final class DissatisfactionJob implements SparkJob<DissatisfactionJob.Opt
     priors.get().categories().forEach((category, fit) -> run.note("prior_" + category, describe(fit)));
     for (String kind : List.of(FlaggedSellers.COUNTERFEIT, FlaggedSellers.BOOSTING)) {
       PriorFit fit = priors.get().flagged().get(kind);
-      run.note("prior_flagged_" + kind, fit == null ? "jeffreys (no such flagged seller with an upheld complaint)" : describe(fit));
+      run.note("prior_flagged_" + kind, fit == null ? "the platform prior (no such flagged seller with an upheld complaint)" : describe(fit));
     }
   }
 

@@ -94,25 +94,7 @@ final class DenseBlocks {
         .first();
     LOG.info("dense blocks: {} candidate subgraphs, largest {} edges, {} split per seller", stats.get(0), stats.get(1),
         stats.get(2));
-    return peelExactly(pruneWithinCandidates(candidates, options.minDensity()));
-  }
-
-  /**
-   * Drops, in one buyer pass then one seller pass, every node whose weight inside its own candidate
-   * is below tau. Such a node cannot be in a block of density >= tau: every node of the greedy peel's
-   * best prefix has at least the prefix's density inside it (else removing it would have given a
-   * denser prefix), and the peel removes nodes outside the candidate's tau-core before any inside it.
-   * So no reported block changes, while popular sellers' stars mostly go: a buyer who bought once
-   * from a seller with 800k buyers weighs about 0.07 there, however busy it is elsewhere.
-   */
-  private static Dataset<Row> pruneWithinCandidates(Dataset<Row> candidates, double tau) {
-    Dataset<Row> buyers = candidates.groupBy("candidate", "buyer_id").agg(sum("weight").as("d"))
-        .filter(col("d").geq(tau)).select("candidate", "buyer_id");
-    Dataset<Row> kept = candidates.join(buyers, new String[] {"candidate", "buyer_id"}, "left_semi");
-    Dataset<Row> sellers = kept.groupBy("candidate", "seller_id").agg(sum("weight").as("d"))
-        .filter(col("d").geq(tau)).select("candidate", "seller_id");
-    return kept.join(sellers, new String[] {"candidate", "seller_id"}, "left_semi")
-        .select("candidate", "buyer_id", "seller_id", "weight");
+    return peelExactly(candidates);
   }
 
   /** Seller groups: components of the seller–seller overlap relation (sellers without a link are absent). */

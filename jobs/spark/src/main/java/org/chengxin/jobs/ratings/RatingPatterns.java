@@ -115,7 +115,10 @@ public final class RatingPatterns {
    * window of windowHours starting at one that holds at least minRaters distinct such raters, and
    * that is either surprising for the ratee (Poisson tail at most attackSurprise, expecting the
    * window's ratings times the ratee's shrunk negative share, at least the market's) or holds at least two key-linked
-   * raters, flags all its negatives. Score 1 - 1 / burst raters (as CompetitorAttackPattern).
+   * raters is an attack. A surprising window flags all its negatives; one that is an attack only
+   * through its key-linked raters flags only theirs: on the most popular seller a day's window holds
+   * a hundred new buyers' ordinary negatives, and two of them sharing a household's address must not
+   * flag the other hundred. Score 1 - 1 / burst raters (as CompetitorAttackPattern).
    *
    * @param keys rater_id, key: rare device/IP/address keys of each account ({@link #rareKeys})
    * @param marketShare the market's negative share ({@link #marketNegativeShare})
@@ -146,11 +149,13 @@ public final class RatingPatterns {
             .join(negativeShareBefore(edges, marketShare), col("anchor_id").equalTo(col("share_id")))
             .withColumn("expected_negatives",
                 greatest(col("window_ratings"), col("burst_raters")).multiply(col("negative_share")))
-            .filter(POISSON_TAIL.apply(col("expected_negatives"), col("burst_raters").cast("long")).leq(options.attackSurprise())
-                .or(col("linked_in_window").geq(2)))
-            .select("anchor_id", "burst_raters", "window_ratings", "expected_negatives");
+            .withColumn("surprising",
+                POISSON_TAIL.apply(col("expected_negatives"), col("burst_raters").cast("long")).leq(options.attackSurprise()))
+            .filter(col("surprising").or(col("linked_in_window").geq(2)))
+            .select("anchor_id", "burst_raters", "window_ratings", "expected_negatives", "surprising");
     Dataset<Row> flagged =
         pairs.join(surprising, "anchor_id")
+            .filter(col("surprising").or(col("linked_raters").gt(0)))
             .groupBy(col(ID), col(RATER), col(RATEE), col(RatingEdges.RATED_AT), col("linked_raters"))
             .agg(max(col("burst_raters")).as("burst_raters"), max(col("window_ratings")).as("window_ratings"),
                 max(col("expected_negatives")).as("expected_negatives"));

@@ -89,6 +89,10 @@ class RaterReliabilityJobTest {
     for (int i = 0; i < 60; i++) {
       in.rating("p7-" + i, "k" + i, "s7", "positive", 500 + 0.3 * i).rating("p6-" + i, "m" + i, "s6", "positive", 500 + 0.3 * i);
     }
+    // Two more new buyers unhappy with s7 in the same window, sharing nothing: not part of the attack.
+    for (int i = 0; i < 2; i++) {
+      in.rating("yu" + i, "yu" + i, "s7", "negative", 501.5 + i).trade("tyu" + i, "yu" + i, "s7", "dev-yu" + i, "ip-yu" + i, "addr-yu" + i);
+    }
     for (int i = 0; i < 3; i++) {
       in.rating("y" + i, "y" + i, "s7", "negative", 501 + i).trade("ty" + i, "y" + i, "s7", "dev-y", "ip-y" + i, "addr-y" + i);
       in.rating("z" + i, "z" + i, "s6", "negative", 501 + i).trade("tz" + i, "z" + i, "s6", "dev-z" + i, "ip-z" + i, "addr-z" + i);
@@ -173,6 +177,9 @@ class RaterReliabilityJobTest {
       assertEquals(Set.of("competitor_attack"), patternsByRating.get("y" + i));
       assertEquals(2, flagsById.get("y" + i).<Integer>getAs("linked_raters"));
     }
+    for (int i = 0; i < 2; i++) {
+      assertFalse(patternsByRating.containsKey("yu" + i), "an unlinked buyer in a window that is an attack only through linked raters");
+    }
   }
 
   @Test
@@ -223,7 +230,7 @@ class RaterReliabilityJobTest {
     assertEquals(0.0, raters.get("b5").<Double>getAs("ring_member"));
     // Every account that gave a rating has a row; sellers that only received none.
     assertFalse(raters.containsKey("s8"));
-    assertEquals(400 + 3 + 300 + 300 + 6 + 120 + 6 + 4 + 5 + 4 + 4 + 5 + 2, raters.size());
+    assertEquals(400 + 3 + 300 + 300 + 6 + 120 + 6 + 4 + 5 + 4 + 4 + 5 + 2 + 2, raters.size());
   }
 
   @Test

@@ -59,7 +59,7 @@ public final class RatingDetection {
     Dataset<Row> flagRows =
         extortion.unionByName(patterns.extortionRepeat(edges, extortion))
             .unionByName(patterns.competitorAttack(edges, keys, marketShare))
-            .unionByName(patterns.serialNegative(edges, marketShare))
+            .unionByName(patterns.serialNegative(edges, signals, marketShare))
             .unionByName(patterns.sharedKeyBoost(edges, keys));
     if (ringMembers.isPresent()) {
       flagRows = flagRows.unionByName(patterns.ringBoost(edges, ringMembers.get()));

@@ -208,17 +208,21 @@ public final class RatingPatterns {
    * expecting its ratings times that share). It names the habit where nothing else links it to a
    * motive: an extortioner whose complaints are still open, a rival's sock puppet working through a
    * category. Score: the rater's negative share above the market's, (k / n - m) / (1 - m).
+   *
+   * @param signals per-rater counts ({@link RaterSignals#compute}): ratings given and negatives
    */
-  public Dataset<Row> serialNegative(Dataset<Row> edges, double marketShare) {
-    Column negative = col(VALUE).lt(0);
+  public Dataset<Row> serialNegative(Dataset<Row> edges, Dataset<Row> signals, double marketShare) {
+    Dataset<Row> negatives = edges.filter(col(VALUE).lt(0));
+    // The rater's ratings and negatives are RaterSignals' counts; only the distinct ratees are new.
+    Dataset<Row> counts = signals.select(col(RATER).as("serial_rater"), col(RaterSignals.GIVEN).as("rater_ratings"),
+        col(RaterSignals.NEGATIVES).as("rater_negatives"));
     Dataset<Row> serial =
-        edges.groupBy(col(RATER).as("serial_rater"))
-            .agg(count(lit(1)).as("rater_ratings"), count_if(negative).as("rater_negatives"),
-                countDistinct(when(negative, col(RATEE))).as("negative_ratees"))
+        negatives.groupBy(col(RATER).as("serial_rater")).agg(countDistinct(col(RATEE)).as("negative_ratees"))
             .filter(col("negative_ratees").geq(options.serialMinRatees()))
+            .join(counts, "serial_rater")
             .withColumn("expected_negatives", col("rater_ratings").multiply(marketShare))
             .filter(POISSON_TAIL.apply(col("expected_negatives"), col("rater_negatives")).leq(options.serialSurprise()));
-    Dataset<Row> flagged = edges.filter(negative).join(serial, col(RATER).equalTo(col("serial_rater")));
+    Dataset<Row> flagged = negatives.join(serial, col(RATER).equalTo(col("serial_rater")));
     Column score = col("rater_negatives").divide(col("rater_ratings")).minus(marketShare).divide(1 - marketShare);
     Map<String, Column> evidence = new LinkedHashMap<>();
     evidence.put("expected_negatives", col("expected_negatives"));

@@ -1,5 +1,6 @@
 package org.chengxin.graph.components;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -41,7 +42,14 @@ public final class SharedKeyLinkage {
    *     with another focus account; unlinked accounts are absent
    */
   public Dataset<Row> run(Dataset<Row> accountKeys, Dataset<Row> focus) {
-    Dataset<Row> pairs = accountKeys.select(col(ACCOUNT_ID), col("key")).distinct();
+    // Only keys a focus account uses can link focus accounts, so only those keys are counted:
+    // the cap still counts every account on them, but the whole market's keys are never
+    // de-duplicated. The focus (accounts under review) and its keys are small enough to broadcast.
+    Dataset<Row> focusAccounts = broadcast(focus.select(ACCOUNT_ID).distinct());
+    Dataset<Row> focusKeys =
+        broadcast(accountKeys.join(focusAccounts, ACCOUNT_ID).select("key").distinct());
+    Dataset<Row> pairs =
+        accountKeys.join(focusKeys, "key").select(col(ACCOUNT_ID), col("key")).distinct();
     Dataset<Row> keptKeys =
         pairs
             .groupBy("key")
@@ -50,7 +58,7 @@ public final class SharedKeyLinkage {
             .select("key");
     Dataset<Row> edges =
         pairs
-            .join(focus.select(ACCOUNT_ID).distinct(), ACCOUNT_ID)
+            .join(focusAccounts, ACCOUNT_ID)
             .join(keptKeys, "key")
             .select(
                 concat(lit(ACCOUNT_PREFIX), col(ACCOUNT_ID)).as(ConnectedComponents.SRC),

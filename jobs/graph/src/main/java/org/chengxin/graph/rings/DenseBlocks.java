@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -84,16 +85,24 @@ final class DenseBlocks {
     Dataset<Row> grouped =
         core.join(groups, new String[] {"seller_id"}, "left")
             .withColumn("candidate", coalesce(col("seller_group"), col("seller_id")));
-    Dataset<Row> sizes = grouped.groupBy("candidate").agg(count(lit(1)).as("edges"));
+    // A candidate that is one seller's star (no link to another seller) cannot hold a block as
+    // dense as minDensity unless one of its edges weighs more: k buyers give at most k x the
+    // heaviest edge over k + 1 nodes. Most sellers are such stars, and skipping them spares the
+    // shuffle and sort of most of the graph.
+    Dataset<Row> sizes =
+        grouped.groupBy("candidate")
+            .agg(count(lit(1)).as("edges"), max("weight").as("heaviest"), max(col("seller_group").isNull()).as("star"));
     Dataset<Row> candidates =
         grouped.join(sizes, "candidate")
+            .filter(not(col("star").and(col("heaviest").leq(options.minDensity()))))
             .withColumn("candidate",
                 when(col("edges").gt(options.maxCandidateEdges()), col("seller_id")).otherwise(col("candidate")))
             .select("candidate", "buyer_id", "seller_id", "weight");
-    Row stats = sizes.agg(count(lit(1)), max("edges"), sum(when(col("edges").gt(options.maxCandidateEdges()), 1).otherwise(0)))
+    Row stats = sizes.agg(count(lit(1)), max("edges"), sum(when(col("edges").gt(options.maxCandidateEdges()), 1).otherwise(0)),
+            sum(when(col("star").and(col("heaviest").leq(options.minDensity())), 1).otherwise(0)))
         .first();
-    LOG.info("dense blocks: {} candidate subgraphs, largest {} edges, {} split per seller", stats.get(0), stats.get(1),
-        stats.get(2));
+    LOG.info("dense blocks: {} candidate subgraphs, largest {} edges, {} split per seller, {} light stars skipped",
+        stats.get(0), stats.get(1), stats.get(2), stats.get(3));
     return peelExactly(candidates);
   }
 
@@ -101,7 +110,8 @@ final class DenseBlocks {
   private Dataset<Row> sellerGroups(Dataset<Row> core) {
     Dataset<Row> sellerBuyers = core.groupBy("seller_id").agg(count(lit(1)).as("n"));
     Dataset<Row> linking =
-        core.join(core.groupBy("buyer_id").agg(count(lit(1)).as("k")).filter(col("k").leq(options.maxBuyerSellers())),
+        // Only a buyer of two or more sellers (and not too many) adds to an overlap.
+        core.join(core.groupBy("buyer_id").agg(count(lit(1)).as("k")).filter(col("k").between(2, options.maxBuyerSellers())),
                 "buyer_id")
             .select("buyer_id", "seller_id");
     Dataset<Row> other = linking.toDF("buyer_id", "other_seller");
@@ -132,11 +142,10 @@ final class DenseBlocks {
       Dataset<Row> next =
           current.join(keptBuyers, new String[] {"buyer_id"}, "left_semi")
               .join(keptSellers, new String[] {"seller_id"}, "left_semi");
-      next = pass % options.checkpointEvery() == 0 ? next.localCheckpoint() : next.persist();
+      next = next.localCheckpoint();
       long nextSize = next.count();
       LOG.info("dense blocks: batch peeling pass {} at tau {}: {} -> {} edges in {} ms", pass, tau, size, nextSize,
           (System.nanoTime() - started) / 1_000_000);
-      current.unpersist();
       current = next;
       if (nextSize == size) {
         return current;

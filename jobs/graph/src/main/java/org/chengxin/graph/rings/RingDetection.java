@@ -1,8 +1,10 @@
 package org.chengxin.graph.rings;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -10,6 +12,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.greatest;
@@ -99,17 +102,22 @@ public final class RingDetection {
   public RingResult detect(Dataset<Row> trades, Dataset<Row> ratings) {
     Instant from = options.asOf().minus(java.time.Duration.ofDays(options.historyDays()));
     Column inWindow = col("created_at").geq(lit(Timestamp.from(from))).and(col("created_at").lt(lit(Timestamp.from(options.asOf()))));
+    // Not cached: each use reads only its columns from Parquet, which costs less than building
+    // an in-memory columnar copy of every column of the window.
     Dataset<Row> window =
-        trades.filter(inWindow.and(col("status").notEqual(TradeStatus.CANCELLED.wire()))).persist();
+        trades.filter(inWindow.and(col("status").notEqual(TradeStatus.CANCELLED.wire())))
+            .select("buyer_id", "seller_id", "category", "price_minor", "created_at", "paid_at", "confirmed_at",
+                "device_key", "ip_key", "address_key");
 
     Dataset<Row> edges = edges(window);
     Dataset<Row> blocks = new DenseBlocks(options).find(edges).localCheckpoint();
-    Dataset<Row> totals = totals(edges);
-    Dataset<Row> blockSellers = blockSellers(blocks, totals).localCheckpoint();
+    Dataset<Row> blockSellers =
+        blockSellers(blocks, sellerTotals(edges, blocks.filter(col(ROLE).equalTo(SELLER)).select(col(ACCOUNT_ID).as("seller_id"))))
+            .localCheckpoint();
     // Every buyer of the block's sellers, with its weight towards them: the peeled core plus the
     // buyers the peel dropped, which join when shared keys tie them to the core.
     Dataset<Row> candidates =
-        edges.join(blockSellers.select("block_id", "seller_id"), "seller_id")
+        edges.join(broadcast(blockSellers.select("block_id", "seller_id")), "seller_id")
             .groupBy("block_id", "buyer_id").agg(sum("weight").as(DenseBlocks.BLOCK_DEGREE))
             .join(blocks.filter(col(ROLE).equalTo(BUYER)).select(col("block_id"), col(ACCOUNT_ID).as("buyer_id"),
                 lit(true).as("core")), new String[] {"block_id", "buyer_id"}, "left")
@@ -117,7 +125,8 @@ public final class RingDetection {
     Dataset<Row> linked =
         sharedKeys(window, candidates.select(col("buyer_id").as(SharedKeyLinkage.ACCOUNT_ID)))
             .withColumnRenamed(SharedKeyLinkage.ACCOUNT_ID, "buyer_id");
-    Dataset<Row> blockBuyers = blockBuyers(candidates, linked, totals).localCheckpoint();
+    Dataset<Row> blockBuyers =
+        blockBuyers(candidates, linked, buyerTotals(edges, candidates.select("buyer_id"))).localCheckpoint();
     Dataset<Row> members =
         blockBuyers.select(col("block_id"), lit(BUYER).as(ROLE), col("buyer_id").as(ACCOUNT_ID), col(MEMBER_SCORE))
             .union(blockSellers.select(col("block_id"), lit(SELLER).as(ROLE), col("seller_id"), col(MEMBER_SCORE)));
@@ -142,7 +151,6 @@ public final class RingDetection {
             .localCheckpoint();
     Dataset<Row> ringMembers =
         members.join(rings.select("block_id", RING_ID), "block_id").select(ACCOUNT_ID, ROLE, RING_ID, MEMBER_SCORE);
-    window.unpersist();
     return new RingResult(
         rings.select(RING_ID, SELLER_IDS, SELLER_COUNT, BUYER_COUNT, RING_TRADES, DENSITY, SUSPICIOUSNESS,
             FIRST_ACTIVITY_AT, LAST_ACTIVITY_AT, PRICE_TO_CATEGORY_MEDIAN, MEDIAN_CONFIRM_HOURS,
@@ -164,11 +172,14 @@ public final class RingDetection {
         .localCheckpoint();
   }
 
-  /** Each account's whole weighted degree, per role. */
-  private static Dataset<Row> totals(Dataset<Row> edges) {
-    return edges.groupBy(col("buyer_id").as(ACCOUNT_ID)).agg(sum("weight").as("total")).withColumn(ROLE, lit(BUYER))
-        .unionByName(edges.groupBy(col("seller_id").as(ACCOUNT_ID)).agg(sum("weight").as("total"))
-            .withColumn(ROLE, lit(SELLER)));
+  /** The whole weighted degree ({@code total}) of each of the given sellers (a small set). */
+  private static Dataset<Row> sellerTotals(Dataset<Row> edges, Dataset<Row> sellers) {
+    return edges.join(broadcast(sellers.distinct()), "seller_id").groupBy("seller_id").agg(sum("weight").as("total"));
+  }
+
+  /** The whole weighted degree ({@code total}) of each of the given buyers (a small set). */
+  private static Dataset<Row> buyerTotals(Dataset<Row> edges, Dataset<Row> buyers) {
+    return edges.join(broadcast(buyers.distinct()), "buyer_id").groupBy("buyer_id").agg(sum("weight").as("total"));
   }
 
   /** Member score = share of the account's whole weighted degree that lies inside its block. */
@@ -183,7 +194,7 @@ public final class RingDetection {
   private Dataset<Row> blockSellers(Dataset<Row> blocks, Dataset<Row> totals) {
     return blocks
         .filter(col(ROLE).equalTo(SELLER))
-        .join(totals, new String[] {ROLE, ACCOUNT_ID})
+        .join(totals.withColumnRenamed("seller_id", ACCOUNT_ID), ACCOUNT_ID)
         .withColumn(MEMBER_SCORE, memberScore())
         .filter(col(MEMBER_SCORE).geq(options.minSellerShare()))
         .select(col("block_id"), col(ACCOUNT_ID).as("seller_id"), col(MEMBER_SCORE));
@@ -203,7 +214,7 @@ public final class RingDetection {
     return withGroup
         .join(coreGroups, new String[] {"block_id", SharedKeyLinkage.LINK_GROUP}, "left")
         .filter(col("core").isNotNull().or(col("core_group").isNotNull()))
-        .join(totals.filter(col(ROLE).equalTo(BUYER)).withColumnRenamed(ACCOUNT_ID, "buyer_id"), "buyer_id")
+        .join(totals, "buyer_id")
         .select(col("block_id"), col("buyer_id"), memberScore().as(MEMBER_SCORE));
   }
 
@@ -230,10 +241,12 @@ public final class RingDetection {
 
   private Dataset<Row> buyerEvidence(
       Dataset<Row> trades, Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> blockBuyers, Dataset<Row> linked) {
+    Dataset<Row> candidates = broadcast(blockBuyers.select("buyer_id").distinct());
     Dataset<Row> firstSeen =
         trades.filter(col("created_at").lt(lit(Timestamp.from(options.asOf()))))
+            .select("buyer_id", "created_at")
+            .join(candidates, "buyer_id")
             .groupBy("buyer_id").agg(min("created_at").as("first_seen"));
-    Dataset<Row> candidates = blockBuyers.select("buyer_id").distinct();
     Dataset<Row> actions =
         window.join(candidates, "buyer_id")
             .select(col("buyer_id").as(LockstepGroups.ACCOUNT_ID), col("seller_id").as(LockstepGroups.SELLER_ID),
@@ -263,10 +276,12 @@ public final class RingDetection {
   }
 
   private Dataset<Row> sharedKeys(Dataset<Row> window, Dataset<Row> focus) {
+    // One scan of the window, three namespaced keys per trade.
     Dataset<Row> accountKeys =
-        window.select(col("buyer_id").as(SharedKeyLinkage.ACCOUNT_ID), concat(lit("device:"), col("device_key")).as("key"))
-            .union(window.select(col("buyer_id"), concat(lit("ip:"), col("ip_key"))))
-            .union(window.select(col("buyer_id"), concat(lit("address:"), col("address_key"))));
+        window.select(col("buyer_id").as(SharedKeyLinkage.ACCOUNT_ID),
+                explode(array(concat(lit("device:"), col("device_key")), concat(lit("ip:"), col("ip_key")),
+                    concat(lit("address:"), col("address_key")))).as("key"))
+            .filter(col("key").isNotNull());
     return new SharedKeyLinkage(options.maxAccountsPerKey(),
         new ConnectedComponents(options.checkpointEvery(), 10_000)).run(accountKeys, focus);
   }

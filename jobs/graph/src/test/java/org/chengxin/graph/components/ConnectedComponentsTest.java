@@ -53,6 +53,21 @@ class ConnectedComponentsTest {
   }
 
   @Test
+  void aLongChainCollapsesInLogarithmicallyManyRounds() {
+    // Neighbour labels alone need 63 rounds to carry n00 along this 64-node path; pointer
+    // jumping doubles the distance a label travels per round.
+    List<String[]> path = new java.util.ArrayList<>();
+    for (int i = 1; i < 64; i++) {
+      path.add(new String[] {String.format("n%02d", i), String.format("n%02d", i - 1)});
+    }
+    Map<String, String> labels = asMap(new ConnectedComponents(3, 12)
+        .run(pairs(ConnectedComponents.SRC, ConnectedComponents.DST, path))
+        .select(ConnectedComponents.NODE, ConnectedComponents.COMPONENT));
+    assertEquals(64, labels.size());
+    assertEquals(java.util.Set.of("n00"), new java.util.HashSet<>(labels.values()));
+  }
+
+  @Test
   void failsLoudlyWhenRoundsRunOut() {
     Dataset<Row> edges = pairs(ConnectedComponents.SRC, ConnectedComponents.DST, List.of(
         new String[] {"d", "c"}, new String[] {"c", "b"}, new String[] {"b", "a"}));

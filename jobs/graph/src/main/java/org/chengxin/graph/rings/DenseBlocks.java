@@ -76,7 +76,8 @@ final class DenseBlocks {
   }
 
   /**
-   * @param edges {@code buyer_id, seller_id, weight}: one row per pair, weights from the whole graph
+   * @param edges {@code buyer_id, seller_id, weight}: one row per pair, weights from the whole graph;
+   *     materialised (a local checkpoint), since the first peeling pass reads it twice
    * @return {@link #MEMBERS}: one row per block member with its weighted degree inside the block
    */
   Dataset<Row> find(Dataset<Row> edges) {
@@ -131,7 +132,7 @@ final class DenseBlocks {
 
   /** Weighted tau-core by batch peeling: every pass drops all nodes below tau at once. */
   private Dataset<Row> prune(Dataset<Row> edges, double tau) {
-    Dataset<Row> current = edges.localCheckpoint();
+    Dataset<Row> current = edges;
     long size = current.count();
     for (int pass = 1; pass <= MAX_PASSES; pass++) {
       long started = System.nanoTime();

@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * ReadRawLines -> Validate -(dead letters)-> dead_letter
  *   -> [EventTime] -> RouteLate -(late)-> late_events
- *   -> keyBy(kind:id) Deduplicate -> trades, certificates
- *                                 -> keyBy(trade_id) LookUpTrade (+ known trade ids) -> ratings, complaints
+ *   -> keyBy(hash of kind:id) Deduplicate -> trades, certificates
+ *                                 -> keyBy(hash of trade_id) LookUpTrade (+ known trade ids) -> ratings, complaints
  * </pre>
  *
  * A bounded run executes in Flink's BATCH mode, writes staging directories and swaps them in with
@@ -234,7 +234,7 @@ public final class IngestJob {
 
     java.time.Duration retention = options.continuous() ? options.dedupeRetention() : null;
     SingleOutputStreamOperator<ValidEvent> unique = onTime
-        .keyBy(DeduplicateFunction::key)
+        .keyBy(DeduplicateFunction::partitionKey, Types.LONG)
         .process(new DeduplicateFunction(retention)).name("Deduplicate").uid("deduplicate");
 
     DataStream<String> knownTrades = unique
@@ -250,8 +250,8 @@ public final class IngestJob {
     }
     SingleOutputStreamOperator<ValidEvent> resolved = unique
         .filter(e -> e.kind == EventKind.RATING || e.kind == EventKind.COMPLAINT).name("NeedTrade")
-        .keyBy(e -> e.tradeId)
-        .connect(knownTrades.keyBy(id -> id))
+        .keyBy(e -> TradeLookupFunction.partitionKey(e.tradeId), Types.LONG)
+        .connect(knownTrades.keyBy(TradeLookupFunction::partitionKey, Types.LONG))
         .process(new TradeLookupFunction(options.maxOutOfOrderness(), retention)).name("LookUpTrade").uid("look-up-trade");
 
     Map<EventKind, DataStream<ValidEvent>> byKind = new EnumMap<>(EventKind.class);

@@ -5,26 +5,28 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Sets trade_known on ratings and complaints, keyed by trade id. Input 1: ratings and complaints;
+ * Sets trade_known on ratings and complaints, keyed by {@link #partitionKey} of the trade id (trade
+ * ids that share a key are told apart in the state). Input 1: ratings and complaints;
  * input 2: ids of known trades (accepted by this run, or found in earlier ds partitions of
  * {@code trades} within the look-back). An event waits on a processing-time timer before its
  * trade is looked up: in a bounded (BATCH) run that timer fires after all of the key's input, so
  * the answer does not depend on order; in a continuous run it waits {@code wait} for a trade that
  * arrives shortly after. Unknown trades are flagged and counted, never dropped.
  */
-public final class TradeLookupFunction extends KeyedCoProcessFunction<String, ValidEvent, String, ValidEvent> {
+public final class TradeLookupFunction extends KeyedCoProcessFunction<Long, ValidEvent, String, ValidEvent> {
   private static final long serialVersionUID = 1L;
 
   private final Duration wait;
   private final Duration retention;
-  private transient ValueState<Boolean> known;
+  /** Trade ids under this key that are known. */
+  private transient MapState<String, Boolean> known;
   private transient ListState<ValidEvent> waiting;
   private transient KindCounters unknownTrade;
 
@@ -37,13 +39,18 @@ public final class TradeLookupFunction extends KeyedCoProcessFunction<String, Va
     this.retention = retention;
   }
 
+  /** The key both inputs are partitioned and sorted on. */
+  public static long partitionKey(String tradeId) {
+    return ShuffleKeys.of(tradeId);
+  }
+
   @Override
   public void open(OpenContext openContext) {
-    ValueStateDescriptor<Boolean> knownDescriptor = new ValueStateDescriptor<>("trade-known", Types.BOOLEAN);
+    MapStateDescriptor<String, Boolean> knownDescriptor = new MapStateDescriptor<>("trade-known", Types.STRING, Types.BOOLEAN);
     if (retention != null) {
       knownDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
     }
-    known = getRuntimeContext().getState(knownDescriptor);
+    known = getRuntimeContext().getMapState(knownDescriptor);
     waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", ValidEvent.class));
     unknownTrade = new KindCounters(getRuntimeContext(), IngestCounts.UNKNOWN_TRADE);
   }
@@ -58,15 +65,14 @@ public final class TradeLookupFunction extends KeyedCoProcessFunction<String, Va
 
   @Override
   public void processElement2(String tradeId, Context ctx, Collector<ValidEvent> out) throws Exception {
-    known.update(true);
+    known.put(tradeId, true);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ValidEvent> out) throws Exception {
-    boolean tradeKnown = known.value() != null;
     for (ValidEvent event : waiting.get()) {
-      event.tradeKnown = tradeKnown;
-      if (!tradeKnown) {
+      event.tradeKnown = known.contains(event.tradeId);
+      if (!event.tradeKnown) {
         unknownTrade.add(event.kind);
       }
       out.collect(event);

@@ -82,7 +82,15 @@ final class FlaggedSellers {
       used.add(source.table());
     }
     run.note("flag_sources", used.isEmpty() ? "none" : String.join(",", used));
+    return oneKindPerSeller(sellers);
+  }
+
+  /**
+   * @param flags {@code seller_id, flag_kind}, one row per flag (a seller may have several)
+   * @return one row per seller: {@value #COUNTERFEIT} if any flag is, else {@value #BOOSTING}
+   */
+  static Dataset<Row> oneKindPerSeller(Dataset<Row> flags) {
     Column counterfeit = max(col(FLAG_KIND).equalTo(lit(COUNTERFEIT)));
-    return sellers.groupBy("seller_id").agg(when(counterfeit, lit(COUNTERFEIT)).otherwise(lit(BOOSTING)).as(FLAG_KIND));
+    return flags.groupBy("seller_id").agg(when(counterfeit, lit(COUNTERFEIT)).otherwise(lit(BOOSTING)).as(FLAG_KIND));
   }
 }

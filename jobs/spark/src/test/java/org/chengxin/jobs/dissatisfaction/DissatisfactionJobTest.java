@@ -174,6 +174,23 @@ class DissatisfactionJobTest {
   }
 
   @Test
+  void aCounterfeitFlagOutranksBoostingFlagsOfTheSameSeller() {
+    StructType flagSchema =
+        new StructType().add("seller_id", DataTypes.StringType).add(FlaggedSellers.FLAG_KIND, DataTypes.StringType);
+    Dataset<Row> flags = spark.createDataFrame(List.of(
+        RowFactory.create("s-both", FlaggedSellers.BOOSTING),
+        RowFactory.create("s-both", FlaggedSellers.COUNTERFEIT),
+        RowFactory.create("s-both", FlaggedSellers.BOOSTING),
+        RowFactory.create("s-ring", FlaggedSellers.BOOSTING),
+        RowFactory.create("s-ring", FlaggedSellers.BOOSTING),
+        RowFactory.create("s-fake", FlaggedSellers.COUNTERFEIT)), flagSchema);
+    java.util.Map<String, String> kinds = FlaggedSellers.oneKindPerSeller(flags).collectAsList().stream()
+        .collect(java.util.stream.Collectors.toMap(r -> r.getString(0), r -> r.getString(1)));
+    assertEquals(java.util.Map.of("s-both", FlaggedSellers.COUNTERFEIT, "s-ring", FlaggedSellers.BOOSTING,
+        "s-fake", FlaggedSellers.COUNTERFEIT), kinds);
+  }
+
+  @Test
   void flaggedSellersAreSetApart() {
     Dataset<Row> flagged = spark.createDataFrame(List.of(RowFactory.create("s-toy", FlaggedSellers.COUNTERFEIT)),
         new StructType().add("seller_id", DataTypes.StringType).add(FlaggedSellers.FLAG_KIND, DataTypes.StringType));

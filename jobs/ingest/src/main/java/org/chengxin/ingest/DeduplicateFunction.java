@@ -1,6 +1,7 @@
 package org.chengxin.ingest;
 
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.MapState;
@@ -75,7 +76,7 @@ public final class DeduplicateFunction extends KeyedProcessFunction<Long, ValidE
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ValidEvent> out) throws Exception {
-    for (java.util.Map.Entry<String, ValidEvent> first : held.entries()) {
+    for (Map.Entry<String, ValidEvent> first : held.entries()) {
       out.collect(first.getValue());
       emitted.put(first.getKey(), true);
     }

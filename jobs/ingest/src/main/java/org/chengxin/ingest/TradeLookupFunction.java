@@ -18,7 +18,9 @@ import org.apache.flink.util.Collector;
  * {@code trades} within the look-back). An event waits on a processing-time timer before its
  * trade is looked up: in a bounded (BATCH) run that timer fires after all of the key's input, so
  * the answer does not depend on order; in a continuous run it waits {@code wait} for a trade that
- * arrives shortly after. Unknown trades are flagged and counted, never dropped.
+ * arrives shortly after (events of trade ids that share a key share one timer, so in a
+ * continuous run such an event may be looked up before its full wait: a 64-bit collision, rare).
+ * Unknown trades are flagged and counted, never dropped.
  */
 public final class TradeLookupFunction extends KeyedCoProcessFunction<Long, ValidEvent, String, ValidEvent> {
   private static final long serialVersionUID = 1L;

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * with pointer jumping: every node starts labelled with its own id and takes the smallest label
  * among itself, its neighbours' labels and its label's own label, until no label changes. Labels
  * only ever name nodes of the same component, so the fixpoint labels each component with its
- * smallest node id. Each round is one join and one aggregation, so nothing is
+ * smallest node id. Each round is two joins and one aggregation, so nothing is
  * collected to the driver; lineage is cut with a local checkpoint every few rounds.
  */
 public final class ConnectedComponents {
@@ -60,8 +60,9 @@ public final class ConnectedComponents {
           links
               .join(labels, links.col(SRC).equalTo(labels.col(NODE)))
               .select(links.col(DST).as(NODE), labels.col(COMPONENT), lit(null).cast("string").as("old"));
-      // Pointer jumping: a node may also take its label's own label, so a long chain collapses in
-      // a logarithmic number of rounds instead of one round per link of its length.
+      // Pointer jumping: a node may also take its label's own label, so a long chain typically
+      // collapses in far fewer rounds than one per link of its length (about log2 of it when ids
+      // grow along the chain).
       Dataset<Row> parents = labels.select(col(NODE).as("parent"), col(COMPONENT).as("grandparent"));
       Dataset<Row> jumps =
           labels

@@ -37,7 +37,8 @@ public final class SharedKeyLinkage {
    * @param accountKeys columns {@value #ACCOUNT_ID} and {@code key} (already namespaced by key type,
    *     e.g. "device:..."), for all accounts: the cap counts every account on a key
    * @param focus column {@value #ACCOUNT_ID}: only these accounts are linked (links through other
-   *     accounts are not followed), which keeps the iteration to the accounts under review
+   *     accounts are not followed), which keeps the iteration to the accounts under review; it and
+   *     its accounts' keys are broadcast, so it must be a review-sized set, not the market
    * @return {@value #ACCOUNT_ID}, {@value #LINK_GROUP} for every focus account sharing a kept key
    *     with another focus account; unlinked accounts are absent
    */

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *       one candidate, so the candidates partition the work. A popular seller shares few buyers in
  *       proportion with anyone and stays alone. A group above maxCandidateEdges is split back into
  *       one candidate per seller.
- *   <li>Exact greedy FRAUDAR (several blocks) on each candidate inside one task.
+ *   <li>Exact greedy FRAUDAR (several blocks) on each candidate inside one task, except one-seller
+ *       candidates whose heaviest edge is at most minDensity, which cannot hold such a block.
  * </ol>
  */
 final class DenseBlocks {

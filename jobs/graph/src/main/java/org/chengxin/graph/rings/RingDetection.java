@@ -276,7 +276,7 @@ public final class RingDetection {
   }
 
   private Dataset<Row> sharedKeys(Dataset<Row> window, Dataset<Row> focus) {
-    // One scan of the window, three namespaced keys per trade.
+    // Three namespaced keys per trade, from one projection of the window.
     Dataset<Row> accountKeys =
         window.select(col("buyer_id").as(SharedKeyLinkage.ACCOUNT_ID),
                 explode(array(concat(lit("device:"), col("device_key")), concat(lit("ip:"), col("ip_key")),

@@ -30,7 +30,8 @@ import java.util.Objects;
  * @param lockstepMinSellers sellers two accounts must share in-window to be in lockstep
  * @param lockstepMaxWindowBuyers a seller window with more buyers is ordinary traffic, skipped
  * @param youngAccountDays accounts first seen less than this many days before asOf count as young
- * @param checkpointEvery iterations between lineage cuts in iterative stages
+ * @param checkpointEvery rounds between lineage cuts in connected components (batch peeling cuts
+ *     every pass)
  */
 public record RingOptions(
     Instant asOf,

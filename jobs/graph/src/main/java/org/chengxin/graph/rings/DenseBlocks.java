@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -94,14 +95,15 @@ final class DenseBlocks {
     Dataset<Row> sizes =
         grouped.groupBy("candidate")
             .agg(count(lit(1)).as("edges"), max("weight").as("heaviest"), max(col("seller_group").isNull()).as("star"));
+    Column lightStar = col("star").and(col("heaviest").leq(options.minDensity()));
     Dataset<Row> candidates =
         grouped.join(sizes, "candidate")
-            .filter(not(col("star").and(col("heaviest").leq(options.minDensity()))))
+            .filter(not(lightStar))
             .withColumn("candidate",
                 when(col("edges").gt(options.maxCandidateEdges()), col("seller_id")).otherwise(col("candidate")))
             .select("candidate", "buyer_id", "seller_id", "weight");
     Row stats = sizes.agg(count(lit(1)), max("edges"), sum(when(col("edges").gt(options.maxCandidateEdges()), 1).otherwise(0)),
-            sum(when(col("star").and(col("heaviest").leq(options.minDensity())), 1).otherwise(0)))
+            sum(when(lightStar, 1).otherwise(0)))
         .first();
     LOG.info("dense blocks: {} candidate subgraphs, largest {} edges, {} split per seller, {} light stars skipped",
         stats.get(0), stats.get(1), stats.get(2), stats.get(3));

@@ -112,7 +112,7 @@ public final class RingDetection {
     Dataset<Row> edges = edges(window);
     Dataset<Row> blocks = new DenseBlocks(options).find(edges).localCheckpoint();
     Dataset<Row> blockSellers =
-        blockSellers(blocks, sellerTotals(edges, blocks.filter(col(ROLE).equalTo(SELLER)).select(col(ACCOUNT_ID).as("seller_id"))))
+        blockSellers(blocks, totals(edges, "seller_id", blocks.filter(col(ROLE).equalTo(SELLER)).select(col(ACCOUNT_ID).as("seller_id"))))
             .localCheckpoint();
     // Every buyer of the block's sellers, with its weight towards them: the peeled core plus the
     // buyers the peel dropped, which join when shared keys tie them to the core.
@@ -126,7 +126,7 @@ public final class RingDetection {
         sharedKeys(window, candidates.select(col("buyer_id").as(SharedKeyLinkage.ACCOUNT_ID)))
             .withColumnRenamed(SharedKeyLinkage.ACCOUNT_ID, "buyer_id");
     Dataset<Row> blockBuyers =
-        blockBuyers(candidates, linked, buyerTotals(edges, candidates.select("buyer_id"))).localCheckpoint();
+        blockBuyers(candidates, linked, totals(edges, "buyer_id", candidates.select("buyer_id"))).localCheckpoint();
     Dataset<Row> members =
         blockBuyers.select(col("block_id"), lit(BUYER).as(ROLE), col("buyer_id").as(ACCOUNT_ID), col(MEMBER_SCORE))
             .union(blockSellers.select(col("block_id"), lit(SELLER).as(ROLE), col("seller_id"), col(MEMBER_SCORE)));
@@ -172,14 +172,14 @@ public final class RingDetection {
         .localCheckpoint();
   }
 
-  /** The whole weighted degree ({@code total}) of each of the given sellers (a small set). */
-  private static Dataset<Row> sellerTotals(Dataset<Row> edges, Dataset<Row> sellers) {
-    return edges.join(broadcast(sellers.distinct()), "seller_id").groupBy("seller_id").agg(sum("weight").as("total"));
-  }
-
-  /** The whole weighted degree ({@code total}) of each of the given buyers (a small set). */
-  private static Dataset<Row> buyerTotals(Dataset<Row> edges, Dataset<Row> buyers) {
-    return edges.join(broadcast(buyers.distinct()), "buyer_id").groupBy("buyer_id").agg(sum("weight").as("total"));
+  /**
+   * The whole weighted degree ({@code total}) of each of the given accounts (a small set).
+   *
+   * @param side {@code buyer_id} or {@code seller_id}: the edge column the accounts are on
+   * @param accounts one column named {@code side}
+   */
+  private static Dataset<Row> totals(Dataset<Row> edges, String side, Dataset<Row> accounts) {
+    return edges.join(broadcast(accounts.distinct()), side).groupBy(side).agg(sum("weight").as("total"));
   }
 
   /** Member score = share of the account's whole weighted degree that lies inside its block. */

@@ -123,7 +123,7 @@ public final class DissatisfactionJob implements SparkJob<DissatisfactionJob.Opt
     }
     run.note("prior_platform", describe(priors.get().platform()));
     priors.get().categories().forEach((category, fit) -> run.note("prior_" + category, describe(fit)));
-    for (String kind : List.of(FlaggedSellers.COUNTERFEIT, FlaggedSellers.BOOSTING)) {
+    for (String kind : FlaggedSellers.KINDS) {
       PriorFit fit = priors.get().flagged().get(kind);
       run.note("prior_flagged_" + kind, fit == null ? "the platform prior (no such flagged seller with an upheld complaint)" : describe(fit));
     }

@@ -53,6 +53,8 @@ final class FlaggedSellers {
   static final String COUNTERFEIT = "counterfeit";
   /** Kind of flag: worked for by a credit-boosting ring, or boosted by key-linked raters. */
   static final String BOOSTING = "boosting";
+  /** Every kind of flag {@link #read} gives. */
+  static final List<String> KINDS = List.of(COUNTERFEIT, BOOSTING);
   /** Column of {@link #read}: the seller's kind of flag. */
   static final String FLAG_KIND = "flag_kind";
 

@@ -42,8 +42,14 @@ public final class RaterSignals {
 
   private RaterSignals() {}
 
-  /** rater_id, ratings_given, negative_ratings, tenure_days and the three signals, per rater. */
-  public static Dataset<Row> compute(Dataset<Row> edges, RaterScoringOptions options) {
+  /**
+   * @param perRater rater_id, ratings_given, negative_ratings, tenure_days and the three signals
+   * @param marketNegativeShare the share of negatives among all rating edges; 0 without ratings
+   */
+  public record Signals(Dataset<Row> perRater, double marketNegativeShare) {}
+
+  /** The per-rater signals, and the market's negative share the negative-share signal shrinks to. */
+  public static Signals compute(Dataset<Row> edges, RaterScoringOptions options) {
     String rater = ReliabilityIterations.RATER;
     Column value = col(ReliabilityIterations.SCORE);
     Column time = col(RatingEdges.EPOCH_SECOND);
@@ -79,11 +85,11 @@ public final class RaterSignals {
     Column divergence =
         divergence("s", col(GIVEN), scoreMarket, options.skewPriorRatings())
             .plus(divergence("g", col(GIVEN).minus(1), gapMarket, options.skewPriorRatings()));
-    return counts.select(
+    return new Signals(counts.select(
         col(rater), col(GIVEN), col(NEGATIVES), tenure.as(TENURE),
         lit(halfLife).divide(tenure.plus(halfLife)).as(THIN_HISTORY),
         negativeShare(col(NEGATIVES), col(GIVEN), negativeMarket, options.negativeSharePriorRatings()).as(NEGATIVE_SHARE),
-        lit(1.0).minus(exp(divergence.unary_$minus())).as(RATING_SKEW));
+        lit(1.0).minus(exp(divergence.unary_$minus())).as(RATING_SKEW)), negativeMarket);
   }
 
   private static Column gapBin(Column gap) {

@@ -51,9 +51,9 @@ public final class RatingDetection {
     Dataset<Row> edges = RatingEdges.withEvidence(RatingEdges.fromRatings(ratings)).persist();
     ReliabilityIterations.Result fixedPoint =
         new ReliabilityIterations(options.scoring().reliability()).run(edges);
-    Dataset<Row> signals = RaterSignals.compute(edges, options.scoring());
-
-    double marketShare = RatingPatterns.marketNegativeShare(edges);
+    RaterSignals.Signals computed = RaterSignals.compute(edges, options.scoring());
+    Dataset<Row> signals = computed.perRater();
+    double marketShare = computed.marketNegativeShare();
     Dataset<Row> keys = patterns.rareKeys(trades).persist();
     Dataset<Row> extortion = patterns.extortion(edges, complaints).persist();
     Dataset<Row> flagRows =

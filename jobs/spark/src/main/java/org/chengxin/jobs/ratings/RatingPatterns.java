@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.greatest;
@@ -121,7 +120,7 @@ public final class RatingPatterns {
    * flag the other hundred. Score 1 - 1 / burst raters (as CompetitorAttackPattern).
    *
    * @param keys rater_id, key: rare device/IP/address keys of each account ({@link #rareKeys})
-   * @param marketShare the market's negative share ({@link #marketNegativeShare})
+   * @param marketShare the market's negative share ({@link RaterSignals.Signals#marketNegativeShare})
    */
   public Dataset<Row> competitorAttack(Dataset<Row> edges, Dataset<Row> keys, double marketShare) {
     var attack = options.scoring().attack();
@@ -194,12 +193,6 @@ public final class RatingPatterns {
     Column shrunk = when(ratings.plus(prior).equalTo(0), lit(share))
         .otherwise(negatives.plus(prior * share).divide(ratings.plus(prior)));
     return edges.select(col(ID).as("share_id"), greatest(lit(share), shrunk).as("negative_share"));
-  }
-
-  /** The share of negatives among all rating edges (one aggregate); 0 without ratings. */
-  public static double marketNegativeShare(Dataset<Row> edges) {
-    Row market = edges.agg(count(lit(1)), count_if(col(VALUE).lt(0))).first();
-    return market.getLong(0) == 0 ? 0 : (double) market.getLong(1) / market.getLong(0);
   }
 
   /**

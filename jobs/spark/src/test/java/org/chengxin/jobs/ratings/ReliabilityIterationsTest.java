@@ -101,7 +101,7 @@ class ReliabilityIterationsTest {
     double[] negative = NegativeShare.signal(graph, options.negativeSharePriorRatings());
     double[] skew = RatingSkew.signal(graph, options.skewPriorRatings());
     Map<String, Row> rows = new HashMap<>();
-    for (Row r : RaterSignals.compute(edges(graph), options).collectAsList()) {
+    for (Row r : RaterSignals.compute(edges(graph), options).perRater().collectAsList()) {
       rows.put(r.getAs("rater_id"), r);
     }
     int[] given = graph.ratingsGiven();

@@ -17,6 +17,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -57,6 +58,7 @@ import org.slf4j.LoggerFactory;
  *   -> [EventTime] -> RouteLate -(late)-> late_events
  *   -> keyBy(hash of kind:id) Deduplicate -> trades, certificates
  *                                 -> keyBy(hash of trade_id) LookUpTrade (+ known trade ids) -> ratings, complaints
+ * bounded: known trade ids -> KeepNeededTradeIds (Bloom filter of the ratings' and complaints' trade ids) -> LookUpTrade
  * </pre>
  *
  * A bounded run executes in Flink's BATCH mode, writes staging directories and swaps them in with
@@ -248,8 +250,18 @@ public final class IngestJob {
           .fromSource(lookback, WatermarkStrategy.noWatermarks(), "ReadEarlierTrades").uid("read-earlier-trades")
           .map(r -> r.get(EventFields.TRADE_ID).toString()).returns(Types.STRING).name("EarlierTradeIds"));
     }
-    SingleOutputStreamOperator<ValidEvent> resolved = unique
-        .filter(e -> e.kind == EventKind.RATING || e.kind == EventKind.COMPLAINT).name("NeedTrade")
+    DataStream<ValidEvent> needTrade = unique
+        .filter(e -> e.kind == EventKind.RATING || e.kind == EventKind.COMPLAINT).name("NeedTrade");
+    if (!options.continuous()) {
+      // Only the known ids some rating or complaint asks about go on to the sorted look-up.
+      knownTrades = knownTrades
+          .connect(needTrade.map(e -> ShuffleKeys.of(e.tradeId)).returns(Types.LONG).name("NeededTradeKeys")
+              .transform("CollectNeededTradeIds", TypeInformation.of(NeededTradeIds.class), new CollectNeededTradeIds())
+              .setParallelism(1).uid("collect-needed-trade-ids")
+              .broadcast(KeepNeededTradeIds.FILTER))
+          .process(new KeepNeededTradeIds()).name("KeepNeededTradeIds").uid("keep-needed-trade-ids");
+    }
+    SingleOutputStreamOperator<ValidEvent> resolved = needTrade
         .keyBy(e -> TradeLookupFunction.partitionKey(e.tradeId), Types.LONG)
         .connect(knownTrades.keyBy(TradeLookupFunction::partitionKey, Types.LONG))
         .process(new TradeLookupFunction(options.maxOutOfOrderness(), retention)).name("LookUpTrade").uid("look-up-trade");

@@ -234,6 +234,27 @@ class EventValidatorTest {
     assertEquals(1, EventValidator.firstInvalidUtf8(new byte[] {'a', 0}, 0, 2));
   }
 
+  @Test
+  void utf8CheckerFindsABadByteAtEveryPositionOfALongAsciiLine() {
+    // The checker skips ASCII eight bytes at a time: a bad byte must be found wherever it sits,
+    // also in the last short word and behind an offset, and a good multi-byte character passes.
+    for (int offset : new int[] {0, 3}) {
+      for (int at = 0; at < 41; at++) {
+        for (byte bad : new byte[] {0, (byte) 0x80, (byte) 0xff, (byte) 0xc3}) {
+          byte[] line = new byte[offset + 41];
+          Arrays.fill(line, (byte) 'x');
+          line[offset + at] = bad;
+          assertEquals(at, EventValidator.firstInvalidUtf8(line, offset, 41), "byte " + bad + " at " + at);
+        }
+        byte[] line = new byte[offset + 42];
+        Arrays.fill(line, (byte) 'x');
+        line[offset + at] = (byte) 0xc3;
+        line[offset + at + 1] = (byte) 0xa9;
+        assertEquals(-1, EventValidator.firstInvalidUtf8(line, offset, 42), "\u00e9 at " + at);
+      }
+    }
+  }
+
   private Accepted accept(String line) {
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
     ValidationResult result = validator.validate(bytes, 0, bytes.length, "f.jsonl", 3);

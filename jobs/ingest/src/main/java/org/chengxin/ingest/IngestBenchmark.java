@@ -13,9 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-
 import java.util.stream.Stream;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.util.Collector;
 import org.chengxin.core.cli.CommandLine;
 import org.chengxin.core.privacy.PseudonymKeys;
 import org.chengxin.core.validation.EventValidator;
@@ -25,8 +36,10 @@ import org.chengxin.core.validation.ValidationResult;
  * Measures ingest throughput against two single-core references on the same lines: plain Jackson
  * streaming over every token (the parsing ceiling) and the validator alone (parse, check,
  * pseudonymise). Then runs the whole bounded job and reports its events per second, overall and
- * per core. The single-core references run on at most the first {@link #SAMPLE_LINES} lines, held
- * in memory. scripts/bench-ingest drives it.
+ * per core, and then two engine floors on the same input: reading alone, and reading plus one keyed
+ * exchange (what deduplication needs at least), which bound what any job on this engine can reach.
+ * The single-core references run on at most the first {@link #SAMPLE_LINES} lines, held in memory.
+ * scripts/bench-ingest drives it.
  */
 public final class IngestBenchmark {
   private static final JsonFactory JSON = new JsonFactory();
@@ -58,11 +71,48 @@ public final class IngestBenchmark {
       double seconds = (System.nanoTime() - started) / 1e9;
       double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
       long read = summary.path("totals").path("read").asLong();
+      double readFloor = read / engineFloorCpuSeconds(input, parallelism, false);
+      double exchangeFloor = read / engineFloorCpuSeconds(input, parallelism, true);
       // The machine is shared: events per CPU-second is the per-core rate whatever else runs.
       System.out.printf("events=%d  ingest_wall=%.0f events/s (%.1f s, parallelism %d)  ingest_cpu=%.0f events/cpu-s"
-              + "  validator=%.0f events/cpu-s  jackson_ceiling=%.0f events/cpu-s%n",
-          read, read / seconds, seconds, parallelism, read / cpuSeconds, validator, ceiling);
+              + "  validator=%.0f events/cpu-s  jackson_ceiling=%.0f events/cpu-s"
+              + "  read_floor=%.0f events/cpu-s  keyed_exchange_floor=%.0f events/cpu-s%n",
+          read, read / seconds, seconds, parallelism, read / cpuSeconds, validator, ceiling, readFloor, exchangeFloor);
     });
+  }
+
+  /**
+   * What the engine alone costs on the same input, in CPU-seconds of the whole JVM: the
+   * job's source reading every line into a discarding sink, or (keyed) the lines also crossing one
+   * keyed BATCH exchange (partition, sort by key, hand to a keyed operator), as deduplication needs.
+   * No validation, no Parquet: whatever the job does per event comes on top.
+   */
+  private static double engineFloorCpuSeconds(String input, int parallelism, boolean keyed) throws Exception {
+    Configuration conf = IngestJob.engineConfiguration();
+    conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(parallelism);
+    DataStream<RawLine> lines = env.fromSource(
+        FileSource.forBulkFileFormat(new JsonLinesFormat(EventValidator.DEFAULT_MAX_LINE_BYTES),
+            new org.apache.flink.core.fs.Path(input)).build(), WatermarkStrategy.noWatermarks(), "ReadRawLines");
+    if (keyed) {
+      lines = lines.keyBy(line -> (long) Arrays.hashCode(line.bytes), Types.LONG)
+          .process(new PassOn()).returns(RawLine.class);
+    }
+    lines.sinkTo(new DiscardingSink<>());
+    long cpuBefore = processCpuNanos();
+    env.execute("ingest engine floor");
+    return (processCpuNanos() - cpuBefore) / 1e9;
+  }
+
+  /** The keyed operator of the exchange floor: hands every line on. */
+  private static final class PassOn extends KeyedProcessFunction<Long, RawLine, RawLine> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void processElement(RawLine line, Context ctx, Collector<RawLine> out) {
+      out.collect(line);
+    }
   }
 
   private static List<byte[]> readLines(Path root) throws IOException {

@@ -175,12 +175,18 @@ public final class IngestJob {
     return env.executeAsync("chengxin ingest (continuous)");
   }
 
-  private StreamExecutionEnvironment environment() {
+  /** What every run of this job sets, bounded or continuous; the benchmark's engine floors use it too. */
+  static Configuration engineConfiguration() {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.OBJECT_REUSE, true);
     // Embedded runs only (a cluster keeps its own): BATCH sorts by key in managed memory, and
     // the default 128 MB makes a day of events spill to disk.
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(1024));
+    return conf;
+  }
+
+  private StreamExecutionEnvironment environment() {
+    Configuration conf = engineConfiguration();
     if (options.continuous()) {
       conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
       conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointInterval());

@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -118,9 +118,14 @@ public final class IngestJob {
     try {
       StreamExecutionEnvironment env = environment();
       boolean backfill = options.fromDate() != null;
-      build(env, table -> backfill
-          ? TableSinks.stagedByDay(table, staging.get(table), eventTimeColumn(table), day)
-          : TableSinks.staged(table, staging.get(table)));
+      build(env, new SinkPlacement() {
+        @Override
+        public <T> FileSink<T> sink(TableSchema table, BulkWriter.Factory<T> format, TableSinks.EventTime<T> eventTime) {
+          return backfill
+              ? TableSinks.stagedByDay(format, staging.get(table), eventTime, day)
+              : TableSinks.staged(format, staging.get(table));
+        }
+      });
       LOG.info("ingest {}..{}: reading {} with parallelism {} (bounded)", options.firstDay(), day, options.inputs(),
           options.parallelism());
       long started = System.currentTimeMillis();
@@ -169,7 +174,12 @@ public final class IngestJob {
   /** Starts the continuous job (checkpointed, exactly once) and returns at once. */
   public JobClient startContinuous() throws Exception {
     StreamExecutionEnvironment env = environment();
-    build(env, table -> TableSinks.live(table, warehouse.tablePath(table.name()), eventTimeColumn(table)));
+    build(env, new SinkPlacement() {
+      @Override
+      public <T> FileSink<T> sink(TableSchema table, BulkWriter.Factory<T> format, TableSinks.EventTime<T> eventTime) {
+        return TableSinks.live(format, warehouse.tablePath(table.name()), eventTime);
+      }
+    });
     LOG.info("ingest: monitoring {} every {} with parallelism {} (continuous)", options.inputs(),
         options.monitorInterval(), options.parallelism());
     return env.executeAsync("chengxin ingest (continuous)");
@@ -212,7 +222,13 @@ public final class IngestJob {
     return org.apache.flink.core.fs.FileSystem.getLocalFileSystem();
   }
 
-  private void build(StreamExecutionEnvironment env, Function<TableSchema, FileSink<GenericRecord>> sinks) {
+  /** Where a table's files go: a bounded run's staging directories or a continuous run's live tables. */
+  private interface SinkPlacement {
+    /** @param eventTime the time whose day is a row's ds; null for rows filed under the run's (or processing) day */
+    <T> FileSink<T> sink(TableSchema table, BulkWriter.Factory<T> format, TableSinks.EventTime<T> eventTime);
+  }
+
+  private void build(StreamExecutionEnvironment env, SinkPlacement sinks) {
     FileSource.FileSourceBuilder<RawLine> sourceBuilder = FileSource.forBulkFileFormat(
         new JsonLinesFormat(options.maxLineBytes()), options.inputs().stream().map(Path::new).toArray(Path[]::new));
     if (options.continuous()) {
@@ -280,13 +296,16 @@ public final class IngestJob {
     for (EventKind kind : EventKind.values()) {
       TableSchema table = EventValidator.tableOf(kind);
       byKind.get(kind)
-          .map(new ToRecord(kind)).returns(Records.typeOf(Records.schemaOf(kind))).name("ToRecord " + table.name())
-          .sinkTo(sinks.apply(table)).name("Write " + table.name()).uid("write-" + table.name());
+          .map(new CountAccepted(kind)).name("CountAccepted " + table.name())
+          .sinkTo(sinks.sink(table, TableSinks.eventParquet(kind), event -> event.eventTime))
+          .name("Write " + table.name()).uid("write-" + table.name());
     }
     valid.getSideOutput(ValidateFunction.DEAD_LETTER)
-        .sinkTo(sinks.apply(EventTables.DEAD_LETTER)).name("Write dead_letter").uid("write-dead-letter");
+        .sinkTo(sinks.sink(EventTables.DEAD_LETTER, TableSinks.avroParquet(EventTables.DEAD_LETTER), null))
+        .name("Write dead_letter").uid("write-dead-letter");
     onTime.getSideOutput(LateRouter.LATE)
-        .sinkTo(sinks.apply(EventTables.LATE_EVENTS)).name("Write late_events").uid("write-late-events");
+        .sinkTo(sinks.sink(EventTables.LATE_EVENTS, TableSinks.avroParquet(EventTables.LATE_EVENTS), null))
+        .name("Write late_events").uid("write-late-events");
   }
 
   /** ds partitions of trades in the look-back before the run's first day (or today, continuous). */
@@ -300,20 +319,5 @@ public final class IngestJob {
       }
     }
     return found;
-  }
-
-  /** The column whose UTC day is a row's ds in continuous mode; null: the day it was written. */
-  private static String eventTimeColumn(TableSchema table) {
-    for (EventKind kind : EventKind.values()) {
-      if (EventValidator.tableOf(kind).equals(table)) {
-        return switch (kind) {
-          case TRADE -> EventFields.CREATED_AT;
-          case RATING -> EventFields.RATED_AT;
-          case COMPLAINT -> EventFields.FILED_AT;
-          case CERTIFICATE -> EventFields.RECORDED_AT;
-        };
-      }
-    }
-    return null;
   }
 }

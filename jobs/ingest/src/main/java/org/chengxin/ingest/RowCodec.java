@@ -2,21 +2,23 @@ package org.chengxin.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.chengxin.core.schema.Column;
 import org.chengxin.core.schema.ColumnType;
 import org.chengxin.core.schema.TableSchema;
 
 /**
  * Packs a validated row (the validator's values, in column order) into a compact byte array for
- * the trip through Flink's shuffles, and unpacks it into an Avro record for the Parquet writer.
- * One byte of null flag, then the value by column type. The columns the event carries anyway
- * ({@link #FROM_EVENT}: lineage and trade_known) are not packed; {@link #decode} takes them from
+ * the trip through Flink's shuffles, and writes it from those bytes as a Parquet record. One byte
+ * of null flag, then the value by column type; strings as a length and their UTF-8 bytes, which
+ * become Parquet binaries without a String in between. The columns the event carries anyway
+ * ({@link #FROM_EVENT}: lineage and trade_known) are not packed; {@link #write} takes them from
  * the {@link ValidEvent}. Not thread-safe (it reuses its buffers).
  */
 public final class RowCodec {
@@ -24,6 +26,7 @@ public final class RowCodec {
   static final Set<String> FROM_EVENT = Set.of("source_file", "source_line", "trade_known");
 
   private final TableSchema table;
+  private final String[] names;
   private final ColumnType[] types;
   private final int sourceFile;
   private final int sourceLine;
@@ -34,9 +37,11 @@ public final class RowCodec {
   public RowCodec(TableSchema table) {
     this.table = table;
     List<Column> columns = table.columns();
+    this.names = new String[columns.size()];
     this.types = new ColumnType[columns.size()];
     for (int i = 0; i < types.length; i++) {
-      types[i] = FROM_EVENT.contains(columns.get(i).name()) ? null : columns.get(i).type();
+      names[i] = columns.get(i).name();
+      types[i] = FROM_EVENT.contains(names[i]) ? null : columns.get(i).type();
     }
     this.sourceFile = table.indexOf("source_file");
     this.sourceLine = table.indexOf("source_line");
@@ -60,7 +65,11 @@ public final class RowCodec {
           continue;
         }
         switch (types[i]) {
-          case STRING -> out.writeUTF((String) value);
+          case STRING -> {
+            byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+          }
           case INT, DATE -> out.writeInt((Integer) value);
           case LONG, TIMESTAMP -> out.writeLong((Long) value);
           case DOUBLE -> out.writeDouble((Double) value);
@@ -74,35 +83,50 @@ public final class RowCodec {
     return out.getCopyOfBuffer();
   }
 
-  /** Unpacks an event's row into {@code target} (a record of this table's Avro schema), overwriting every field. */
-  public GenericRecord decode(ValidEvent event, GenericData.Record target) {
-    in.setBuffer(event.row);
-    target.put(sourceFile, event.sourceFile);
-    target.put(sourceLine, event.sourceLine);
-    if (tradeKnown >= 0) {
-      target.put(tradeKnown, event.tradeKnown);
-    }
+  /**
+   * Writes an event's row as one Parquet record of this table's schema: the packed columns from
+   * its bytes, lineage and trade_known from the event. A null column is left out, which is how
+   * Parquet stores a null.
+   */
+  public void write(ValidEvent event, RecordConsumer consumer) {
+    byte[] row = event.row;
+    in.setBuffer(row);
+    consumer.startMessage();
     try {
       for (int i = 0; i < types.length; i++) {
         if (types[i] == null) {
+          consumer.startField(names[i], i);
+          if (i == sourceFile) {
+            consumer.addBinary(Binary.fromString(event.sourceFile));
+          } else if (i == sourceLine) {
+            consumer.addLong(event.sourceLine);
+          } else {
+            consumer.addBoolean(event.tradeKnown);
+          }
+          consumer.endField(names[i], i);
           continue;
         }
         if (!in.readBoolean()) {
-          target.put(i, null);
           continue;
         }
-        target.put(i, switch (types[i]) {
-          case STRING -> in.readUTF();
-          case INT, DATE -> in.readInt();
-          case LONG, TIMESTAMP -> in.readLong();
-          case DOUBLE -> in.readDouble();
-          case BOOLEAN -> in.readBoolean();
+        consumer.startField(names[i], i);
+        switch (types[i]) {
+          case STRING -> {
+            int length = in.readInt();
+            consumer.addBinary(Binary.fromReusedByteArray(row, in.getPosition(), length));
+            in.skipBytesToRead(length);
+          }
+          case INT, DATE -> consumer.addInteger(in.readInt());
+          case LONG, TIMESTAMP -> consumer.addLong(in.readLong());
+          case DOUBLE -> consumer.addDouble(in.readDouble());
+          case BOOLEAN -> consumer.addBoolean(in.readBoolean());
           case STRING_ARRAY -> throw new IllegalArgumentException(table.name() + ": event rows have no arrays");
-        });
+        }
+        consumer.endField(names[i], i);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt " + table.name() + " row", e);
     }
-    return target;
+    consumer.endMessage();
   }
 }

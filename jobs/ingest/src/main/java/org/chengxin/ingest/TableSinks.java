@@ -1,11 +1,13 @@
 package org.chengxin.ingest;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
@@ -16,14 +18,18 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.chengxin.core.event.EventKind;
 import org.chengxin.core.schema.Column;
 import org.chengxin.core.schema.TableSchema;
+import org.chengxin.core.validation.EventValidator;
 
 /**
- * FileSinks writing Parquet through flink-parquet. Part files are named {@code part-*.parquet};
- * in-progress files start with a dot, so Spark, Trino and DuckDB never read them. Bulk formats
- * roll on every checkpoint, which is what makes continuous output exactly once.
+ * FileSinks writing Parquet: event tables straight from packed rows ({@link EventRowWriteSupport}),
+ * dead letters and late events through flink-parquet's Avro writer. Part files are named
+ * {@code part-*.parquet}; in-progress files start with a dot, so Spark, Trino and DuckDB never read
+ * them. Bulk formats roll on every checkpoint, which is what makes continuous output exactly once.
  */
 final class TableSinks {
   private static final OutputFileConfig PARTS =
@@ -31,37 +37,58 @@ final class TableSinks {
 
   private static final Set<String> LOW_CARDINALITY_UNITS = Set.of("enum", "slug", "ISO 4217", "path", "reason code");
 
+  /** The event time (UTC epoch ms) whose day is a row's ds partition. */
+  interface EventTime<T> extends Serializable {
+    long of(T row);
+  }
+
   private TableSinks() {}
 
   /** A bounded run's sink: every file straight into the table's staging directory for the day. */
-  static FileSink<GenericRecord> staged(TableSchema table, String stagingPath) {
-    return FileSink.forBulkFormat(new Path(stagingPath), parquet(Records.schemaOf(table), table))
+  static <T> FileSink<T> staged(BulkWriter.Factory<T> format, String stagingPath) {
+    return FileSink.forBulkFormat(new Path(stagingPath), format)
         .withBucketAssigner(new BasePathBucketAssigner<>())
         .withOutputFileConfig(PARTS)
         .build();
   }
 
   /**
-   * A backfill's sink: files into {@code stagingRoot/ds=YYYY-MM-DD/} by the UTC day of
-   * {@code timeColumn}, or all into {@code ds=runDay} when timeColumn is null (dead letters, late events).
+   * A backfill's sink: files into {@code stagingRoot/ds=YYYY-MM-DD/} by the UTC day of the event
+   * time, or all into {@code ds=runDay} when eventTime is null (dead letters, late events).
    */
-  static FileSink<GenericRecord> stagedByDay(TableSchema table, String stagingRoot, String timeColumn, LocalDate runDay) {
-    return FileSink.forBulkFormat(new Path(stagingRoot), parquet(Records.schemaOf(table), table))
-        .withBucketAssigner(new DayBucketAssigner(timeColumn, runDay))
+  static <T> FileSink<T> stagedByDay(BulkWriter.Factory<T> format, String stagingRoot, EventTime<T> eventTime,
+      LocalDate runDay) {
+    return FileSink.forBulkFormat(new Path(stagingRoot), format)
+        .withBucketAssigner(new DayBucketAssigner<>(eventTime, runDay))
         .withOutputFileConfig(PARTS)
         .build();
   }
 
   /**
-   * A continuous run's sink into the live table: {@code ds=} the UTC day of {@code timeColumn},
-   * or of processing time when timeColumn is null (dead letters and late events).
+   * A continuous run's sink into the live table: {@code ds=} the UTC day of the event time, or of
+   * processing time when eventTime is null (dead letters and late events).
    */
-  static FileSink<GenericRecord> live(TableSchema table, String tablePath, String timeColumn) {
-    return FileSink.forBulkFormat(new Path(tablePath), parquet(Records.schemaOf(table), table))
-        .withBucketAssigner(new DayBucketAssigner(timeColumn, null))
+  static <T> FileSink<T> live(BulkWriter.Factory<T> format, String tablePath, EventTime<T> eventTime) {
+    return FileSink.forBulkFormat(new Path(tablePath), format)
+        .withBucketAssigner(new DayBucketAssigner<>(eventTime, null))
         .withRollingPolicy(OnCheckpointRollingPolicy.build())
         .withOutputFileConfig(PARTS)
         .build();
+  }
+
+  /** Parquet of one event kind's table, written from packed rows. */
+  static ParquetWriterFactory<ValidEvent> eventParquet(EventKind kind) {
+    List<String> dictionaryColumns = dictionaryColumns(EventValidator.tableOf(kind));
+    return new ParquetWriterFactory<>(out -> configure(new EventRowWriteSupport.Builder(out, kind), dictionaryColumns).build());
+  }
+
+  /** Parquet of a table written from Avro records (dead letters, late events). */
+  static ParquetWriterFactory<GenericRecord> avroParquet(TableSchema table) {
+    String json = Records.schemaOf(table).toString();
+    List<String> dictionaryColumns = dictionaryColumns(table);
+    return new ParquetWriterFactory<>(out -> configure(AvroParquetWriter.<GenericRecord>builder(out)
+        .withSchema(new Schema.Parser().parse(json))
+        .withDataModel(GenericData.get()), dictionaryColumns).build());
   }
 
   /**
@@ -69,43 +96,38 @@ final class TableSinks {
    * (enums, slugs, currencies, paths): on ids and keys, which are nearly all distinct, it costs a
    * hash lookup per value and then falls back to plain encoding anyway.
    */
-  static ParquetWriterFactory<GenericRecord> parquet(Schema schema, TableSchema table) {
-    String json = schema.toString();
-    List<String> dictionaryColumns = table.columns().stream()
-        .filter(c -> LOW_CARDINALITY_UNITS.contains(c.unit())).map(Column::name).toList();
-    return new ParquetWriterFactory<>(out -> {
-      AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(out)
-          .withSchema(new Schema.Parser().parse(json))
-          .withDataModel(GenericData.get())
-          .withCompressionCodec(CompressionCodecName.SNAPPY)
-          .withDictionaryEncoding(false);
-      for (String column : dictionaryColumns) {
-        builder = builder.withDictionaryEncoding(column, true);
-      }
-      return builder.build();
-    });
+  private static <T, B extends ParquetWriter.Builder<T, B>> B configure(B builder, List<String> dictionaryColumns) {
+    B configured = builder.withCompressionCodec(CompressionCodecName.SNAPPY).withDictionaryEncoding(false);
+    for (String column : dictionaryColumns) {
+      configured = configured.withDictionaryEncoding(column, true);
+    }
+    return configured;
+  }
+
+  private static List<String> dictionaryColumns(TableSchema table) {
+    return table.columns().stream().filter(c -> LOW_CARDINALITY_UNITS.contains(c.unit())).map(Column::name).toList();
   }
 
   /**
-   * Buckets records into {@code ds=YYYY-MM-DD} by an event-time column; without one, into
+   * Buckets rows into {@code ds=YYYY-MM-DD} by their event time; without one, into
    * {@code fixedDay} if given, else by processing time.
    */
-  static final class DayBucketAssigner implements BucketAssigner<GenericRecord, String> {
+  static final class DayBucketAssigner<T> implements BucketAssigner<T, String> {
     private static final long serialVersionUID = 1L;
-    private final String timeColumn;
+    private final EventTime<T> eventTime;
     private final LocalDate fixedDay;
 
-    DayBucketAssigner(String timeColumn, LocalDate fixedDay) {
-      this.timeColumn = timeColumn;
+    DayBucketAssigner(EventTime<T> eventTime, LocalDate fixedDay) {
+      this.eventTime = eventTime;
       this.fixedDay = fixedDay;
     }
 
     @Override
-    public String getBucketId(GenericRecord record, Context context) {
-      if (timeColumn == null && fixedDay != null) {
+    public String getBucketId(T row, Context context) {
+      if (eventTime == null && fixedDay != null) {
         return "ds=" + fixedDay;
       }
-      long millis = timeColumn == null ? context.currentProcessingTime() : (Long) record.get(timeColumn);
+      long millis = eventTime == null ? context.currentProcessingTime() : eventTime.of(row);
       return "ds=" + LocalDate.ofEpochDay(LatePolicy.dayOf(millis));
     }
 

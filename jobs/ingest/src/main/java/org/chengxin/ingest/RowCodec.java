@@ -15,15 +15,22 @@ import org.chengxin.core.schema.TableSchema;
 
 /**
  * Packs a validated row (the validator's values, in column order) into a compact byte array for
- * the trip through Flink's shuffles, and writes it from those bytes as a Parquet record. One byte
- * of null flag, then the value by column type; strings as a length and their UTF-8 bytes, which
- * become Parquet binaries without a String in between. The columns the event carries anyway
+ * the trip through Flink's shuffles, and writes it from those bytes as a Parquet record. A format
+ * byte ({@link #FORMAT}), then per column one byte of null flag and the value by column type;
+ * strings as a length and their UTF-8 bytes, which become Parquet binaries without a String in
+ * between. Rows sit in a continuous run's checkpointed state, so a row packed in another format
+ * fails loudly instead of being misread. The columns the event carries anyway
  * ({@link #FROM_EVENT}: lineage and trade_known) are not packed; {@link #write} takes them from
  * the {@link ValidEvent}. Not thread-safe (it reuses its buffers).
  */
 public final class RowCodec {
   /** Columns filled from the event's own fields rather than packed. */
   static final Set<String> FROM_EVENT = Set.of("source_file", "source_line", "trade_known");
+  /**
+   * The packing in use. Rows packed before 2026-12-02 (strings in Java's modified UTF-8) had no
+   * format byte and start with a null flag, 0 or 1.
+   */
+  static final byte FORMAT = 2;
 
   private final TableSchema table;
   private final String[] names;
@@ -55,6 +62,7 @@ public final class RowCodec {
   public byte[] encode(Object[] values) {
     out.clear();
     try {
+      out.writeByte(FORMAT);
       for (int i = 0; i < types.length; i++) {
         if (types[i] == null) {
           continue;
@@ -93,6 +101,11 @@ public final class RowCodec {
     in.setBuffer(row);
     consumer.startMessage();
     try {
+      byte format = in.readByte();
+      if (format != FORMAT) {
+        throw new IllegalStateException(table.name() + " row packed in format " + format + ", not " + FORMAT
+            + ": restored from a checkpoint of an earlier version (docs/ingest.md, Duplicates)");
+      }
       for (int i = 0; i < types.length; i++) {
         if (types[i] == null) {
           consumer.startField(names[i], i);

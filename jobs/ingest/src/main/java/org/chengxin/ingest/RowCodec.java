@@ -17,7 +17,8 @@ import org.chengxin.core.schema.TableSchema;
  * Packs a validated row (the validator's values, in column order) into a compact byte array for
  * the trip through Flink's shuffles, and writes it from those bytes as a Parquet record. A format
  * byte ({@link #FORMAT}), then per column one byte of null flag and the value by column type;
- * strings as a length and their UTF-8 bytes, which become Parquet binaries without a String in
+ * strings as a variable-length length (one byte below 128: rows are sorted and spilled whole, so
+ * every byte counts) and their UTF-8 bytes, which become Parquet binaries without a String in
  * between. Rows sit in a continuous run's checkpointed state, so a row packed in another format
  * fails loudly instead of being misread. The columns the event carries anyway
  * ({@link #FROM_EVENT}: lineage and trade_known) are not packed; {@link #write} takes them from
@@ -75,7 +76,7 @@ public final class RowCodec {
         switch (types[i]) {
           case STRING -> {
             byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
-            out.writeInt(utf8.length);
+            writeLength(utf8.length);
             out.write(utf8);
           }
           case INT, DATE -> out.writeInt((Integer) value);
@@ -125,7 +126,7 @@ public final class RowCodec {
         consumer.startField(names[i], i);
         switch (types[i]) {
           case STRING -> {
-            int length = in.readInt();
+            int length = readLength();
             consumer.addBinary(Binary.fromReusedByteArray(row, in.getPosition(), length));
             in.skipBytesToRead(length);
           }
@@ -141,5 +142,26 @@ public final class RowCodec {
       throw new UncheckedIOException("corrupt " + table.name() + " row", e);
     }
     consumer.endMessage();
+  }
+
+  // Seven bits per byte, low bits first; the high bit says another byte follows.
+  private void writeLength(int length) throws IOException {
+    int rest = length;
+    while (rest >= 0x80) {
+      out.writeByte((rest & 0x7f) | 0x80);
+      rest >>>= 7;
+    }
+    out.writeByte(rest);
+  }
+
+  private int readLength() throws IOException {
+    int length = 0;
+    for (int shift = 0; ; shift += 7) {
+      int b = in.readUnsignedByte();
+      length |= (b & 0x7f) << shift;
+      if (b < 0x80) {
+        return length;
+      }
+    }
   }
 }

@@ -9,16 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gathers the {@link ShuffleKeys} of the trade ids that ratings and complaints refer to and, when
- * its input ends, emits one {@link NeededTradeIds} filter sized for them (bounded runs; one
- * subtask). Past {@link #MAX_KEYS} keys it stops collecting and emits a filter that passes every
- * id, so its memory stays bounded and the look-up falls back to seeing every known trade.
+ * Gathers the {@link ShuffleKeys} of the trade ids that ratings and complaints refer to (one per
+ * rating or complaint) and, when its input ends, emits one {@link NeededTradeIds} filter sized for
+ * them (bounded runs; one subtask). Past {@link #MAX_KEYS} keys it stops collecting and emits a
+ * filter that passes every id, so its memory stays bounded (768 MB at most, while the array last
+ * doubles) and the look-up falls back to seeing every known trade. Every look-up subtask holds a
+ * copy of the filter (about 1.2 bytes per key).
  */
 final class CollectNeededTradeIds extends AbstractStreamOperator<NeededTradeIds>
     implements OneInputStreamOperator<Long, NeededTradeIds>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(CollectNeededTradeIds.class);
-  /** 512 MB of keys while collecting; the filter itself takes about 1.2 bytes per key. */
+  /** 512 MB of keys while collecting. */
   static final int MAX_KEYS = 64 << 20;
 
   private final int maxKeys;

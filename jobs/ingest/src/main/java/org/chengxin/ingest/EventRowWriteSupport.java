@@ -37,6 +37,12 @@ final class EventRowWriteSupport extends WriteSupport<ValidEvent> {
     return new WriteContext(new AvroSchemaConverter().convert(avro), Map.of(AVRO_SCHEMA_KEY, avro.toString()));
   }
 
+  /** The object model named in the footer: parquet-avro's, whose schema conventions these files follow. */
+  @Override
+  public String getName() {
+    return "avro";
+  }
+
   @Override
   public void prepareForWrite(RecordConsumer recordConsumer) {
     this.consumer = recordConsumer;

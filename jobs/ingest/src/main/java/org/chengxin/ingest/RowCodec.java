@@ -29,13 +29,14 @@ public final class RowCodec {
   static final Set<String> FROM_EVENT = Set.of("source_file", "source_line", "trade_known");
   /**
    * The packing in use. Rows packed before 2026-12-02 (strings in Java's modified UTF-8) had no
-   * format byte and start with a null flag, 0 or 1.
+   * format byte and start with a null flag, 0 or 1; format 2 had four-byte string lengths.
    */
-  static final byte FORMAT = 2;
+  static final byte FORMAT = 3;
 
   private final TableSchema table;
   private final String[] names;
   private final ColumnType[] types;
+  private final boolean[] required;
   private final int sourceFile;
   private final int sourceLine;
   private final int tradeKnown;
@@ -47,17 +48,15 @@ public final class RowCodec {
     List<Column> columns = table.columns();
     this.names = new String[columns.size()];
     this.types = new ColumnType[columns.size()];
+    this.required = new boolean[columns.size()];
     for (int i = 0; i < types.length; i++) {
       names[i] = columns.get(i).name();
+      required[i] = !columns.get(i).nullable();
       types[i] = FROM_EVENT.contains(names[i]) ? null : columns.get(i).type();
     }
     this.sourceFile = table.indexOf("source_file");
     this.sourceLine = table.indexOf("source_line");
     this.tradeKnown = table.column("trade_known").isPresent() ? table.indexOf("trade_known") : -1;
-  }
-
-  public TableSchema table() {
-    return table;
   }
 
   public byte[] encode(Object[] values) {
@@ -95,7 +94,7 @@ public final class RowCodec {
   /**
    * Writes an event's row as one Parquet record of this table's schema: the packed columns from
    * its bytes, lineage and trade_known from the event. A null column is left out, which is how
-   * Parquet stores a null.
+   * Parquet stores a null; a null in a required column fails, as the Avro writer did.
    */
   public void write(ValidEvent event, RecordConsumer consumer) {
     byte[] row = event.row;
@@ -114,13 +113,17 @@ public final class RowCodec {
             consumer.addBinary(Binary.fromString(event.sourceFile));
           } else if (i == sourceLine) {
             consumer.addLong(event.sourceLine);
-          } else {
+          } else if (i == tradeKnown) {
             consumer.addBoolean(event.tradeKnown);
           }
           consumer.endField(names[i], i);
           continue;
         }
         if (!in.readBoolean()) {
+          if (required[i]) {
+            // Parquet would write the null into a column that cannot hold one.
+            throw new IllegalStateException(table.name() + "." + names[i] + " is required but null");
+          }
           continue;
         }
         consumer.startField(names[i], i);

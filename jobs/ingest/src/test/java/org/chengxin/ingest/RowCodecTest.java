@@ -56,7 +56,7 @@ class RowCodecTest {
         case "source_line" -> expected.add(name + "=7");
         case "trade_known" -> expected.add(name + "=true");
         default -> {
-          if (i % 3 == 2) {
+          if (i % 3 == 2 && table.columns().get(i).nullable()) {
             continue; // left null
           }
           values[i] = switch (table.columns().get(i).type()) {
@@ -75,6 +75,15 @@ class RowCodecTest {
     Recorder recorder = new Recorder();
     codec.write(event(codec, values), recorder);
     assertEquals(expected, recorder.written);
+  }
+
+  @Test
+  void aNullInARequiredColumnFailsInsteadOfWritingABrokenFile() {
+    TableSchema table = EventValidator.tableOf(EventKind.RATING);
+    RowCodec codec = new RowCodec(table);
+    assertEquals(false, table.columns().get(0).nullable(), table.columns().get(0).name());
+    ValidEvent event = event(codec, new Object[table.columns().size()]);
+    assertThrows(IllegalStateException.class, () -> codec.write(event, new Recorder()));
   }
 
   @Test

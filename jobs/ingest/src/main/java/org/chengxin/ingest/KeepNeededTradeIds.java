@@ -13,22 +13,22 @@ import org.apache.flink.util.Collector;
  */
 final class KeepNeededTradeIds extends BroadcastProcessFunction<String, NeededTradeIds, String> {
   private static final long serialVersionUID = 1L;
+  /**
+   * What {@code broadcast()} asks for. The filter is not kept in it: a bounded run has no
+   * checkpoint to restore it from, and every subtask receives the one filter itself.
+   */
   static final MapStateDescriptor<Integer, NeededTradeIds> FILTER =
       new MapStateDescriptor<>("needed-trade-ids", Types.INT, TypeInformation.of(NeededTradeIds.class));
 
   private transient NeededTradeIds filter;
 
   @Override
-  public void processBroadcastElement(NeededTradeIds needed, Context ctx, Collector<String> out) throws Exception {
-    ctx.getBroadcastState(FILTER).put(0, needed);
+  public void processBroadcastElement(NeededTradeIds needed, Context ctx, Collector<String> out) {
     filter = needed;
   }
 
   @Override
-  public void processElement(String tradeId, ReadOnlyContext ctx, Collector<String> out) throws Exception {
-    if (filter == null) {
-      filter = ctx.getBroadcastState(FILTER).get(0);
-    }
+  public void processElement(String tradeId, ReadOnlyContext ctx, Collector<String> out) {
     if (filter == null || filter.mayContain(ShuffleKeys.of(tradeId))) {
       out.collect(tradeId);
     }

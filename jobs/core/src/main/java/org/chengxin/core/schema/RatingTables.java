@@ -80,9 +80,19 @@ public final class RatingTables {
               required("ring_member", DOUBLE, SIGNAL, "Highest ring_members.member_score as a buyer (0 when no ring table exists)."),
               required("suspicion", DOUBLE, SIGNAL, "Noisy-OR of every signal above: the account's rank for review.")));
 
+  public static final TableSchema ACCOUNT_RELIABILITY =
+      new TableSchema(
+          "account_reliability",
+          "The fixed point's state as of the day: one row per account that gave or received a buyer_to_seller rating. "
+              + "The next night's rater_reliability starts its rounds from the latest partition before its day (warm start).",
+          List.of(
+              required("account_id", STRING, ID, "Account in the rating graph."),
+              optional("fairness", DOUBLE, "0-1", "Fairness as a rater; null when it gave no rating."),
+              optional("goodness", DOUBLE, "-1-1", "Goodness as a ratee; null when nobody rated it.")));
+
   private RatingTables() {}
 
   public static List<TableSchema> all() {
-    return List.of(RATING_FLAGS, RATER_SCORES);
+    return List.of(RATING_FLAGS, RATER_SCORES, ACCOUNT_RELIABILITY);
   }
 }

@@ -18,7 +18,8 @@ import java.util.Arrays;
  *
  * goodness uses the previous round's reliabilities, reliability this round's goodness and the
  * previous round's fairness, fairness this round's reliabilities; the loop stops when no value moves more than
- * the tolerance or at the iteration cap. Start values are 1 (REV2's). The smoothing terms are the
+ * the tolerance or at the iteration cap. Start values are 1 (REV2's), or last night's fairness and
+ * goodness (a warm start, which then needs only a few rounds). The smoothing terms are the
  * cold start: a rater with little evidence stays near {@code priorFairness}. Counting evidence per
  * rating-day means a burst of ratings on one day earns the trust of one day, not of many ratings.
  */
@@ -28,54 +29,101 @@ public final class RaterReliability {
   /** Result of the fixed point; arrays are indexed like the graph's accounts and ratings. */
   public record Scores(double[] fairness, double[] goodness, double[] reliability, int iterations, boolean converged) {}
 
+  /** How the rounds ended. */
+  public record Progress(int iterations, boolean converged) implements java.io.Serializable {}
+
+  /**
+   * Where the rounds run: one {@link RatingBlock} in this JVM ({@link InOneBlock}), or many blocks
+   * on an engine. Round t passes over every rating with the account states before it, combines the
+   * sums per account and applies {@link ReliabilityStates#update}.
+   */
+  public interface Rounds {
+    /**
+     * Runs round {@code round} (0 = the start) and returns the largest change of a rating's
+     * reliability, of an account's fairness, and of an account's goodness of the next round.
+     */
+    double[] round(int round);
+  }
+
+  /** The fixed point on a graph held in memory, from REV2's start values. */
   public static Scores estimate(RatingGraph graph, RaterReliabilityOptions options) {
-    int accounts = graph.accountCount();
     int ratings = graph.ratingCount();
-    double[] evidence = ratingDayEvidence(graph);
-    double[] inCount = new double[accounts];
-    double[] evidenceSum = new double[accounts];
+    int[] rater = new int[ratings];
+    int[] ratee = new int[ratings];
+    double[] score = new double[ratings];
     for (int e = 0; e < ratings; e++) {
-      inCount[graph.ratee(e)] += 1;
-      evidenceSum[graph.rater(e)] += evidence[e];
+      rater[e] = graph.rater(e);
+      ratee[e] = graph.ratee(e);
+      score[e] = graph.score(e);
     }
-    double[] fairness = filled(accounts, 1);
-    double[] goodness = filled(accounts, 1);
-    double[] reliability = filled(ratings, 1);
-    double[] sum = new double[accounts];
-    int iteration = 0;
+    RatingBlock block = RatingBlock.whole(rater, ratee, score, ratingDayEvidence(graph), ratings, graph.accountCount());
+    InOneBlock rounds = new InOneBlock(block, null, null, options);
+    Progress progress = run(rounds, options);
+    double[] states = rounds.states();
+    return new Scores(ReliabilityStates.column(states, ReliabilityStates.F),
+        ReliabilityStates.column(states, ReliabilityStates.G), block.reliabilities(states, options),
+        progress.iterations(), progress.converged());
+  }
+
+  /**
+   * The loop, wherever the rounds run: the start, then rounds until no fairness, goodness or
+   * reliability moves by the tolerance or the cap is reached. Round t's goodness change is reported
+   * by round t-1, which computed that goodness.
+   */
+  public static Progress run(Rounds rounds, RaterReliabilityOptions options) {
+    double goodnessChange = rounds.round(0)[2];
+    int round = 0;
     boolean converged = false;
-    while (iteration < options.maxIterations() && !converged) {
-      iteration++;
-      double change = 0;
-
-      Arrays.fill(sum, 0);
-      for (int e = 0; e < ratings; e++) {
-        sum[graph.ratee(e)] += reliability[e] * graph.score(e);
-      }
-      for (int v = 0; v < accounts; v++) {
-        double next = goodness(sum[v], inCount[v], options);
-        change = Math.max(change, Math.abs(next - goodness[v]));
-        goodness[v] = next;
-      }
-
-      for (int e = 0; e < ratings; e++) {
-        double next = reliability(fairness[graph.rater(e)], graph.score(e), goodness[graph.ratee(e)], options);
-        change = Math.max(change, Math.abs(next - reliability[e]));
-        reliability[e] = next;
-      }
-
-      Arrays.fill(sum, 0);
-      for (int e = 0; e < ratings; e++) {
-        sum[graph.rater(e)] += evidence[e] * reliability[e];
-      }
-      for (int u = 0; u < accounts; u++) {
-        double next = fairness(sum[u], evidenceSum[u], options);
-        change = Math.max(change, Math.abs(next - fairness[u]));
-        fairness[u] = next;
-      }
-      converged = change < options.tolerance();
+    while (round < options.maxIterations() && !converged) {
+      round++;
+      double[] changes = rounds.round(round);
+      converged = Math.max(goodnessChange, Math.max(changes[0], changes[1])) < options.tolerance();
+      goodnessChange = changes[2];
     }
-    return new Scores(fairness, goodness, reliability, iteration, converged);
+    return new Progress(round, converged);
+  }
+
+  /**
+   * Every round of a graph that fits one block, inside one task or one JVM: no scheduling per round,
+   * only passes over the arrays.
+   */
+  public static final class InOneBlock implements Rounds {
+    private final RatingBlock block;
+    private final double[] states;
+    private final boolean coldStart;
+    private final RaterReliabilityOptions options;
+    private final double[] goodnessSums;
+    private final double[] fairnessSums;
+
+    /**
+     * @param startFairness per local account a warm-start fairness, NaN for none; null for a cold
+     *     start (goodness likewise)
+     */
+    public InOneBlock(RatingBlock block, double[] startFairness, double[] startGoodness, RaterReliabilityOptions options) {
+      this.block = block;
+      this.states = ReliabilityStates.start(block.totals(), startFairness, startGoodness);
+      this.coldStart = startFairness == null && startGoodness == null;
+      this.options = options;
+      this.goodnessSums = new double[block.accountCount()];
+      this.fairnessSums = new double[block.accountCount()];
+    }
+
+    @Override
+    public double[] round(int round) {
+      Arrays.fill(goodnessSums, 0);
+      Arrays.fill(fairnessSums, 0);
+      double reliabilityChange = block.pass(states, round, coldStart, options, goodnessSums, fairnessSums);
+      double[] changes = new double[2];
+      for (int a = 0; a < goodnessSums.length; a++) {
+        ReliabilityStates.update(states, a, goodnessSums[a], fairnessSums[a], round, options, changes);
+      }
+      return new double[] {reliabilityChange, changes[0], changes[1]};
+    }
+
+    /** The states after the last round, in the block's local order. */
+    public double[] states() {
+      return states;
+    }
   }
 
   /** Goodness of an account from the reliability-weighted scores it received, shrunk to the prior. */
@@ -107,9 +155,4 @@ public final class RaterReliability {
     return evidence;
   }
 
-  private static double[] filled(int n, double value) {
-    double[] a = new double[n];
-    Arrays.fill(a, value);
-    return a;
-  }
 }

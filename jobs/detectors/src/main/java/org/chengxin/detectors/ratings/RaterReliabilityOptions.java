@@ -20,7 +20,7 @@ public record RaterReliabilityOptions(
     double fairnessWeight,
     double agreementWeight,
     double tolerance,
-    int maxIterations) {
+    int maxIterations) implements java.io.Serializable {
 
   public RaterReliabilityOptions {
     requireIn("priorFairness", priorFairness, 0, 1);

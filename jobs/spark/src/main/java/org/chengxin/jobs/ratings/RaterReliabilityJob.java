@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.RatingTables;
 import org.chengxin.core.schema.RingTables;
@@ -20,18 +21,32 @@ import org.chengxin.jobs.frame.SparkJob;
 
 /**
  * rater_reliability for one day (docs/rater-reliability.md): over every rating up to the day (the
- * whole history), the REV2-style fixed point, the account signals and the malicious-rating
- * patterns, written as full snapshots of {@code rating_flags} and {@code rater_scores}. Runs before
- * seller_scores, which discounts what it flags.
+ * whole history), the REV2-style fixed point (warm-started from the latest earlier
+ * {@code account_reliability}), the account signals and the malicious-rating patterns, written as
+ * full snapshots of {@code rating_flags}, {@code rater_scores} and {@code account_reliability}.
+ * Runs before seller_scores, which discounts what it flags.
  */
 public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.Options> {
 
   public static final String NAME = "rater_reliability";
 
-  public record Options(JobOptions job, RatingDetectionOptions detection) {
+  /**
+   * @param ratingsPerBlock the fixed point's block size; 0 chooses it from the executors' memory
+   *     ({@link ReliabilityBlocks#defaultRatingsPerBlock})
+   * @param warmStart start the fixed point from the latest account_reliability before the day
+   */
+  public record Options(JobOptions job, RatingDetectionOptions detection, long ratingsPerBlock, boolean warmStart) {
     public Options {
       Objects.requireNonNull(job, "job");
       Objects.requireNonNull(detection, "detection");
+      if (ratingsPerBlock < 0) {
+        throw new IllegalArgumentException("ratingsPerBlock must be >= 0 (0 = from memory), got " + ratingsPerBlock);
+      }
+    }
+
+    /** Block size from memory, warm start. */
+    public static Options of(JobOptions job, RatingDetectionOptions detection) {
+      return new Options(job, detection, 0, true);
     }
   }
 
@@ -52,6 +67,10 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
     cli.option("reliability-tolerance", "X", NAME + ": stop when no fairness/goodness/reliability moves this much (default "
             + s.reliability().tolerance() + ")")
         .option("reliability-max-iterations", "N", NAME + ": iteration cap (default " + s.reliability().maxIterations() + ")")
+        .option("reliability-ratings-per-block", "N", NAME + ": a rating graph of at most N ratings runs every round in one "
+            + "task; a larger one is cut into blocks of N (default: a quarter of an executor's heap)")
+        .option("reliability-start", "warm|cold", NAME + ": warm starts from the latest account_reliability before the day, "
+            + "cold from REV2's start values (default warm)")
         .option("thin-history-half-life-days", "D", NAME + ": rating tenure at which thin_history is 1/2 (default "
             + s.thinHistoryHalfLifeDays() + ")")
         .option("extortion-window-hours", "H", NAME + ": negatives this soon after a rejected complaint are extortion (default "
@@ -85,13 +104,18 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
         s.negativeSharePriorRatings(), s.skewPriorRatings(),
         new ExtortionPattern(cli.doubleValue("extortion-window-hours", s.extortion().windowHours(), 0.1, 24 * 365)),
         attack, s.combiner());
+    String start = cli.get("reliability-start").orElse("warm");
+    if (!start.equals("warm") && !start.equals("cold")) {
+      throw new UsageException("--reliability-start must be warm or cold, got: " + start);
+    }
     return new Options(job, new RatingDetectionOptions(
         scoring,
         cli.doubleValue("attack-surprise", d.attackSurprise(), 1e-12, 0.5),
         (int) cli.longValue("key-max-accounts", d.keyMaxAccounts(), 2, 1_000_000),
         d.boostMinLinked(), d.boostMinShare(),
         (int) cli.longValue("serial-min-ratees", d.serialMinRatees(), 2, 1_000),
-        cli.doubleValue("serial-surprise", d.serialSurprise(), 1e-15, 0.5)));
+        cli.doubleValue("serial-surprise", d.serialSurprise(), 1e-15, 0.5)),
+        cli.longValue("reliability-ratings-per-block", 0, 1, Integer.MAX_VALUE), start.equals("warm"));
   }
 
   @Override
@@ -104,11 +128,25 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
     Dataset<Row> complaints = run.read(EventTables.COMPLAINTS, null, run.day());
     Dataset<Row> trades = run.read(EventTables.TRADES, null, run.day());
     Optional<Dataset<Row>> ringMembers = run.readLatest(RingTables.RING_MEMBERS);
-    RatingDetection.Result result = new RatingDetection(options.detection()).detect(ratings, complaints, trades, ringMembers);
-    run.note("reliability_iterations", String.valueOf(result.iterations()));
-    run.note("reliability_converged", String.valueOf(result.converged()));
+    Optional<Dataset<Row>> warmStart = Optional.empty();
+    if (options.warmStart()) {
+      warmStart = run.warehouse().latest(RatingTables.ACCOUNT_RELIABILITY, run.day().minusDays(1))
+          .map(d -> run.read(RatingTables.ACCOUNT_RELIABILITY, d, d));
+    }
+    long ratingsPerBlock = options.ratingsPerBlock() > 0
+        ? options.ratingsPerBlock()
+        : ReliabilityBlocks.defaultRatingsPerBlock(run.spark());
+    RatingDetection.Result result = new RatingDetection(options.detection(), ratingsPerBlock)
+        .detect(ratings, complaints, trades, ringMembers, warmStart);
+    ReliabilityBlocks.Result fixedPoint = result.fixedPoint();
+    run.note("reliability_start", warmStart.isPresent() ? "warm" : "cold");
+    run.note("reliability_iterations", String.valueOf(fixedPoint.iterations()));
+    run.note("reliability_converged", String.valueOf(fixedPoint.converged()));
+    run.note("reliability_blocks", String.valueOf(fixedPoint.blocks()));
+    run.note("reliability_largest_block_mib", String.format("%.1f", fixedPoint.largestBlockBytes() / 1048576.0));
     run.write(RatingTables.RATING_FLAGS, result.flags());
     run.write(RatingTables.RATER_SCORES, result.raterScores());
+    run.write(RatingTables.ACCOUNT_RELIABILITY, result.accountReliability());
     result.flags().unpersist();
   }
 }

@@ -50,8 +50,8 @@ public final class RaterSignals {
 
   /** The per-rater signals, and the market's negative share the negative-share signal shrinks to. */
   public static Signals compute(Dataset<Row> edges, RaterScoringOptions options) {
-    String rater = ReliabilityIterations.RATER;
-    Column value = col(ReliabilityIterations.SCORE);
+    String rater = RatingEdges.RATER;
+    Column value = col(RatingEdges.SCORE);
     Column time = col(RatingEdges.EPOCH_SECOND);
     Column gap = time.minus(lag(time, 1).over(Window.partitionBy(col(rater)).orderBy(time)));
     Column scoreBin = least(lit(SCORE_BINS - 1), floor(value.plus(1).divide(2).multiply(SCORE_BINS)));

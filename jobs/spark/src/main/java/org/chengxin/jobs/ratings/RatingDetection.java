@@ -27,18 +27,27 @@ import org.chengxin.detectors.ratings.SuspicionCombiner;
  */
 public final class RatingDetection {
   public static final String DETECTOR = "rater_reliability";
-  private static final String RATER = ReliabilityIterations.RATER;
-  private static final String RATEE = ReliabilityIterations.RATEE;
+  private static final String RATER = RatingEdges.RATER;
+  private static final String RATEE = RatingEdges.RATEE;
 
-  /** The two output tables (cached) and how the fixed point ended. */
-  public record Result(Dataset<Row> flags, Dataset<Row> raterScores, int iterations, boolean converged) {}
+  /**
+   * The output tables (cached or checkpointed) and how the fixed point ran.
+   *
+   * @param accountReliability account_id, fairness, goodness of every account of the rating graph:
+   *     the next night's warm start
+   */
+  public record Result(Dataset<Row> flags, Dataset<Row> raterScores, Dataset<Row> accountReliability,
+      ReliabilityBlocks.Result fixedPoint) {}
 
   private final RatingDetectionOptions options;
   private final RatingPatterns patterns;
+  private final long ratingsPerBlock;
 
-  public RatingDetection(RatingDetectionOptions options) {
+  /** @param ratingsPerBlock the fixed point's block size ({@link ReliabilityBlocks}) */
+  public RatingDetection(RatingDetectionOptions options, long ratingsPerBlock) {
     this.options = options;
     this.patterns = new RatingPatterns(options);
+    this.ratingsPerBlock = ratingsPerBlock;
   }
 
   /**
@@ -46,11 +55,13 @@ public final class RatingDetection {
    * @param complaints rows of the complaints table
    * @param trades rows of the trades table (for shared device/IP/address keys)
    * @param ringMembers rows of ring_members if that table exists: account_id, role, member_score
+   * @param warmStart rows of an earlier night's account_reliability to start the fixed point from
    */
-  public Result detect(Dataset<Row> ratings, Dataset<Row> complaints, Dataset<Row> trades, Optional<Dataset<Row>> ringMembers) {
+  public Result detect(Dataset<Row> ratings, Dataset<Row> complaints, Dataset<Row> trades, Optional<Dataset<Row>> ringMembers,
+      Optional<Dataset<Row>> warmStart) {
     Dataset<Row> edges = RatingEdges.withEvidence(RatingEdges.fromRatings(ratings)).persist();
-    ReliabilityIterations.Result fixedPoint =
-        new ReliabilityIterations(options.scoring().reliability()).run(edges);
+    ReliabilityBlocks.Result fixedPoint =
+        new ReliabilityBlocks(options.scoring().reliability(), ratingsPerBlock).run(edges, warmStart);
     RaterSignals.Signals computed = RaterSignals.compute(edges, options.scoring());
     Dataset<Row> signals = computed.perRater();
     double marketShare = computed.marketNegativeShare();
@@ -71,7 +82,7 @@ public final class RatingDetection {
     Dataset<Row> flags = withReason(flagRows).persist();
     Dataset<Row> raterScores = raterScores(edges, fixedPoint, signals, flagRows, ringMembers).localCheckpoint();
     edges.unpersist();
-    return new Result(flags, raterScores, fixedPoint.iterations(), fixedPoint.converged());
+    return new Result(flags, raterScores, fixedPoint.accounts(), fixedPoint);
   }
 
   private static Dataset<Row> withReason(Dataset<Row> flagRows) {
@@ -90,10 +101,13 @@ public final class RatingDetection {
     return flagRows.select(columns.toArray(Column[]::new));
   }
 
-  private Dataset<Row> raterScores(Dataset<Row> edges, ReliabilityIterations.Result fixedPoint, Dataset<Row> signals,
+  private Dataset<Row> raterScores(Dataset<Row> edges, ReliabilityBlocks.Result fixedPoint, Dataset<Row> signals,
       Dataset<Row> flagRows, Optional<Dataset<Row>> ringMembers) {
     Dataset<Row> received = edges.groupBy(col(RATEE).as(RATER)).agg(count(lit(1)).as("ratings_received"));
-    Dataset<Row> goodness = fixedPoint.goodness().select(col(RATEE).as(RATER), col(ReliabilityIterations.GOODNESS));
+    Dataset<Row> fairness = fixedPoint.accounts().filter(col(ReliabilityBlocks.FAIRNESS).isNotNull())
+        .select(col(ReliabilityBlocks.ACCOUNT_ID).as(RATER), col(ReliabilityBlocks.FAIRNESS));
+    Dataset<Row> goodness = fixedPoint.accounts().filter(col(ReliabilityBlocks.GOODNESS).isNotNull())
+        .select(col(ReliabilityBlocks.ACCOUNT_ID).as(RATER), col(ReliabilityBlocks.GOODNESS));
     Dataset<Row> strongest =
         flagRows.groupBy(col(RATER))
             .agg(countDistinct(col(RatingEdges.RATING_ID)).as("flagged_ratings"),
@@ -101,7 +115,7 @@ public final class RatingDetection {
                 patternMax(FlagPattern.COMPETITOR_ATTACK).as("competitor_attack"),
                 patternMax(FlagPattern.SHARED_KEY_BOOST).as("shared_key_boost"));
     Dataset<Row> rows =
-        signals.join(fixedPoint.fairness(), RATER)
+        signals.join(fairness, RATER)
             .join(goodness, new String[] {RATER}, "left")
             .join(received, new String[] {RATER}, "left")
             .join(strongest, new String[] {RATER}, "left");
@@ -112,7 +126,7 @@ public final class RatingDetection {
       rows = rows.join(buyers, new String[] {RATER}, "left");
       ring = greatest(lit(0.0), least(lit(1.0), coalesce(col("ring_score"), lit(0.0))));
     }
-    rows = rows.withColumn("unfairness", lit(1.0).minus(col(ReliabilityIterations.FAIRNESS)))
+    rows = rows.withColumn("unfairness", lit(1.0).minus(col(ReliabilityBlocks.FAIRNESS)))
         .withColumn("ring_member", ring)
         .na().fill(0, new String[] {"ratings_received", "flagged_ratings", "extortion", "competitor_attack", "shared_key_boost"});
 
@@ -131,7 +145,7 @@ public final class RatingDetection {
       clean = clean.multiply(factor);
       cleanOfEvidence = cleanOfEvidence.multiply(factor);
     }
-    rows = rows.withColumn("suspicion", lit(1.0).minus(clean)).withColumn(ReliabilityIterations.RELIABILITY, cleanOfEvidence);
+    rows = rows.withColumn("suspicion", lit(1.0).minus(clean)).withColumn("reliability", cleanOfEvidence);
     return rows.select(RatingTables.RATER_SCORES.columnNames().stream().map(n -> col(n)).toArray(Column[]::new));
   }
 

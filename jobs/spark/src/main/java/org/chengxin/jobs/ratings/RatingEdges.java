@@ -21,6 +21,10 @@ import org.chengxin.core.event.RatingScore;
  * into rated parties.
  */
 public final class RatingEdges {
+  public static final String RATER = "rater_id";
+  public static final String RATEE = "ratee_id";
+  public static final String SCORE = "value";
+  public static final String EVIDENCE = "evidence";
   public static final String RATING_ID = "rating_id";
   public static final String RATED_AT = "rated_at";
   public static final String EPOCH_SECOND = "epoch_second";
@@ -35,8 +39,8 @@ public final class RatingEdges {
             .when(col("score").equalTo(RatingScore.NEGATIVE.wire()), lit(-1.0))
             .otherwise(lit(0.0));
     return ratings.filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire()))
-        .select(col(RATING_ID), col(ReliabilityIterations.RATER), col(ReliabilityIterations.RATEE),
-            value.as(ReliabilityIterations.SCORE), col(RATED_AT), unix_seconds(col(RATED_AT)).as(EPOCH_SECOND));
+        .select(col(RATING_ID), col(RATER), col(RATEE),
+            value.as(SCORE), col(RATED_AT), unix_seconds(col(RATED_AT)).as(EPOCH_SECOND));
   }
 
   /**
@@ -45,7 +49,7 @@ public final class RatingEdges {
    */
   public static Dataset<Row> withEvidence(Dataset<Row> edges) {
     Column day = floor(col(EPOCH_SECOND).divide(SECONDS_PER_DAY));
-    return edges.withColumn(ReliabilityIterations.EVIDENCE,
-        lit(1.0).divide(count(lit(1)).over(Window.partitionBy(col(ReliabilityIterations.RATER), day))));
+    return edges.withColumn(EVIDENCE,
+        lit(1.0).divide(count(lit(1)).over(Window.partitionBy(col(RATER), day))));
   }
 }

@@ -40,9 +40,9 @@ import org.chengxin.jobs.frame.SparkSchemas;
  * pattern, score, rated_at and the evidence columns (null where a pattern has none).
  */
 public final class RatingPatterns {
-  private static final String RATER = ReliabilityIterations.RATER;
-  private static final String RATEE = ReliabilityIterations.RATEE;
-  private static final String VALUE = ReliabilityIterations.SCORE;
+  private static final String RATER = RatingEdges.RATER;
+  private static final String RATEE = RatingEdges.RATEE;
+  private static final String VALUE = RatingEdges.SCORE;
   private static final String ID = RatingEdges.RATING_ID;
   private static final String TIME = RatingEdges.EPOCH_SECOND;
   private static final double SECONDS_PER_HOUR = 3_600.0;

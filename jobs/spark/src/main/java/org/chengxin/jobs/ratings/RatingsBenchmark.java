@@ -55,7 +55,7 @@ public final class RatingsBenchmark {
         write(spark, warehouse, n);
         double generateSeconds = (System.nanoTime() - started) / 1e9;
         JobResult result = new RaterReliabilityJob().run(spark,
-            new RaterReliabilityJob.Options(JobOptions.of(warehouse, LAST_DAY), RatingDetectionOptions.defaults()));
+            RaterReliabilityJob.Options.of(JobOptions.of(warehouse, LAST_DAY), RatingDetectionOptions.defaults()));
         var entry = new org.chengxin.core.warehouse.RunSummaries(SparkWarehouse.open(spark, warehouse).warehouse())
             .read(LAST_DAY).path("jobs").path(RaterReliabilityJob.NAME);
         System.out.printf("{\"ratings\":%d,\"generate_seconds\":%.1f,\"job_seconds\":%.1f,\"iterations\":%s,"

@@ -77,8 +77,8 @@ class BitcoinAlphaEvaluationTest {
   }
 
   private static Map<String, Double> suspicion(Dataset<Row> ratings) {
-    RatingDetection.Result result = new RatingDetection(RatingDetectionOptions.defaults())
-        .detect(ratings, empty(EventTables.COMPLAINTS), empty(EventTables.TRADES), Optional.empty());
+    RatingDetection.Result result = new RatingDetection(RatingDetectionOptions.defaults(), ReliabilityBlocks.defaultRatingsPerBlock(spark))
+        .detect(ratings, empty(EventTables.COMPLAINTS), empty(EventTables.TRADES), Optional.empty(), Optional.empty());
     Map<String, Double> scores = new HashMap<>();
     for (Row r : result.raterScores().select("rater_id", "suspicion").collectAsList()) {
       scores.put(r.getString(0), r.getDouble(1));

@@ -113,7 +113,7 @@ class RaterReliabilityJobTest {
     // A loose tolerance keeps the test short; the fixed point itself is ReliabilityIterationsTest's.
     RatingDetectionOptions options = RatingDetectionOptions.defaults();
     options = options.withScoring(options.scoring().withReliability(options.scoring().reliability().withIterationLimits(1e-3, 100)));
-    new RaterReliabilityJob().run(spark, new RaterReliabilityJob.Options(JobOptions.of(root.toString(), RUN_DAY), options));
+    new RaterReliabilityJob().run(spark, RaterReliabilityJob.Options.of(JobOptions.of(root.toString(), RUN_DAY), options));
 
     patternsByRating = new HashMap<>();
     flagsById = new HashMap<>();

@@ -1,0 +1,179 @@
+package org.chengxin.detectors.ratings;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * A block of ratings as primitive arrays over a local account index, the unit one task iterates:
+ * {@link #accounts()} lists the global indices of the accounts the block touches (ascending), and
+ * each rating refers to its rater and ratee by position in that list. A task is handed the states
+ * of those accounts only ({@link ReliabilityStates#select}), so no task needs the whole graph; a
+ * graph small enough for one block is one block whose local index is the global one.
+ */
+public final class RatingBlock implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int[] accounts;
+  private final int[] rater;
+  private final int[] ratee;
+  private final double[] score;
+  private final double[] evidence;
+
+  private RatingBlock(int[] accounts, int[] rater, int[] ratee, double[] score, double[] evidence) {
+    this.accounts = accounts;
+    this.rater = rater;
+    this.ratee = ratee;
+    this.score = score;
+    this.evidence = evidence;
+  }
+
+  /**
+   * A block of the first {@code size} ratings, whose raters and ratees are global account indices;
+   * the local index keeps only the accounts these ratings touch.
+   */
+  public static RatingBlock of(int[] rater, int[] ratee, double[] score, double[] evidence, int size) {
+    int[] touched = new int[2 * size];
+    System.arraycopy(rater, 0, touched, 0, size);
+    System.arraycopy(ratee, 0, touched, size, size);
+    Arrays.sort(touched);
+    int distinct = 0;
+    for (int i = 0; i < touched.length; i++) {
+      if (i == 0 || touched[i] != touched[i - 1]) {
+        touched[distinct++] = touched[i];
+      }
+    }
+    int[] accounts = Arrays.copyOf(touched, distinct);
+    int[] localRater = new int[size];
+    int[] localRatee = new int[size];
+    for (int e = 0; e < size; e++) {
+      localRater[e] = Arrays.binarySearch(accounts, rater[e]);
+      localRatee[e] = Arrays.binarySearch(accounts, ratee[e]);
+    }
+    return new RatingBlock(accounts, localRater, localRatee, Arrays.copyOf(score, size), Arrays.copyOf(evidence, size));
+  }
+
+  /**
+   * The first {@code size} ratings as the whole graph, one block over accounts 0..accountCount-1
+   * (the local index is the global one, accounts without ratings included).
+   */
+  public static RatingBlock whole(int[] rater, int[] ratee, double[] score, double[] evidence, int size, int accountCount) {
+    int[] accounts = new int[accountCount];
+    Arrays.setAll(accounts, a -> a);
+    return new RatingBlock(accounts, Arrays.copyOf(rater, size), Arrays.copyOf(ratee, size), Arrays.copyOf(score, size),
+        Arrays.copyOf(evidence, size));
+  }
+
+  /** Global indices of the accounts the block touches, ascending; position = local index. */
+  public int[] accounts() {
+    return accounts;
+  }
+
+  public int accountCount() {
+    return accounts.length;
+  }
+
+  public int ratingCount() {
+    return rater.length;
+  }
+
+  /** Heap the block's arrays take, plus the states and sums a round needs for its accounts. */
+  public long bytes() {
+    return 24L * rater.length + (4L + 8L * (ReliabilityStates.WIDTH + 2)) * accounts.length;
+  }
+
+  /** Per local account, ratings received and evidence of ratings given: two values per account. */
+  public double[] totals() {
+    double[] totals = new double[2 * accounts.length];
+    for (int e = 0; e < rater.length; e++) {
+      totals[2 * ratee[e]] += 1;
+      totals[2 * rater[e] + 1] += evidence[e];
+    }
+    return totals;
+  }
+
+  /**
+   * One pass of round {@code round} over the block's ratings, with the states of its accounts in
+   * local order: each rating's reliability of the round (this round's goodness of the ratee, the
+   * previous fairness of the rater) goes into its rater's fairness sum (weighted by evidence) and its
+   * ratee's goodness sum for the next round (times the score). Round 0 only sums the start
+   * reliabilities (1 on a cold start) into goodness. Returns the largest change of a rating's
+   * reliability from the round before.
+   */
+  public double pass(double[] states, int round, boolean coldStart, RaterReliabilityOptions options,
+      double[] goodnessSums, double[] fairnessSums) {
+    final int w = ReliabilityStates.WIDTH;
+    double change = 0;
+    for (int e = 0; e < rater.length; e++) {
+      int u = rater[e] * w;
+      int v = ratee[e] * w;
+      double s = score[e];
+      double before = coldStart && round <= 1
+          ? 1
+          : RaterReliability.reliability(
+              states[u + ReliabilityStates.F_BEFORE], s, states[v + ReliabilityStates.G], options);
+      if (round == 0) {
+        goodnessSums[ratee[e]] += before * s;
+        continue;
+      }
+      double now = RaterReliability.reliability(states[u + ReliabilityStates.F], s, states[v + ReliabilityStates.G_NEXT], options);
+      change = Math.max(change, Math.abs(now - before));
+      fairnessSums[rater[e]] += evidence[e] * now;
+      goodnessSums[ratee[e]] += now * s;
+    }
+    return change;
+  }
+
+  /** Per rating, its reliability after the last round (from the shifted states). */
+  public double[] reliabilities(double[] states, RaterReliabilityOptions options) {
+    final int w = ReliabilityStates.WIDTH;
+    double[] reliability = new double[rater.length];
+    for (int e = 0; e < rater.length; e++) {
+      reliability[e] = RaterReliability.reliability(
+          states[rater[e] * w + ReliabilityStates.F_BEFORE], score[e], states[ratee[e] * w + ReliabilityStates.G], options);
+    }
+    return reliability;
+  }
+
+  /** Collects ratings over global account indices, then builds a block of them. */
+  public static final class Builder {
+    private int[] rater;
+    private int[] ratee;
+    private double[] score;
+    private double[] evidence;
+    private int size;
+
+    public Builder(int expectedRatings) {
+      int capacity = Math.max(16, expectedRatings);
+      rater = new int[capacity];
+      ratee = new int[capacity];
+      score = new double[capacity];
+      evidence = new double[capacity];
+    }
+
+    public Builder add(int raterAccount, int rateeAccount, double value, double ratingEvidence) {
+      if (size == rater.length) {
+        int capacity = Math.max(size + 1, Math.min(Integer.MAX_VALUE - 8, size * 2));
+        rater = Arrays.copyOf(rater, capacity);
+        ratee = Arrays.copyOf(ratee, capacity);
+        score = Arrays.copyOf(score, capacity);
+        evidence = Arrays.copyOf(evidence, capacity);
+      }
+      rater[size] = raterAccount;
+      ratee[size] = rateeAccount;
+      score[size] = value;
+      evidence[size] = ratingEvidence;
+      size++;
+      return this;
+    }
+
+    /** A block over the accounts these ratings touch. */
+    public RatingBlock build() {
+      return of(rater, ratee, score, evidence, size);
+    }
+
+    /** The whole graph over accounts 0..accountCount-1. */
+    public RatingBlock buildWhole(int accountCount) {
+      return whole(rater, ratee, score, evidence, size, accountCount);
+    }
+  }
+}

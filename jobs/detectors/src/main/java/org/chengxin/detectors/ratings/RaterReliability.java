@@ -47,16 +47,11 @@ public final class RaterReliability {
 
   /** The fixed point on a graph held in memory, from REV2's start values. */
   public static Scores estimate(RatingGraph graph, RaterReliabilityOptions options) {
-    int ratings = graph.ratingCount();
-    int[] rater = new int[ratings];
-    int[] ratee = new int[ratings];
-    double[] score = new double[ratings];
-    for (int e = 0; e < ratings; e++) {
-      rater[e] = graph.rater(e);
-      ratee[e] = graph.ratee(e);
-      score[e] = graph.score(e);
+    RatingBlock.Builder builder = new RatingBlock.Builder(graph.ratingCount());
+    for (int e = 0; e < graph.ratingCount(); e++) {
+      builder.add(graph.rater(e), graph.ratee(e), graph.score(e), graph.epochDay(e));
     }
-    RatingBlock block = RatingBlock.whole(rater, ratee, score, ratingDayEvidence(graph), ratings, graph.accountCount());
+    RatingBlock block = builder.buildWhole(graph.accountCount());
     InOneBlock rounds = new InOneBlock(block, null, null, options);
     Progress progress = run(rounds, options);
     double[] states = rounds.states();
@@ -145,14 +140,15 @@ public final class RaterReliability {
     return denominator == 0 ? o.priorFairness() : (o.fairnessSmoothing() * o.priorFairness() + weightedReliabilitySum) / denominator;
   }
 
-  /** Per rating, 1 / (ratings its rater gave that UTC day): each rater-day counts as one occasion. */
+  /** Per rating, 1 / (ratings its rater gave that UTC day) ({@link RatingBlock#ratingDayEvidence}). */
   public static double[] ratingDayEvidence(RatingGraph graph) {
-    int[] sameDay = graph.sameDayRatingsOfRater();
-    double[] evidence = new double[sameDay.length];
-    for (int e = 0; e < evidence.length; e++) {
-      evidence[e] = 1.0 / sameDay[e];
+    int ratings = graph.ratingCount();
+    int[] rater = new int[ratings];
+    long[] day = new long[ratings];
+    for (int e = 0; e < ratings; e++) {
+      rater[e] = graph.rater(e);
+      day[e] = graph.epochDay(e);
     }
-    return evidence;
+    return RatingBlock.ratingDayEvidence(rater, day, ratings);
   }
-
 }

@@ -9,6 +9,9 @@ import java.util.Arrays;
  * each rating refers to its rater and ratee by position in that list. A task is handed the states
  * of those accounts only ({@link ReliabilityStates#select}), so no task needs the whole graph; a
  * graph small enough for one block is one block whose local index is the global one.
+ *
+ * <p>A block holds every rating of each of its raters (blocks are cut by rater), so a rating's
+ * evidence, 1 / (ratings its rater gave that UTC day), is computed inside the block.
  */
 public final class RatingBlock implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -31,7 +34,7 @@ public final class RatingBlock implements Serializable {
    * A block of the first {@code size} ratings, whose raters and ratees are global account indices;
    * the local index keeps only the accounts these ratings touch.
    */
-  public static RatingBlock of(int[] rater, int[] ratee, double[] score, double[] evidence, int size) {
+  private static RatingBlock of(int[] rater, int[] ratee, double[] score, double[] evidence, int size) {
     int[] touched = new int[2 * size];
     System.arraycopy(rater, 0, touched, 0, size);
     System.arraycopy(ratee, 0, touched, size, size);
@@ -56,7 +59,7 @@ public final class RatingBlock implements Serializable {
    * The first {@code size} ratings as the whole graph, one block over accounts 0..accountCount-1
    * (the local index is the global one, accounts without ratings included).
    */
-  public static RatingBlock whole(int[] rater, int[] ratee, double[] score, double[] evidence, int size, int accountCount) {
+  private static RatingBlock whole(int[] rater, int[] ratee, double[] score, double[] evidence, int size, int accountCount) {
     int[] accounts = new int[accountCount];
     Arrays.setAll(accounts, a -> a);
     return new RatingBlock(accounts, Arrays.copyOf(rater, size), Arrays.copyOf(ratee, size), Arrays.copyOf(score, size),
@@ -134,12 +137,51 @@ public final class RatingBlock implements Serializable {
     return reliability;
   }
 
-  /** Collects ratings over global account indices, then builds a block of them. */
+  /**
+   * Per rating, 1 / (ratings its rater gave on the same UTC day): each rater-day counts as one
+   * occasion, so a burst of ratings on one day earns the trust of one day.
+   */
+  public static double[] ratingDayEvidence(int[] rater, long[] epochDay, int size) {
+    long[] key = new long[size];
+    for (int e = 0; e < size; e++) {
+      key[e] = ((long) rater[e] << 32) | (epochDay[e] & 0xFFFF_FFFFL);
+    }
+    long[] sorted = key.clone();
+    Arrays.sort(sorted);
+    double[] evidence = new double[size];
+    for (int e = 0; e < size; e++) {
+      evidence[e] = 1.0 / (upperBound(sorted, key[e]) - lowerBound(sorted, key[e]));
+    }
+    return evidence;
+  }
+
+  private static int lowerBound(long[] sorted, long key) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (sorted[mid] < key) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private static int upperBound(long[] sorted, long key) {
+    return key == Long.MAX_VALUE ? sorted.length : lowerBound(sorted, key + 1);
+  }
+
+  /**
+   * Collects ratings over global account indices (every rating of each rater it holds), then builds
+   * a block of them with each rating's evidence.
+   */
   public static final class Builder {
     private int[] rater;
     private int[] ratee;
     private double[] score;
-    private double[] evidence;
+    private long[] epochDay;
     private int size;
 
     public Builder(int expectedRatings) {
@@ -147,33 +189,34 @@ public final class RatingBlock implements Serializable {
       rater = new int[capacity];
       ratee = new int[capacity];
       score = new double[capacity];
-      evidence = new double[capacity];
+      epochDay = new long[capacity];
     }
 
-    public Builder add(int raterAccount, int rateeAccount, double value, double ratingEvidence) {
+    /** One rating; {@code day} is its UTC day number (epoch second floor-divided by 86,400). */
+    public Builder add(int raterAccount, int rateeAccount, double value, long day) {
       if (size == rater.length) {
-        int capacity = Math.max(size + 1, Math.min(Integer.MAX_VALUE - 8, size * 2));
+        int capacity = Math.max(size + 1, (int) Math.min(Integer.MAX_VALUE - 8L, size * 2L));
         rater = Arrays.copyOf(rater, capacity);
         ratee = Arrays.copyOf(ratee, capacity);
         score = Arrays.copyOf(score, capacity);
-        evidence = Arrays.copyOf(evidence, capacity);
+        epochDay = Arrays.copyOf(epochDay, capacity);
       }
       rater[size] = raterAccount;
       ratee[size] = rateeAccount;
       score[size] = value;
-      evidence[size] = ratingEvidence;
+      epochDay[size] = day;
       size++;
       return this;
     }
 
     /** A block over the accounts these ratings touch. */
     public RatingBlock build() {
-      return of(rater, ratee, score, evidence, size);
+      return of(rater, ratee, score, ratingDayEvidence(rater, epochDay, size), size);
     }
 
     /** The whole graph over accounts 0..accountCount-1. */
     public RatingBlock buildWhole(int accountCount) {
-      return whole(rater, ratee, score, evidence, size, accountCount);
+      return whole(rater, ratee, score, ratingDayEvidence(rater, epochDay, size), size, accountCount);
     }
   }
 }

@@ -77,7 +77,12 @@ public final class RatingGraph {
 
   /** UTC day number of a rating, the unit of "one occasion" for evidence and bursts. */
   public long epochDay(int rating) {
-    return Math.floorDiv(epochSecond[rating], SECONDS_PER_DAY);
+    return dayOf(epochSecond[rating]);
+  }
+
+  /** UTC day number of an epoch second. */
+  public static long dayOf(long epochSecond) {
+    return Math.floorDiv(epochSecond, SECONDS_PER_DAY);
   }
 
   /** Number of ratings each account gave. */
@@ -136,26 +141,6 @@ public final class RatingGraph {
       }
     }
     System.arraycopy(buffer, from, ratings, from, to - from);
-  }
-
-  /**
-   * Per rating, how many ratings its rater gave on the same UTC day (itself included), from the
-   * rater's time-ordered ratings.
-   */
-  public int[] sameDayRatingsOfRater() {
-    int[] sameDay = new int[ratingCount()];
-    for (int[] given : ratingsGivenByTime()) {
-      int start = 0;
-      for (int i = 1; i <= given.length; i++) {
-        if (i == given.length || epochDay(given[i]) != epochDay(given[start])) {
-          for (int k = start; k < i; k++) {
-            sameDay[given[k]] = i - start;
-          }
-          start = i;
-        }
-      }
-    }
-    return sameDay;
   }
 
   /**

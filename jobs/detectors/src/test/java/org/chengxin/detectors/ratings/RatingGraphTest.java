@@ -28,7 +28,7 @@ class RatingGraphTest {
     RatingGraph g = sample();
     assertArrayEquals(new int[] {2, 0}, g.ratingsGivenByTime()[0]);
     assertArrayEquals(new int[] {1, 3}, g.ratingsReceivedByTime()[0]);
-    assertArrayEquals(new int[] {2, 1, 2, 1}, g.sameDayRatingsOfRater());
+    assertArrayEquals(new double[] {0.5, 1, 0.5, 1}, RaterReliability.ratingDayEvidence(g));
   }
 
   @Test

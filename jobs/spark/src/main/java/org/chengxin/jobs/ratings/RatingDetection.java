@@ -59,7 +59,7 @@ public final class RatingDetection {
    */
   public Result detect(Dataset<Row> ratings, Dataset<Row> complaints, Dataset<Row> trades, Optional<Dataset<Row>> ringMembers,
       Optional<Dataset<Row>> warmStart) {
-    Dataset<Row> edges = RatingEdges.withEvidence(RatingEdges.fromRatings(ratings)).persist();
+    Dataset<Row> edges = RatingEdges.fromRatings(ratings).persist();
     ReliabilityBlocks.Result fixedPoint =
         new ReliabilityBlocks(options.scoring().reliability(), ratingsPerBlock).run(edges, warmStart);
     RaterSignals.Signals computed = RaterSignals.compute(edges, options.scoring());

@@ -1,8 +1,6 @@
 package org.chengxin.jobs.ratings;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
@@ -10,7 +8,6 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.event.RatingScore;
 
@@ -24,11 +21,9 @@ public final class RatingEdges {
   public static final String RATER = "rater_id";
   public static final String RATEE = "ratee_id";
   public static final String SCORE = "value";
-  public static final String EVIDENCE = "evidence";
   public static final String RATING_ID = "rating_id";
   public static final String RATED_AT = "rated_at";
   public static final String EPOCH_SECOND = "epoch_second";
-  private static final long SECONDS_PER_DAY = 86_400L;
 
   private RatingEdges() {}
 
@@ -41,15 +36,5 @@ public final class RatingEdges {
     return ratings.filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire()))
         .select(col(RATING_ID), col(RATER), col(RATEE),
             value.as(SCORE), col(RATED_AT), unix_seconds(col(RATED_AT)).as(EPOCH_SECOND));
-  }
-
-  /**
-   * Adds {@code evidence} = 1 / (ratings the rater gave on the rating's UTC day), as
-   * {@link org.chengxin.detectors.ratings.RaterReliability#ratingDayEvidence}.
-   */
-  public static Dataset<Row> withEvidence(Dataset<Row> edges) {
-    Column day = floor(col(EPOCH_SECOND).divide(SECONDS_PER_DAY));
-    return edges.withColumn(EVIDENCE,
-        lit(1.0).divide(count(lit(1)).over(Window.partitionBy(col(RATER), day))));
   }
 }

@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.lit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
@@ -23,6 +25,7 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.chengxin.detectors.ratings.RaterReliability;
 import org.chengxin.detectors.ratings.RaterReliabilityOptions;
 import org.chengxin.detectors.ratings.RatingBlock;
+import org.chengxin.detectors.ratings.RatingGraph;
 import org.chengxin.detectors.ratings.ReliabilityStates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +62,9 @@ public final class ReliabilityBlocks {
   private static final StructType DICTIONARY =
       new StructType().add(ACCOUNT_ID, DataTypes.StringType, false).add(ACCOUNT, DataTypes.IntegerType, false);
   private static final StructType ACCOUNT_SCORES =
+      new StructType().add(ACCOUNT_ID, DataTypes.StringType, false).add(FAIRNESS, DataTypes.DoubleType, true)
+          .add(GOODNESS, DataTypes.DoubleType, true);
+  private static final StructType ACCOUNT_SCORES_BY_INDEX =
       new StructType().add(ACCOUNT, DataTypes.IntegerType, false).add(FAIRNESS, DataTypes.DoubleType, true)
           .add(GOODNESS, DataTypes.DoubleType, true);
   private static final int W = ReliabilityStates.WIDTH;
@@ -100,40 +106,27 @@ public final class ReliabilityBlocks {
   }
 
   /**
-   * @param edges rater_id, ratee_id, value in [-1, 1], evidence ({@link RatingEdges#withEvidence})
+   * @param edges rater_id, ratee_id, value in [-1, 1], epoch_second ({@link RatingEdges#fromRatings}),
+   *     cached by the caller (they are counted first)
    * @param start account_id, fairness, goodness of an earlier night (nulls allowed) to start from;
    *     empty for REV2's cold start
    */
   public Result run(Dataset<Row> edges, Optional<Dataset<Row>> start) {
-    SparkSession spark = edges.sparkSession();
-    Dataset<Row> dictionary = dictionary(edges);
-    long accounts = dictionary.count();
-    if (accounts >= Integer.MAX_VALUE) {
-      throw new IllegalStateException("more than 2^31 - 1 accounts: " + accounts);
-    }
-    Dataset<Row> encoded = encode(edges, dictionary).persist(StorageLevel.MEMORY_AND_DISK());
-    long ratings = encoded.count();
+    long ratings = edges.count();
     int blocks = (int) Math.max(1, Math.min(1 << 16, (ratings + ratingsPerBlock - 1) / ratingsPerBlock));
-    Optional<Dataset<Row>> startIndexed = start.map(s -> s.join(dictionary, ACCOUNT_ID).select(ACCOUNT, FAIRNESS, GOODNESS));
-    LOG.info("reliability: {} ratings over {} accounts in {} block(s) of at most {} ratings ({} start)", ratings, accounts,
-        blocks, ratingsPerBlock, start.isPresent() ? "warm" : "cold");
-
-    Outcome outcome = blocks == 1
-        ? inOneTask(encoded, startIndexed, (int) accounts, (int) ratings)
-        : inBlocks(encoded, startIndexed, blocks);
-    Dataset<Row> byId = spark.createDataFrame(outcome.scores(), ACCOUNT_SCORES).join(dictionary, ACCOUNT)
-        .select(col(ACCOUNT_ID), col(FAIRNESS), col(GOODNESS))
-        .localCheckpoint(true);
+    LOG.info("reliability: {} ratings in {} block(s) of at most {} ratings ({} start)", ratings, blocks, ratingsPerBlock,
+        start.isPresent() ? "warm" : "cold");
+    Outcome outcome = blocks == 1 ? inOneTask(edges, start, (int) ratings) : inBlocks(edges, start, blocks);
+    Dataset<Row> accounts = outcome.accounts().localCheckpoint(true);
     outcome.release().run();
-    encoded.unpersist();
-    dictionary.unpersist();
     RaterReliability.Progress done = outcome.progress();
     LOG.info("reliability: {} after {} round(s)", done.converged() ? "converged" : "stopped at the cap", done.iterations());
-    return new Result(byId, done.iterations(), done.converged(), blocks, outcome.largestBlockBytes());
+    return new Result(accounts, done.iterations(), done.converged(), blocks, outcome.largestBlockBytes());
   }
 
-  /** What one of the two paths leaves: the scores by dense index, and how to free its caches afterwards. */
-  private record Outcome(JavaRDD<Row> scores, RaterReliability.Progress progress, long largestBlockBytes, Runnable release) {}
+  /** What one of the two paths leaves: the scores by account id, and how to free its caches afterwards. */
+  private record Outcome(Dataset<Row> accounts, RaterReliability.Progress progress, long largestBlockBytes, Runnable release) {}
+
 
   /** account_id, account: a dense int per account that gave or received a rating. */
   private static Dataset<Row> dictionary(Dataset<Row> edges) {
@@ -147,59 +140,74 @@ public final class ReliabilityBlocks {
   private static Dataset<Row> encode(Dataset<Row> edges, Dataset<Row> dictionary) {
     return edges.join(dictionary.select(col(ACCOUNT_ID).as(RatingEdges.RATER), col(ACCOUNT).as(RATER_INDEX)), RatingEdges.RATER)
         .join(dictionary.select(col(ACCOUNT_ID).as(RatingEdges.RATEE), col(ACCOUNT).as(RATEE_INDEX)), RatingEdges.RATEE)
-        .select(col(RATER_INDEX), col(RATEE_INDEX), col(RatingEdges.SCORE), col(RatingEdges.EVIDENCE));
+        .select(col(RATER_INDEX), col(RATEE_INDEX), col(RatingEdges.SCORE), col(RatingEdges.EPOCH_SECOND));
   }
 
   /**
    * Every round in one task: the ratings and the start values go to one partition in one shuffle
-   * (start rows marked by a ratee index of -1), the scores come back.
+   * (start rows have no ratee), where the account ids are encoded, iterated and decoded.
    */
-  private Outcome inOneTask(Dataset<Row> encoded, Optional<Dataset<Row>> start, int accounts, int ratings) {
+  private Outcome inOneTask(Dataset<Row> edges, Optional<Dataset<Row>> start, int ratings) {
     RaterReliabilityOptions o = options;
-    boolean warm = start.isPresent();
-    Dataset<Row> rows = encoded.select(col(RATER_INDEX), col(RATEE_INDEX), col(RatingEdges.SCORE), col(RatingEdges.EVIDENCE),
-        lit(null).cast("double").as(FAIRNESS), lit(null).cast("double").as(GOODNESS));
-    if (warm) {
-      rows = rows.unionByName(start.get().select(col(ACCOUNT).as(RATER_INDEX), lit(-1).as(RATEE_INDEX),
-          lit(0.0).as(RatingEdges.SCORE), lit(0.0).as(RatingEdges.EVIDENCE), col(FAIRNESS), col(GOODNESS)));
+    Dataset<Row> rows = edges.select(col(RatingEdges.RATER), col(RatingEdges.RATEE), col(RatingEdges.SCORE),
+        col(RatingEdges.EPOCH_SECOND), lit(null).cast("double").as(FAIRNESS), lit(null).cast("double").as(GOODNESS));
+    if (start.isPresent()) {
+      rows = rows.unionByName(start.get().select(col(ACCOUNT_ID).as(RatingEdges.RATER),
+          lit(null).cast("string").as(RatingEdges.RATEE), lit(0.0).as(RatingEdges.SCORE), lit(0L).as(RatingEdges.EPOCH_SECOND),
+          col(FAIRNESS), col(GOODNESS)));
     }
-    CollectionAccumulator<RaterReliability.Progress> progress =
-        encoded.sparkSession().sparkContext().collectionAccumulator("reliability progress");
+    SparkSession spark = edges.sparkSession();
+    CollectionAccumulator<RaterReliability.Progress> progress = spark.sparkContext().collectionAccumulator("reliability progress");
     JavaRDD<Row> scores = rows.repartition(1).javaRDD().mapPartitions(input -> {
+      Map<String, Integer> index = new HashMap<>();
+      List<String> ids = new ArrayList<>();
+      Map<String, double[]> warm = new HashMap<>();
       RatingBlock.Builder builder = new RatingBlock.Builder(ratings);
-      double[] fairness = warm ? filled(accounts, Double.NaN) : null;
-      double[] goodness = warm ? filled(accounts, Double.NaN) : null;
       while (input.hasNext()) {
         Row r = input.next();
-        if (r.getInt(1) >= 0) {
-          builder.add(r.getInt(0), r.getInt(1), r.getDouble(2), r.getDouble(3));
+        if (r.isNullAt(1)) {
+          warm.put(r.getString(0), new double[] {orNaN(r, 4), orNaN(r, 5)});
         } else {
-          fairness[r.getInt(0)] = r.isNullAt(4) ? Double.NaN : r.getDouble(4);
-          goodness[r.getInt(0)] = r.isNullAt(5) ? Double.NaN : r.getDouble(5);
+          builder.add(indexOf(r.getString(0), index, ids), indexOf(r.getString(1), index, ids), r.getDouble(2),
+              RatingGraph.dayOf(r.getLong(3)));
         }
       }
-      RatingBlock block = builder.buildWhole(accounts);
-      RaterReliability.InOneBlock rounds = new RaterReliability.InOneBlock(block, fairness, goodness, o);
+      int accounts = ids.size();
+      double[] fairness = warm.isEmpty() ? null : new double[accounts];
+      double[] goodness = warm.isEmpty() ? null : new double[accounts];
+      for (int a = 0; fairness != null && a < accounts; a++) {
+        double[] values = warm.getOrDefault(ids.get(a), new double[] {Double.NaN, Double.NaN});
+        fairness[a] = values[0];
+        goodness[a] = values[1];
+      }
+      RaterReliability.InOneBlock rounds = new RaterReliability.InOneBlock(builder.buildWhole(accounts), fairness, goodness, o);
       progress.add(RaterReliability.run(logged(rounds, 1), o));
       double[] states = rounds.states();
       List<Row> out = new ArrayList<>(accounts);
       for (int a = 0; a < accounts; a++) {
-        out.add(scoreRow(a, states, a * W));
+        out.add(scoreRow(ids.get(a), states, a * W));
       }
       return out.iterator();
     }).persist(StorageLevel.MEMORY_AND_DISK());
     scores.count();
-    long bytes = BYTES_PER_RATING * ratings + 8L * W * accounts;
-    return new Outcome(scores, progress.value().get(0), bytes, scores::unpersist);
+    return new Outcome(spark.createDataFrame(scores, ACCOUNT_SCORES), progress.value().get(0), BYTES_PER_RATING * ratings,
+        scores::unpersist);
   }
 
-  private static double[] filled(int n, double value) {
-    double[] a = new double[n];
-    Arrays.fill(a, value);
-    return a;
+  private static int indexOf(String id, Map<String, Integer> index, List<String> ids) {
+    Integer known = index.putIfAbsent(id, ids.size());
+    if (known != null) {
+      return known;
+    }
+    ids.add(id);
+    return ids.size() - 1;
   }
 
-  private static Row scoreRow(int account, double[] states, int at) {
+  private static double orNaN(Row row, int field) {
+    return row.isNullAt(field) ? Double.NaN : row.getDouble(field);
+  }
+
+  private static Row scoreRow(Object account, double[] states, int at) {
     // Fairness of an account that gave no rating, and goodness of one nobody rated, are only priors.
     Double fairness = states[at + ReliabilityStates.EVIDENCE] > 0 ? states[at + ReliabilityStates.F] : null;
     Double goodness = states[at + ReliabilityStates.RECEIVED] > 0 ? states[at + ReliabilityStates.G] : null;
@@ -218,7 +226,10 @@ public final class ReliabilityBlocks {
   }
 
   /** Rounds over many cached blocks; the loop runs on the driver, one Spark job per round. */
-  private Outcome inBlocks(Dataset<Row> encoded, Optional<Dataset<Row>> start, int blocks) {
+  private Outcome inBlocks(Dataset<Row> edges, Optional<Dataset<Row>> startById, int blocks) {
+    Dataset<Row> dictionary = dictionary(edges);
+    Dataset<Row> encoded = encode(edges, dictionary);
+    Optional<Dataset<Row>> start = startById.map(s -> s.join(dictionary, ACCOUNT_ID).select(ACCOUNT, FAIRNESS, GOODNESS));
     Partitioner byAccount = new HashPartitioner(blocks);
     // Block i is partition i, and partition i of anything keyed by block (an Integer key hashes to itself).
     Partitioner byBlock = new HashPartitioner(blocks);
@@ -226,7 +237,7 @@ public final class ReliabilityBlocks {
       RatingBlock.Builder builder = new RatingBlock.Builder(1024);
       while (rows.hasNext()) {
         Row r = rows.next();
-        builder.add(r.getInt(0), r.getInt(1), r.getDouble(2), r.getDouble(3));
+        builder.add(r.getInt(0), r.getInt(1), r.getDouble(2), RatingGraph.dayOf(r.getLong(3)));
       }
       return Collections.singletonList(builder.build()).iterator();
     }, true).persist(StorageLevel.MEMORY_AND_DISK());
@@ -258,13 +269,14 @@ public final class ReliabilityBlocks {
             });
     BlockRounds rounds = new BlockRounds(ratingBlocks, routing, initial, byAccount, byBlock, start.isEmpty());
     RaterReliability.Progress progress = RaterReliability.run(logged(rounds, blocks), options);
-    JavaRDD<Row> scores = rounds.states.map(t -> scoreRow(t._1(), t._2(), 0)).persist(StorageLevel.MEMORY_AND_DISK());
-    scores.count();
-    return new Outcome(scores, progress, largestBlockBytes, () -> {
-      scores.unpersist();
+    JavaRDD<Row> scores = rounds.states.map(t -> scoreRow(t._1(), t._2(), 0));
+    Dataset<Row> accounts = edges.sparkSession().createDataFrame(scores, ACCOUNT_SCORES_BY_INDEX).join(dictionary, ACCOUNT)
+        .select(col(ACCOUNT_ID), col(FAIRNESS), col(GOODNESS));
+    return new Outcome(accounts, progress, largestBlockBytes, () -> {
       rounds.states.unpersist();
       routing.unpersist();
       ratingBlocks.unpersist();
+      dictionary.unpersist();
     });
   }
 

@@ -152,7 +152,7 @@ class ReliabilityBlocksTest {
 
   private static ReliabilityBlocks.Result iterate(RatingGraph graph, RaterReliabilityOptions options, long ratingsPerBlock,
       Optional<Dataset<Row>> start) {
-    return new ReliabilityBlocks(options, ratingsPerBlock).run(RatingEdges.withEvidence(edges(graph)), start);
+    return new ReliabilityBlocks(options, ratingsPerBlock).run(edges(graph).cache(), start);
   }
 
   private static Map<String, Double> column(ReliabilityBlocks.Result result, String name) {

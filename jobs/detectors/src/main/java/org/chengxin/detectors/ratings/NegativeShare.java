@@ -17,24 +17,20 @@ public final class NegativeShare {
   /** Per account signal; {@code priorRatings} >= 0. */
   public static double[] signal(RatingGraph graph, double priorRatings) {
     RaterReliabilityOptions.requireNonNegative("priorRatings", priorRatings);
-    int[] given = graph.ratingsGiven();
-    int[] negatives = new int[graph.accountCount()];
+    RaterActivity[] activity = RaterActivity.of(graph);
     long marketNegatives = 0;
-    for (int e = 0; e < graph.ratingCount(); e++) {
-      if (graph.isNegative(e)) {
-        negatives[graph.rater(e)]++;
-        marketNegatives++;
-      }
+    for (RaterActivity a : activity) {
+      marketNegatives += a.negatives();
     }
     double market = graph.ratingCount() == 0 ? 0 : (double) marketNegatives / graph.ratingCount();
-    double[] signal = new double[graph.accountCount()];
+    double[] signal = new double[activity.length];
     for (int u = 0; u < signal.length; u++) {
-      signal[u] = signal(negatives[u], given[u], market, priorRatings);
+      signal[u] = signal(activity[u].negatives(), activity[u].given(), market, priorRatings);
     }
     return signal;
   }
 
-  public static double signal(int negatives, int given, double marketShare, double priorRatings) {
+  public static double signal(long negatives, long given, double marketShare, double priorRatings) {
     if (given == 0 || marketShare >= 1) {
       return 0;
     }

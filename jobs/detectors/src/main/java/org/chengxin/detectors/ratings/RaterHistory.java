@@ -9,26 +9,16 @@ package org.chengxin.detectors.ratings;
  * Accounts that never rated have no tenure and score 1.
  */
 public record RaterHistory(int[] ratingsGiven, int[] activeDays, double[] tenureDays) {
-  private static final double SECONDS_PER_DAY = 86_400.0;
-
   public static RaterHistory of(RatingGraph graph) {
-    int[][] givenByTime = graph.ratingsGivenByTime();
-    int n = graph.accountCount();
+    RaterActivity[] activity = RaterActivity.of(graph);
+    int n = activity.length;
     int[] given = new int[n];
     int[] days = new int[n];
     double[] tenure = new double[n];
     for (int u = 0; u < n; u++) {
-      int[] ratings = givenByTime[u];
-      given[u] = ratings.length;
-      for (int i = 0; i < ratings.length; i++) {
-        if (i == 0 || graph.epochDay(ratings[i]) != graph.epochDay(ratings[i - 1])) {
-          days[u]++;
-        }
-      }
-      if (ratings.length > 0) {
-        long span = graph.epochSecond(ratings[ratings.length - 1]) - graph.epochSecond(ratings[0]);
-        tenure[u] = span / SECONDS_PER_DAY + 1;
-      }
+      given[u] = activity[u].given();
+      days[u] = activity[u].activeDays();
+      tenure[u] = activity[u].tenureDays();
     }
     return new RaterHistory(given, days, tenure);
   }

@@ -1,7 +1,5 @@
 package org.chengxin.detectors.ratings;
 
-import java.util.Arrays;
-
 /**
  * BIRDNEST-style (Hooi et al., SDM 2016) divergence of a rater's behaviour from the market: the
  * histogram of the scores it gave and of the gaps between its consecutive ratings, each smoothed
@@ -19,42 +17,49 @@ import java.util.Arrays;
  * empty.
  */
 public final class RatingSkew {
-  static final int SCORE_BINS = 5;
+  public static final int SCORE_BINS = 5;
   private static final long[] GAP_LIMITS_SECONDS = {60, 3_600, 86_400, 7 * 86_400, 30 * 86_400};
-  static final int GAP_BINS = GAP_LIMITS_SECONDS.length + 1;
+  public static final int GAP_BINS = GAP_LIMITS_SECONDS.length + 1;
 
   private RatingSkew() {}
 
   public static double[] signal(RatingGraph graph, double priorRatings) {
     RaterReliabilityOptions.requireNonNegative("priorRatings", priorRatings);
-    int n = graph.accountCount();
-    double[][] scoreCounts = new double[n][SCORE_BINS];
-    double[][] gapCounts = new double[n][GAP_BINS];
-    for (int e = 0; e < graph.ratingCount(); e++) {
-      scoreCounts[graph.rater(e)][scoreBin(graph.score(e))]++;
+    RaterActivity[] activity = RaterActivity.of(graph);
+    long[] scoreTotals = new long[SCORE_BINS];
+    long[] gapTotals = new long[GAP_BINS];
+    for (RaterActivity a : activity) {
+      addTo(scoreTotals, a.scoreCounts());
+      addTo(gapTotals, a.gapCounts());
     }
-    for (int[] given : graph.ratingsGivenByTime()) {
-      for (int i = 1; i < given.length; i++) {
-        long gap = graph.epochSecond(given[i]) - graph.epochSecond(given[i - 1]);
-        gapCounts[graph.rater(given[i])][gapBin(gap)]++;
-      }
-    }
-    double[] scoreMarket = market(scoreCounts, SCORE_BINS);
-    double[] gapMarket = market(gapCounts, GAP_BINS);
-    double[] signal = new double[n];
-    for (int u = 0; u < n; u++) {
-      double divergence = divergence(scoreCounts[u], scoreMarket, priorRatings)
-          + divergence(gapCounts[u], gapMarket, priorRatings);
-      signal[u] = 1 - Math.exp(-divergence);
+    double[] scoreMarket = market(scoreTotals);
+    double[] gapMarket = market(gapTotals);
+    double[] signal = new double[activity.length];
+    for (int u = 0; u < activity.length; u++) {
+      signal[u] = signal(activity[u], scoreMarket, gapMarket, priorRatings);
     }
     return signal;
   }
 
-  static int scoreBin(double score) {
+  /** One rater's signal against the market's histograms ({@link #market}). */
+  public static double signal(RaterActivity activity, double[] scoreMarket, double[] gapMarket, double priorRatings) {
+    double divergence = divergence(activity.scoreCounts(), scoreMarket, priorRatings)
+        + divergence(activity.gapCounts(), gapMarket, priorRatings);
+    return 1 - Math.exp(-divergence);
+  }
+
+  /** Adds {@code counts} into {@code totals} bin by bin. */
+  public static void addTo(long[] totals, long[] counts) {
+    for (int b = 0; b < totals.length; b++) {
+      totals[b] += counts[b];
+    }
+  }
+
+  public static int scoreBin(double score) {
     return Math.min(SCORE_BINS - 1, (int) Math.floor((score + 1) / 2 * SCORE_BINS));
   }
 
-  static int gapBin(long gapSeconds) {
+  public static int gapBin(long gapSeconds) {
     for (int b = 0; b < GAP_LIMITS_SECONDS.length; b++) {
       if (gapSeconds <= GAP_LIMITS_SECONDS[b]) {
         return b;
@@ -64,8 +69,11 @@ public final class RatingSkew {
   }
 
   /** KL divergence of the smoothed histogram of {@code counts} from {@code market}. */
-  static double divergence(double[] counts, double[] market, double priorRatings) {
-    double total = Arrays.stream(counts).sum();
+  static double divergence(long[] counts, double[] market, double priorRatings) {
+    double total = 0;
+    for (long c : counts) {
+      total += c;
+    }
     if (total + priorRatings == 0) {
       return 0;
     }
@@ -79,17 +87,16 @@ public final class RatingSkew {
     return kl;
   }
 
-  private static double[] market(double[][] counts, int bins) {
-    double[] market = new double[bins];
-    Arrays.fill(market, 1);
-    for (double[] row : counts) {
-      for (int b = 0; b < bins; b++) {
-        market[b] += row[b];
-      }
+  /** The market's histogram from every rater's counts, with one pseudo-count per bin, normalised. */
+  public static double[] market(long[] totals) {
+    double[] market = new double[totals.length];
+    double sum = 0;
+    for (int b = 0; b < totals.length; b++) {
+      market[b] = 1 + totals[b];
+      sum += market[b];
     }
-    double total = Arrays.stream(market).sum();
-    for (int b = 0; b < bins; b++) {
-      market[b] /= total;
+    for (int b = 0; b < market.length; b++) {
+      market[b] /= sum;
     }
     return market;
   }

@@ -1,32 +1,30 @@
 package org.chengxin.jobs.ratings;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.exp;
-import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.lag;
-import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.chengxin.detectors.ratings.NegativeShare;
+import org.chengxin.detectors.ratings.RaterActivity;
+import org.chengxin.detectors.ratings.RaterHistory;
 import org.chengxin.detectors.ratings.RaterScoringOptions;
+import org.chengxin.detectors.ratings.RatingSkew;
 
 /**
- * Per-rater behavioural signals from the ratings each account gave, the DataFrame form of the
- * plain-Java {@code RaterHistory.thinHistory}, {@code NegativeShare} and {@code RatingSkew}: the
- * per-rater counts are aggregations, the market's histograms one small aggregate on the driver.
+ * Per-rater behavioural signals from the ratings each account gave, by the plain-Java rules
+ * themselves: the ratings are partitioned by rater and sorted by time, each task walks its raters'
+ * runs through {@link RaterActivity}, the market's histograms are one small reduce, and each rater's
+ * signals come from {@link RaterHistory#thinHistory}, {@link NegativeShare#signal} and
+ * {@link RatingSkew#signal}.
  */
 public final class RaterSignals {
   public static final String GIVEN = "ratings_given";
@@ -35,10 +33,16 @@ public final class RaterSignals {
   public static final String THIN_HISTORY = "thin_history";
   public static final String NEGATIVE_SHARE = "negative_share";
   public static final String RATING_SKEW = "rating_skew";
-
-  private static final int SCORE_BINS = 5;
-  private static final long[] GAP_LIMITS_SECONDS = {60, 3_600, 86_400, 7 * 86_400, 30 * 86_400};
-  private static final double SECONDS_PER_DAY = 86_400.0;
+  private static final StructType SIGNALS = new StructType()
+      .add(RatingEdges.RATER, DataTypes.StringType, false)
+      .add(GIVEN, DataTypes.LongType, false)
+      .add(NEGATIVES, DataTypes.LongType, false)
+      .add(TENURE, DataTypes.DoubleType, false)
+      .add(THIN_HISTORY, DataTypes.DoubleType, false)
+      .add(NEGATIVE_SHARE, DataTypes.DoubleType, false)
+      .add(RATING_SKEW, DataTypes.DoubleType, false);
+  /** The market's totals: ratings, negatives, then the score bins and the gap bins. */
+  private static final int MARKET_WIDTH = 2 + RatingSkew.SCORE_BINS + RatingSkew.GAP_BINS;
 
   private RaterSignals() {}
 
@@ -48,101 +52,71 @@ public final class RaterSignals {
    */
   public record Signals(Dataset<Row> perRater, double marketNegativeShare) {}
 
+  private record RaterRun(String rater, RaterActivity activity) implements Serializable {}
+
   /** The per-rater signals, and the market's negative share the negative-share signal shrinks to. */
   public static Signals compute(Dataset<Row> edges, RaterScoringOptions options) {
-    String rater = RatingEdges.RATER;
-    Column value = col(RatingEdges.SCORE);
-    Column time = col(RatingEdges.EPOCH_SECOND);
-    Column gap = time.minus(lag(time, 1).over(Window.partitionBy(col(rater)).orderBy(time)));
-    Column scoreBin = least(lit(SCORE_BINS - 1), floor(value.plus(1).divide(2).multiply(SCORE_BINS)));
-
-    List<Column> aggregates = new ArrayList<>();
-    aggregates.add(count(lit(1)).as(GIVEN));
-    aggregates.add(count_if(value.lt(0)).as(NEGATIVES));
-    aggregates.add(min(time).as("first"));
-    aggregates.add(max(time).as("last"));
-    for (int b = 0; b < SCORE_BINS; b++) {
-      aggregates.add(count_if(col("score_bin").equalTo(b)).as("s" + b));
-    }
-    for (int b = 0; b <= GAP_LIMITS_SECONDS.length; b++) {
-      aggregates.add(count_if(col("gap_bin").equalTo(b)).as("g" + b));
-    }
-    Dataset<Row> counts =
-        edges.select(col(rater), value, time, scoreBin.as("score_bin"), gapBin(gap).as("gap_bin"))
-            .groupBy(col(rater))
-            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-            // Read by the market aggregate and by the result; freed once nothing refers to it.
-            .localCheckpoint(false);
-
-    Row market = counts.agg(sum(GIVEN), marketSums(counts)).first();
-    long total = market.getLong(0);
-    double negativeMarket = total == 0 ? 0 : (double) market.getLong(1) / total;
-    double[] scoreMarket = histogram(market, 2, SCORE_BINS);
-    double[] gapMarket = histogram(market, 2 + SCORE_BINS, GAP_LIMITS_SECONDS.length + 1);
-
-    Column tenure = col("last").minus(col("first")).divide(SECONDS_PER_DAY).plus(1);
+    JavaRDD<RaterRun> activity = edges.select(col(RatingEdges.RATER), col(RatingEdges.EPOCH_SECOND), col(RatingEdges.SCORE))
+        .repartition(col(RatingEdges.RATER))
+        .sortWithinPartitions(col(RatingEdges.RATER), col(RatingEdges.EPOCH_SECOND))
+        .javaRDD()
+        .mapPartitions(RaterSignals::runs)
+        // Read by the market reduce and by the signals; freed once nothing refers to them.
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long[] market = activity.map(RaterSignals::totals).fold(new long[MARKET_WIDTH], RaterSignals::sum);
+    double negativeShare = market[0] == 0 ? 0 : (double) market[1] / market[0];
+    double[] scoreMarket = RatingSkew.market(slice(market, 2, RatingSkew.SCORE_BINS));
+    double[] gapMarket = RatingSkew.market(slice(market, 2 + RatingSkew.SCORE_BINS, RatingSkew.GAP_BINS));
     double halfLife = options.thinHistoryHalfLifeDays();
-    Column divergence =
-        divergence("s", col(GIVEN), scoreMarket, options.skewPriorRatings())
-            .plus(divergence("g", col(GIVEN).minus(1), gapMarket, options.skewPriorRatings()));
-    return new Signals(counts.select(
-        col(rater), col(GIVEN), col(NEGATIVES), tenure.as(TENURE),
-        lit(halfLife).divide(tenure.plus(halfLife)).as(THIN_HISTORY),
-        negativeShare(col(NEGATIVES), col(GIVEN), negativeMarket, options.negativeSharePriorRatings()).as(NEGATIVE_SHARE),
-        lit(1.0).minus(exp(divergence.unary_$minus())).as(RATING_SKEW)), negativeMarket);
+    double negativePrior = options.negativeSharePriorRatings();
+    double skewPrior = options.skewPriorRatings();
+    JavaRDD<Row> rows = activity.map(run -> {
+      RaterActivity a = run.activity();
+      return RowFactory.create(run.rater(), (long) a.given(), (long) a.negatives(), a.tenureDays(),
+          RaterHistory.thinHistory(a.tenureDays(), halfLife),
+          NegativeShare.signal(a.negatives(), a.given(), negativeShare, negativePrior),
+          RatingSkew.signal(a, scoreMarket, gapMarket, skewPrior));
+    });
+    Dataset<Row> perRater = edges.sparkSession().createDataFrame(rows, SIGNALS).localCheckpoint(true);
+    activity.unpersist();
+    return new Signals(perRater, negativeShare);
   }
 
-  private static Column gapBin(Column gap) {
-    Column bin = lit(GAP_LIMITS_SECONDS.length);
-    for (int b = GAP_LIMITS_SECONDS.length - 1; b >= 0; b--) {
-      bin = when(gap.leq(GAP_LIMITS_SECONDS[b]), lit(b)).otherwise(bin);
+  /** One {@link RaterActivity} per run of a rater in a partition sorted by rater and time. */
+  private static Iterator<RaterRun> runs(Iterator<Row> sorted) {
+    List<RaterRun> runs = new ArrayList<>();
+    RaterRun current = null;
+    while (sorted.hasNext()) {
+      Row r = sorted.next();
+      String rater = r.getString(0);
+      if (current == null || !current.rater().equals(rater)) {
+        current = new RaterRun(rater, new RaterActivity());
+        runs.add(current);
+      }
+      current.activity().add(r.getLong(1), r.getDouble(2));
     }
-    // The first rating has no gap: in no bin.
-    return when(gap.isNull(), lit(-1)).otherwise(bin);
+    return runs.iterator();
   }
 
-  private static Column[] marketSums(Dataset<Row> counts) {
-    List<Column> sums = new ArrayList<>();
-    sums.add(sum(NEGATIVES));
-    for (int b = 0; b < SCORE_BINS; b++) {
-      sums.add(sum("s" + b));
-    }
-    for (int b = 0; b <= GAP_LIMITS_SECONDS.length; b++) {
-      sums.add(sum("g" + b));
-    }
-    return sums.toArray(Column[]::new);
+  private static long[] totals(RaterRun run) {
+    RaterActivity a = run.activity();
+    long[] totals = new long[MARKET_WIDTH];
+    totals[0] = a.given();
+    totals[1] = a.negatives();
+    System.arraycopy(a.scoreCounts(), 0, totals, 2, RatingSkew.SCORE_BINS);
+    System.arraycopy(a.gapCounts(), 0, totals, 2 + RatingSkew.SCORE_BINS, RatingSkew.GAP_BINS);
+    return totals;
   }
 
-  /** The market histogram with one pseudo-count per bin, normalised (as RatingSkew). */
-  private static double[] histogram(Row market, int from, int bins) {
-    double[] h = new double[bins];
-    double total = 0;
-    for (int b = 0; b < bins; b++) {
-      h[b] = 1 + (market.isNullAt(from + b) ? 0 : market.getLong(from + b));
-      total += h[b];
-    }
-    for (int b = 0; b < bins; b++) {
-      h[b] /= total;
-    }
-    return h;
+  private static long[] sum(long[] a, long[] b) {
+    long[] s = a.clone();
+    RatingSkew.addTo(s, b);
+    return s;
   }
 
-  /** KL divergence of the rater's histogram (columns prefix0..), smoothed toward the market. */
-  private static Column divergence(String prefix, Column n, double[] market, double prior) {
-    Column kl = lit(0.0);
-    for (int b = 0; b < market.length; b++) {
-      Column p = col(prefix + b).plus(prior * market[b]).divide(n.plus(prior));
-      kl = kl.plus(when(p.gt(0), p.multiply(log(p.divide(market[b])))).otherwise(0.0));
-    }
-    return when(n.plus(prior).equalTo(0), lit(0.0)).otherwise(kl);
-  }
-
-  /** {@code NegativeShare.signal} as a column. */
-  private static Column negativeShare(Column negatives, Column given, double market, double prior) {
-    if (market >= 1) {
-      return lit(0.0);
-    }
-    Column shrunk = negatives.plus(prior * market).divide(given.plus(prior));
-    return greatest(lit(0.0), shrunk.minus(market).divide(1 - market));
+  private static long[] slice(long[] values, int from, int length) {
+    long[] part = new long[length];
+    System.arraycopy(values, from, part, 0, length);
+    return part;
   }
 }

@@ -1,5 +1,6 @@
 package org.chengxin.jobs.ratings;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -21,7 +22,7 @@ import org.chengxin.jobs.frame.SparkJob;
 
 /**
  * rater_reliability for one day (docs/rater-reliability.md): over every rating up to the day (the
- * whole history), the REV2-style fixed point (warm-started from the latest earlier
+ * whole history, or the last {@code --rating-history-days}), the REV2-style fixed point (warm-started from the latest earlier
  * {@code account_reliability}), the account signals and the malicious-rating patterns, written as
  * full snapshots of {@code rating_flags}, {@code rater_scores} and {@code account_reliability}.
  * Runs before seller_scores, which discounts what it flags.
@@ -34,19 +35,30 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
    * @param ratingsPerBlock the fixed point's block size; 0 chooses it from the executors' memory
    *     ({@link ReliabilityBlocks#defaultRatingsPerBlock})
    * @param warmStart start the fixed point from the latest account_reliability before the day
+   * @param historyDays days of ratings, complaints and trades read, the run day included; 0 for
+   *     the whole history
    */
-  public record Options(JobOptions job, RatingDetectionOptions detection, long ratingsPerBlock, boolean warmStart) {
+  public record Options(JobOptions job, RatingDetectionOptions detection, long ratingsPerBlock, boolean warmStart,
+      int historyDays) {
     public Options {
       Objects.requireNonNull(job, "job");
       Objects.requireNonNull(detection, "detection");
       if (ratingsPerBlock < 0) {
         throw new IllegalArgumentException("ratingsPerBlock must be >= 0 (0 = from memory), got " + ratingsPerBlock);
       }
+      if (historyDays < 0) {
+        throw new IllegalArgumentException("historyDays must be >= 0 (0 = all), got " + historyDays);
+      }
     }
 
-    /** Block size from memory, warm start. */
+    /** Block size from memory, warm start, the whole history. */
     public static Options of(JobOptions job, RatingDetectionOptions detection) {
-      return new Options(job, detection, 0, true);
+      return new Options(job, detection, 0, true, 0);
+    }
+
+    /** The first day read, or null for the whole history. */
+    LocalDate firstDay() {
+      return historyDays == 0 ? null : job.date().minusDays(historyDays - 1L);
     }
   }
 
@@ -71,6 +83,8 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
             + "task; a larger one is cut into blocks of N (default: a quarter of an executor's heap)")
         .option("reliability-start", "warm|cold", NAME + ": warm starts from the latest account_reliability before the day, "
             + "cold from REV2's start values (default warm)")
+        .option("rating-history-days", "D", NAME + ": read the last D days of ratings, complaints and trades, the run day "
+            + "included (default 0: the whole history)")
         .option("thin-history-half-life-days", "D", NAME + ": rating tenure at which thin_history is 1/2 (default "
             + s.thinHistoryHalfLifeDays() + ")")
         .option("extortion-window-hours", "H", NAME + ": negatives this soon after a rejected complaint are extortion (default "
@@ -115,7 +129,8 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
         d.boostMinLinked(), d.boostMinShare(),
         (int) cli.longValue("serial-min-ratees", d.serialMinRatees(), 2, 1_000),
         cli.doubleValue("serial-surprise", d.serialSurprise(), 1e-15, 0.5)),
-        cli.longValue("reliability-ratings-per-block", 0, 1, Integer.MAX_VALUE), start.equals("warm"));
+        cli.longValue("reliability-ratings-per-block", 0, 1, Integer.MAX_VALUE), start.equals("warm"),
+        (int) cli.longValue("rating-history-days", 0, 0, 36_500));
   }
 
   @Override
@@ -124,9 +139,9 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
   }
 
   private static void detect(JobRun run, Options options) {
-    Dataset<Row> ratings = run.read(EventTables.RATINGS, null, run.day());
-    Dataset<Row> complaints = run.read(EventTables.COMPLAINTS, null, run.day());
-    Dataset<Row> trades = run.read(EventTables.TRADES, null, run.day());
+    Dataset<Row> ratings = run.read(EventTables.RATINGS, options.firstDay(), run.day());
+    Dataset<Row> complaints = run.read(EventTables.COMPLAINTS, options.firstDay(), run.day());
+    Dataset<Row> trades = run.read(EventTables.TRADES, options.firstDay(), run.day());
     Optional<Dataset<Row>> ringMembers = run.readLatest(RingTables.RING_MEMBERS);
     Optional<Dataset<Row>> warmStart = Optional.empty();
     if (options.warmStart()) {

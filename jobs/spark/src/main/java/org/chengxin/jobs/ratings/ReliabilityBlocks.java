@@ -113,6 +113,9 @@ public final class ReliabilityBlocks {
    */
   public Result run(Dataset<Row> edges, Optional<Dataset<Row>> start) {
     long ratings = edges.count();
+    if (ratings == 0) {
+      return new Result(edges.sparkSession().createDataFrame(List.of(), ACCOUNT_SCORES), 0, true, 0, 0);
+    }
     int blocks = (int) Math.max(1, Math.min(1 << 16, (ratings + ratingsPerBlock - 1) / ratingsPerBlock));
     LOG.info("reliability: {} ratings in {} block(s) of at most {} ratings ({} start)", ratings, blocks, ratingsPerBlock,
         start.isPresent() ? "warm" : "cold");

@@ -110,7 +110,7 @@ class RaterReliabilityJobTest {
     warehouse.writeDay(EventTables.COMPLAINTS, EVENTS_DAY, in.complaints(spark));
     warehouse.writeDay(EventTables.TRADES, EVENTS_DAY, in.trades(spark));
 
-    // A loose tolerance keeps the test short; the fixed point itself is ReliabilityIterationsTest's.
+    // A loose tolerance keeps the test short; the fixed point itself is ReliabilityBlocksTest's.
     RatingDetectionOptions options = RatingDetectionOptions.defaults();
     options = options.withScoring(options.scoring().withReliability(options.scoring().reliability().withIterationLimits(1e-3, 100)));
     new RaterReliabilityJob().run(spark, RaterReliabilityJob.Options.of(JobOptions.of(root.toString(), RUN_DAY), options));
@@ -240,5 +240,49 @@ class RaterReliabilityJobTest {
     assertEquals("succeeded", entry.path("status").asText());
     assertEquals("true", entry.path("reliability_converged").asText());
     assertTrue(entry.path("outputs").path("rater_scores").asLong() > 0);
+    assertEquals("cold", entry.path("reliability_start").asText(), "nothing earlier to start from");
+    assertEquals("1", entry.path("reliability_blocks").asText());
+  }
+
+  /**
+   * The next night starts from this night's account_reliability: with no new rating it is already
+   * at the fixed point, so one round confirms it, and the scores stay within the tolerance; run
+   * twice, it writes the same state (it never starts from its own day's partition). A history of
+   * one day holds no rating: the job writes empty snapshots and says so.
+   */
+  @Test
+  void theNextNightStartsWarmAndABoundedHistoryMayBeEmpty() {
+    SparkWarehouse warehouse = SparkWarehouse.open(spark, root.toString());
+    LocalDate next = RUN_DAY.plusDays(1);
+    RatingDetectionOptions options = RatingDetectionOptions.defaults();
+    options = options.withScoring(options.scoring().withReliability(options.scoring().reliability().withIterationLimits(1e-3, 100)));
+    RaterReliabilityJob.Options warm = RaterReliabilityJob.Options.of(JobOptions.of(root.toString(), next), options);
+    new RaterReliabilityJob().run(spark, warm);
+    var entry = new RunSummaries(warehouse.warehouse()).read(next).path("jobs").path(RaterReliabilityJob.NAME);
+    assertEquals("warm", entry.path("reliability_start").asText());
+    assertEquals(1, entry.path("reliability_iterations").asInt());
+    Map<String, Double> first = fairness(warehouse, next);
+    for (Map.Entry<String, Row> r : raters.entrySet()) {
+      assertEquals(r.getValue().<Double>getAs("fairness"), first.get(r.getKey()), 2e-3, "fairness of " + r.getKey());
+    }
+    new RaterReliabilityJob().run(spark, warm);
+    assertEquals(first, fairness(warehouse, next), "a re-run starts from the same state");
+
+    LocalDate later = RUN_DAY.plusDays(2);
+    new RaterReliabilityJob().run(spark, new RaterReliabilityJob.Options(JobOptions.of(root.toString(), later), options, 0, true, 1));
+    entry = new RunSummaries(warehouse.warehouse()).read(later).path("jobs").path(RaterReliabilityJob.NAME);
+    assertEquals(0, entry.path("inputs").path("ratings").asLong(), "one day of history: no rating");
+    assertEquals(0, entry.path("outputs").path("rater_scores").asLong());
+    assertEquals("true", entry.path("reliability_converged").asText());
+  }
+
+  private static Map<String, Double> fairness(SparkWarehouse warehouse, LocalDate day) {
+    Map<String, Double> fairness = new HashMap<>();
+    for (Row r : warehouse.read(RatingTables.ACCOUNT_RELIABILITY, day, day).collectAsList()) {
+      if (r.getAs("fairness") != null) {
+        fairness.put(r.getAs("account_id"), r.getAs("fairness"));
+      }
+    }
+    return fairness;
   }
 }

@@ -28,7 +28,6 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
@@ -120,10 +119,16 @@ public final class IngestJob {
       boolean backfill = options.fromDate() != null;
       build(env, new SinkPlacement() {
         @Override
-        public <T> FileSink<T> sink(TableSchema table, BulkWriter.Factory<T> format, TableSinks.EventTime<T> eventTime) {
-          return backfill
-              ? TableSinks.stagedByDay(format, staging.get(table), eventTime, day)
-              : TableSinks.staged(format, staging.get(table));
+        public <T> void write(DataStream<T> rows, TableSchema table, BulkWriter.Factory<T> format,
+            TableSinks.EventTime<T> eventTime, String uid) {
+          String root = staging.get(table);
+          if (!backfill) {
+            rows.sinkTo(TableSinks.staged(format, root)).name(writeStep(table)).uid(uid);
+          } else if (eventTime == null) {
+            rows.sinkTo(TableSinks.staged(format, root + "/ds=" + day)).name(writeStep(table)).uid(uid);
+          } else {
+            TableSinks.stagedByDay(rows, format, root, eventTime).name(writeStep(table)).uid(uid);
+          }
         }
       });
       LOG.info("ingest {}..{}: reading {} with parallelism {} (bounded)", options.firstDay(), day, options.inputs(),
@@ -176,8 +181,9 @@ public final class IngestJob {
     StreamExecutionEnvironment env = environment();
     build(env, new SinkPlacement() {
       @Override
-      public <T> FileSink<T> sink(TableSchema table, BulkWriter.Factory<T> format, TableSinks.EventTime<T> eventTime) {
-        return TableSinks.live(format, warehouse.tablePath(table.name()), eventTime);
+      public <T> void write(DataStream<T> rows, TableSchema table, BulkWriter.Factory<T> format,
+          TableSinks.EventTime<T> eventTime, String uid) {
+        rows.sinkTo(TableSinks.live(format, warehouse.tablePath(table.name()), eventTime)).name(writeStep(table)).uid(uid);
       }
     });
     LOG.info("ingest: monitoring {} every {} with parallelism {} (continuous)", options.inputs(),
@@ -224,8 +230,18 @@ public final class IngestJob {
 
   /** Where a table's files go: a bounded run's staging directories or a continuous run's live tables. */
   private interface SinkPlacement {
-    /** @param eventTime the time whose day is a row's ds; null for rows filed under the run's (or processing) day */
-    <T> FileSink<T> sink(TableSchema table, BulkWriter.Factory<T> format, TableSinks.EventTime<T> eventTime);
+    /**
+     * Adds the step writing one table's rows.
+     *
+     * @param eventTime the time whose day is a row's ds; null for rows filed under the run's (or processing) day
+     * @param uid the step's stable id (continuous checkpoints are restored by it)
+     */
+    <T> void write(DataStream<T> rows, TableSchema table, BulkWriter.Factory<T> format,
+        TableSinks.EventTime<T> eventTime, String uid);
+  }
+
+  private static String writeStep(TableSchema table) {
+    return "Write " + table.name();
   }
 
   private void build(StreamExecutionEnvironment env, SinkPlacement sinks) {
@@ -295,17 +311,13 @@ public final class IngestJob {
     }
     for (EventKind kind : EventKind.values()) {
       TableSchema table = EventValidator.tableOf(kind);
-      byKind.get(kind)
-          .map(new CountAccepted(kind)).name("CountAccepted " + table.name())
-          .sinkTo(sinks.sink(table, TableSinks.eventParquet(kind), event -> event.eventTime))
-          .name("Write " + table.name()).uid("write-" + table.name());
+      sinks.write(byKind.get(kind).map(new CountAccepted(kind)).name("CountAccepted " + table.name()),
+          table, TableSinks.eventParquet(kind), event -> event.eventTime, "write-" + table.name());
     }
-    valid.getSideOutput(ValidateFunction.DEAD_LETTER)
-        .sinkTo(sinks.sink(EventTables.DEAD_LETTER, TableSinks.avroParquet(EventTables.DEAD_LETTER), null))
-        .name("Write dead_letter").uid("write-dead-letter");
-    onTime.getSideOutput(LateRouter.LATE)
-        .sinkTo(sinks.sink(EventTables.LATE_EVENTS, TableSinks.avroParquet(EventTables.LATE_EVENTS), null))
-        .name("Write late_events").uid("write-late-events");
+    sinks.write(valid.getSideOutput(ValidateFunction.DEAD_LETTER), EventTables.DEAD_LETTER,
+        TableSinks.avroParquet(EventTables.DEAD_LETTER), null, "write-dead-letter");
+    sinks.write(onTime.getSideOutput(LateRouter.LATE), EventTables.LATE_EVENTS,
+        TableSinks.avroParquet(EventTables.LATE_EVENTS), null, "write-late-events");
   }
 
   /** ds partitions of trades in the look-back before the run's first day (or today, continuous). */

@@ -12,7 +12,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * A backfill's writer of one table: rows into {@code stagingRoot/ds=YYYY-MM-DD/part-*.parquet} by
  * the UTC day of their event time, with <b>one file open at a time</b>. It runs keyed by that day
- * ({@link #dayOf}) in a BATCH job, which hands it every row of one day before the next day's, so
+ * ({@link TableSinks#stagedByDay}) in a BATCH job, which hands it every row of one day before the next day's, so
  * it finishes a day's file before it opens the next: memory and open files stay those of one
  * writer however many days the run owns (a writer per day held open took about 2 MB each, and a
  * 3,417-day history ran out of a 6 GB heap). Files go to a staging directory that the job swaps in

@@ -28,7 +28,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
@@ -68,6 +68,8 @@ import org.slf4j.LoggerFactory;
 public final class IngestJob {
   public static final String JOB_NAME = "ingest";
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+  /** Batches of 2,048 lines ({@link JsonLinesFormat}) a source reader may hold: 16 is a few MB. */
+  static final int ELEMENT_QUEUE_CAPACITY = 16;
   private static final Schema TRADE_ID_ONLY =
       SchemaBuilder.record(EventTables.TRADES.name()).namespace("org.chengxin.tables")
           .fields().requiredString(EventFields.TRADE_ID).endRecord();
@@ -100,6 +102,11 @@ public final class IngestJob {
         job.startContinuous().getJobExecutionResult().get();
       } else {
         job.runBounded();
+        // Every partition is swapped in and the summary recorded. The embedded engine can leave a
+        // non-daemon file-source thread behind (Flink 2.3, FLINK-40660: a split fetcher shut down
+        // for idleness waits for ever on a hand-over the full element queue refused), which would
+        // keep the process alive; failures exit 1 through CommandLine.runMain.
+        System.exit(0);
       }
     });
   }
@@ -120,10 +127,16 @@ public final class IngestJob {
       boolean backfill = options.fromDate() != null;
       build(env, new SinkPlacement() {
         @Override
-        public <T> FileSink<T> sink(TableSchema table, BulkWriter.Factory<T> format, TableSinks.EventTime<T> eventTime) {
-          return backfill
-              ? TableSinks.stagedByDay(format, staging.get(table), eventTime, day)
-              : TableSinks.staged(format, staging.get(table));
+        public <T> void write(DataStream<T> rows, TableSchema table, BulkWriter.Factory<T> format,
+            TableSinks.EventTime<T> eventTime, String uid) {
+          String root = staging.get(table);
+          if (!backfill) {
+            rows.sinkTo(TableSinks.staged(format, root)).name(writeStep(table)).uid(uid);
+          } else if (eventTime == null) {
+            rows.sinkTo(TableSinks.staged(format, root + "/ds=" + day)).name(writeStep(table)).uid(uid);
+          } else {
+            TableSinks.stagedByDay(rows, format, root, eventTime).name(writeStep(table)).uid(uid);
+          }
         }
       });
       LOG.info("ingest {}..{}: reading {} with parallelism {} (bounded)", options.firstDay(), day, options.inputs(),
@@ -176,8 +189,9 @@ public final class IngestJob {
     StreamExecutionEnvironment env = environment();
     build(env, new SinkPlacement() {
       @Override
-      public <T> FileSink<T> sink(TableSchema table, BulkWriter.Factory<T> format, TableSinks.EventTime<T> eventTime) {
-        return TableSinks.live(format, warehouse.tablePath(table.name()), eventTime);
+      public <T> void write(DataStream<T> rows, TableSchema table, BulkWriter.Factory<T> format,
+          TableSinks.EventTime<T> eventTime, String uid) {
+        rows.sinkTo(TableSinks.live(format, warehouse.tablePath(table.name()), eventTime)).name(writeStep(table)).uid(uid);
       }
     });
     LOG.info("ingest: monitoring {} every {} with parallelism {} (continuous)", options.inputs(),
@@ -192,6 +206,12 @@ public final class IngestJob {
     // Embedded runs only (a cluster keeps its own): BATCH sorts by key in managed memory, and
     // the default 128 MB makes a day of events spill to disk.
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(1024));
+    // The file source starts a split fetcher per file and shuts it down when the file is read; that
+    // shutdown hangs (FLINK-40660, see main) when the next file's fetcher has filled the element
+    // queue first: with the default of two, one batch and its end-of-file marker, which every
+    // small file is (a day of an imported history). Room for 16 makes that need a file of 30,000
+    // lines or more, and spares the 30 s the reader's close then waits for the stuck fetcher.
+    conf.set(SourceReaderOptions.ELEMENT_QUEUE_CAPACITY, ELEMENT_QUEUE_CAPACITY);
     return conf;
   }
 
@@ -224,8 +244,18 @@ public final class IngestJob {
 
   /** Where a table's files go: a bounded run's staging directories or a continuous run's live tables. */
   private interface SinkPlacement {
-    /** @param eventTime the time whose day is a row's ds; null for rows filed under the run's (or processing) day */
-    <T> FileSink<T> sink(TableSchema table, BulkWriter.Factory<T> format, TableSinks.EventTime<T> eventTime);
+    /**
+     * Adds the step writing one table's rows.
+     *
+     * @param eventTime the time whose day is a row's ds; null for rows filed under the run's (or processing) day
+     * @param uid the step's stable id (continuous checkpoints are restored by it)
+     */
+    <T> void write(DataStream<T> rows, TableSchema table, BulkWriter.Factory<T> format,
+        TableSinks.EventTime<T> eventTime, String uid);
+  }
+
+  private static String writeStep(TableSchema table) {
+    return "Write " + table.name();
   }
 
   private void build(StreamExecutionEnvironment env, SinkPlacement sinks) {
@@ -295,17 +325,13 @@ public final class IngestJob {
     }
     for (EventKind kind : EventKind.values()) {
       TableSchema table = EventValidator.tableOf(kind);
-      byKind.get(kind)
-          .map(new CountAccepted(kind)).name("CountAccepted " + table.name())
-          .sinkTo(sinks.sink(table, TableSinks.eventParquet(kind), event -> event.eventTime))
-          .name("Write " + table.name()).uid("write-" + table.name());
+      sinks.write(byKind.get(kind).map(new CountAccepted(kind)).name("CountAccepted " + table.name()),
+          table, TableSinks.eventParquet(kind), event -> event.eventTime, "write-" + table.name());
     }
-    valid.getSideOutput(ValidateFunction.DEAD_LETTER)
-        .sinkTo(sinks.sink(EventTables.DEAD_LETTER, TableSinks.avroParquet(EventTables.DEAD_LETTER), null))
-        .name("Write dead_letter").uid("write-dead-letter");
-    onTime.getSideOutput(LateRouter.LATE)
-        .sinkTo(sinks.sink(EventTables.LATE_EVENTS, TableSinks.avroParquet(EventTables.LATE_EVENTS), null))
-        .name("Write late_events").uid("write-late-events");
+    sinks.write(valid.getSideOutput(ValidateFunction.DEAD_LETTER), EventTables.DEAD_LETTER,
+        TableSinks.avroParquet(EventTables.DEAD_LETTER), null, "write-dead-letter");
+    sinks.write(onTime.getSideOutput(LateRouter.LATE), EventTables.LATE_EVENTS,
+        TableSinks.avroParquet(EventTables.LATE_EVENTS), null, "write-late-events");
   }
 
   /** ds partitions of trades in the look-back before the run's first day (or today, continuous). */

@@ -182,7 +182,9 @@ public final class CommandLine {
 
   /**
    * Runs a command's body, turning a {@link UsageException} into a message and exit code 2, so
-   * every main method rejects bad arguments the same way.
+   * every main method rejects bad arguments the same way, and any other failure into exit code 1.
+   * Errors too: an engine's threads outlive a main thread killed by an OutOfMemoryError, and the
+   * process would hang instead of failing.
    */
   public static void runMain(ThrowingRunnable body) {
     try {
@@ -190,7 +192,7 @@ public final class CommandLine {
     } catch (UsageException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       org.slf4j.LoggerFactory.getLogger(CommandLine.class).error("failed", e);
       System.exit(1);
     }

@@ -1,0 +1,62 @@
+package org.chengxin.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.chengxin.core.cli.CommandLine;
+
+/**
+ * Runs one bounded ingest of an imported history (a backfill from its first day to its last, or a
+ * one-day run when both are the same day) and prints its lines per second, wall clock and per
+ * CPU-second, and the JVM's peak resident memory. scripts/bench-ingest --backfill-days drives it,
+ * one JVM per run so that each peak is that run's own.
+ */
+public final class BackfillBenchmark {
+  private BackfillBenchmark() {}
+
+  public static void main(String[] args) {
+    CommandLine.runMain(() -> {
+      CommandLine cli = new CommandLine(
+          "BackfillBenchmark --input DIR --warehouse DIR --from-date YYYY-MM-DD --date YYYY-MM-DD [--parallelism N]")
+          .option("input", "DIR", "raw JSON Lines, one folder per day (scripts/import-ratings)")
+          .option("warehouse", "DIR", "scratch warehouse the job writes")
+          .option("from-date", "YYYY-MM-DD", "the history's first day")
+          .option("date", "YYYY-MM-DD", "its last day")
+          .option("parallelism", "N", "job parallelism (default: cores)");
+      if (!cli.parse(args)) {
+        return;
+      }
+      LocalDate first = cli.date("from-date");
+      LocalDate last = cli.date("date");
+      int parallelism = (int) cli.longValue("parallelism", IngestOptions.defaultParallelism(), 1, 1024);
+      IngestOptions options = IngestOptions.parse(new String[] {"--input", cli.required("input"),
+          "--warehouse", cli.required("warehouse"), "--from-date", first.toString(), "--date", last.toString(),
+          "--parallelism", Integer.toString(parallelism)}).orElseThrow();
+      long started = System.nanoTime();
+      long cpuBefore = IngestBenchmark.processCpuNanos();
+      ObjectNode summary = new IngestJob(options).runBounded();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      double cpuSeconds = (IngestBenchmark.processCpuNanos() - cpuBefore) / 1e9;
+      long read = summary.path("totals").path("read").asLong();
+      System.out.printf("lines=%d days=%d  backfill=%.0f lines/s (%.1f s with commits, parallelism %d)"
+              + "  cpu=%.0f lines/cpu-s  peak_rss=%s%n",
+          read, ChronoUnit.DAYS.between(first, last) + 1, read / seconds, seconds, parallelism, read / cpuSeconds,
+          peakResidentMegabytes());
+      // As IngestJob.main: the engine may leave a source thread behind once the run is committed.
+      System.exit(0);
+    });
+  }
+
+  /** The JVM's peak resident set (Linux VmHWM), or "n/a" where /proc is not there. */
+  private static String peakResidentMegabytes() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return "n/a";
+    }
+    return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 + " MB").findFirst().orElse("n/a");
+  }
+}

@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
 import org.chengxin.detectors.ratings.RaterReliability;
 import org.chengxin.detectors.ratings.RaterReliabilityOptions;
 import org.chengxin.detectors.ratings.RatingBlock;
@@ -70,7 +71,11 @@ public final class ReliabilityBlocks {
   private static final int W = ReliabilityStates.WIDTH;
   /** A round's states carry its three largest changes behind the account's own slots. */
   private static final int CHANGES = W;
-  /** Bytes per rating a block of ratings costs while it is built and iterated (arrays, growth, account states). */
+  /**
+   * Heap per rating a block may take in its task, for the default block size: the block's arrays
+   * (24 bytes), the builder's before they are trimmed (28, doubling), the rows and id dictionary of
+   * the one-task path, and account states.
+   */
   private static final long BYTES_PER_RATING = 96;
 
   /**
@@ -94,14 +99,13 @@ public final class ReliabilityBlocks {
   }
 
   /**
-   * A quarter of an executor's heap (the driver's in local mode) for one block: about 25 million
+   * A quarter of an executor's heap (the driver's in local mode) for one block: about 16.7 million
    * ratings in a 6 GiB heap, so the common nightly graph is one block.
    */
   public static long defaultRatingsPerBlock(SparkSession spark) {
-    long heap = spark.sparkContext().getConf().getSizeAsBytes("spark.executor.memory", String.valueOf(Runtime.getRuntime().maxMemory()));
-    if (spark.sparkContext().isLocal()) {
-      heap = Runtime.getRuntime().maxMemory();
-    }
+    long heap = spark.sparkContext().isLocal()
+        ? Runtime.getRuntime().maxMemory()
+        : spark.sparkContext().getConf().getSizeAsMb("spark.executor.memory", "1g") * 1024L * 1024L;
     return Math.max(1, heap / 4 / BYTES_PER_RATING);
   }
 
@@ -129,7 +133,6 @@ public final class ReliabilityBlocks {
 
   /** What one of the two paths leaves: the scores by account id, and how to free its caches afterwards. */
   private record Outcome(Dataset<Row> accounts, RaterReliability.Progress progress, long largestBlockBytes, Runnable release) {}
-
 
   /** account_id, account: a dense int per account that gave or received a rating. */
   private static Dataset<Row> dictionary(Dataset<Row> edges) {
@@ -161,6 +164,7 @@ public final class ReliabilityBlocks {
     }
     SparkSession spark = edges.sparkSession();
     CollectionAccumulator<RaterReliability.Progress> progress = spark.sparkContext().collectionAccumulator("reliability progress");
+    LongAccumulator blockBytes = spark.sparkContext().longAccumulator("reliability block bytes");
     JavaRDD<Row> scores = rows.repartition(1).javaRDD().mapPartitions(input -> {
       Map<String, Integer> index = new HashMap<>();
       List<String> ids = new ArrayList<>();
@@ -183,7 +187,9 @@ public final class ReliabilityBlocks {
         fairness[a] = values[0];
         goodness[a] = values[1];
       }
-      RaterReliability.InOneBlock rounds = new RaterReliability.InOneBlock(builder.buildWhole(accounts), fairness, goodness, o);
+      RatingBlock block = builder.buildWhole(accounts);
+      blockBytes.add(block.bytes());
+      RaterReliability.InOneBlock rounds = new RaterReliability.InOneBlock(block, fairness, goodness, o);
       progress.add(RaterReliability.run(logged(rounds, 1), o));
       double[] states = rounds.states();
       List<Row> out = new ArrayList<>(accounts);
@@ -193,7 +199,7 @@ public final class ReliabilityBlocks {
       return out.iterator();
     }).persist(StorageLevel.MEMORY_AND_DISK());
     scores.count();
-    return new Outcome(spark.createDataFrame(scores, ACCOUNT_SCORES), progress.value().get(0), BYTES_PER_RATING * ratings,
+    return new Outcome(spark.createDataFrame(scores, ACCOUNT_SCORES), progress.value().get(0), blockBytes.value(),
         scores::unpersist);
   }
 

@@ -246,7 +246,8 @@ class RaterReliabilityJobTest {
 
   /**
    * The next night starts from this night's account_reliability: with no new rating it is already
-   * at the fixed point, so one round confirms it, and the scores stay within the tolerance; run
+   * near the fixed point, so a round or two confirm it (the cold night took many more), and the
+   * scores stay within the tolerance; run
    * twice, it writes the same state (it never starts from its own day's partition). A history of
    * one day holds no rating: the job writes empty snapshots and says so.
    */
@@ -260,7 +261,10 @@ class RaterReliabilityJobTest {
     new RaterReliabilityJob().run(spark, warm);
     var entry = new RunSummaries(warehouse.warehouse()).read(next).path("jobs").path(RaterReliabilityJob.NAME);
     assertEquals("warm", entry.path("reliability_start").asText());
-    assertEquals(1, entry.path("reliability_iterations").asInt());
+    int cold = new RunSummaries(warehouse.warehouse()).read(RUN_DAY).path("jobs").path(RaterReliabilityJob.NAME)
+        .path("reliability_iterations").asInt();
+    int warmRounds = entry.path("reliability_iterations").asInt();
+    assertTrue(warmRounds <= 2 && warmRounds < cold / 3, "warm " + warmRounds + " rounds, cold " + cold);
     Map<String, Double> first = fairness(warehouse, next);
     for (Map.Entry<String, Row> r : raters.entrySet()) {
       assertEquals(r.getValue().<Double>getAs("fairness"), first.get(r.getKey()), 2e-3, "fairness of " + r.getKey());

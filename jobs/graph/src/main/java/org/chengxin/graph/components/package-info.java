@@ -1,2 +1,2 @@
-/** Connected components on Spark DataFrames (min-label propagation) and shared-key account linkage. */
+/** Connected components (min-label propagation over primitive arrays in Spark tasks) and shared-key account linkage. */
 package org.chengxin.graph.components;

@@ -3,6 +3,7 @@ package org.chengxin.graph.rings;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
@@ -22,10 +23,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.chengxin.graph.blocks.BlockedGraph;
 import org.chengxin.graph.components.ConnectedComponents;
 import org.chengxin.graph.fraudar.BipartiteGraph;
 import org.chengxin.graph.fraudar.Block;
 import org.chengxin.graph.fraudar.GreedyPeeler;
+import org.chengxin.graph.kernels.TauCore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Distributed FRAUDAR in three stages, none of which collects the graph on the driver.
  *
  * <ol>
- *   <li>Batch peeling on DataFrames: every pass removes, all at once, each buyer and seller whose
+ *   <li>Batch peeling over primitive arrays inside Spark tasks: every pass removes, all at once, each buyer and seller whose
  *       weighted degree is below tau = minDensity, until nothing changes (the weighted tau-core).
  *       Any block of density >= tau that no single removal makes denser survives, because each of
  *       its nodes has at least that degree inside it.
@@ -59,7 +62,6 @@ final class DenseBlocks {
   static final String SELLER = "seller";
 
   private static final Logger LOG = LoggerFactory.getLogger(DenseBlocks.class);
-  private static final int MAX_PASSES = 100;
 
   static final StructType MEMBERS =
       new StructType()
@@ -74,7 +76,7 @@ final class DenseBlocks {
 
   DenseBlocks(RingOptions options) {
     this.options = options;
-    this.components = new ConnectedComponents(options.checkpointEvery(), 10_000);
+    this.components = new ConnectedComponents(options.blockedGraph(), "seller groups");
   }
 
   /**
@@ -87,7 +89,8 @@ final class DenseBlocks {
     Dataset<Row> groups = sellerGroups(core);
     Dataset<Row> grouped =
         core.join(groups, new String[] {"seller_id"}, "left")
-            .withColumn("candidate", coalesce(col("seller_group"), col("seller_id")));
+            // A group's number could read like a seller id: the prefix keeps the two kinds of key apart.
+            .withColumn("candidate", coalesce(concat(lit("seller group "), col("seller_group")), col("seller_id")));
     // A candidate that is one seller's star (no link to another seller) cannot hold a block as
     // dense as minDensity unless one of its edges weighs more: k buyers give at most k x the
     // heaviest edge over k + 1 nodes. Most sellers are such stars, and skipping them spares the
@@ -133,31 +136,20 @@ final class DenseBlocks {
         .select(col(ConnectedComponents.NODE).as("seller_id"), col(ConnectedComponents.COMPONENT).as("seller_group"));
   }
 
-  /** Weighted tau-core by batch peeling: every pass drops all nodes below tau at once. */
+  /**
+   * Weighted tau-core by batch peeling ({@link TauCore}): every round drops all buyers and sellers
+   * below tau at once, until a round drops nothing; the rounds run over primitive arrays inside
+   * Spark tasks ({@link BlockedGraph}).
+   */
   private Dataset<Row> prune(Dataset<Row> edges, double tau) {
-    Dataset<Row> current = edges;
-    long size = current.count();
-    for (int pass = 1; pass <= MAX_PASSES; pass++) {
-      long started = System.nanoTime();
-      Dataset<Row> keptBuyers =
-          current.groupBy("buyer_id").agg(sum("weight").as("d")).filter(col("d").geq(tau)).select("buyer_id");
-      Dataset<Row> keptSellers =
-          current.groupBy("seller_id").agg(sum("weight").as("d")).filter(col("d").geq(tau)).select("seller_id");
-      Dataset<Row> next =
-          current.join(keptBuyers, new String[] {"buyer_id"}, "left_semi")
-              .join(keptSellers, new String[] {"seller_id"}, "left_semi");
-      next = next.localCheckpoint();
-      long nextSize = next.count();
-      LOG.info("dense blocks: batch peeling pass {} at tau {}: {} -> {} edges in {} ms", pass, tau, size, nextSize,
-          (System.nanoTime() - started) / 1_000_000);
-      current = next;
-      if (nextSize == size) {
-        return current;
-      }
-      size = nextSize;
-    }
-    LOG.warn("dense blocks: batch peeling stopped after {} passes before converging", MAX_PASSES);
-    return current;
+    Dataset<Row> states =
+        options.blockedGraph().run(
+            edges.select(col("buyer_id").as(BlockedGraph.SRC), col("seller_id").as(BlockedGraph.DST),
+                col("weight").as(BlockedGraph.WEIGHT)),
+            true, new TauCore(tau), "batch peeling");
+    return states
+        .filter(col(BlockedGraph.SRC_STATE).equalTo(TauCore.PRESENT).and(col(BlockedGraph.DST_STATE).equalTo(TauCore.PRESENT)))
+        .select(col(BlockedGraph.SRC).as("buyer_id"), col(BlockedGraph.DST).as("seller_id"), col(BlockedGraph.WEIGHT).as("weight"));
   }
 
   private Dataset<Row> peelExactly(Dataset<Row> candidateEdges) {

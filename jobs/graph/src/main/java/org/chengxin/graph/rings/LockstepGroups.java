@@ -37,7 +37,7 @@ final class LockstepGroups {
     this.windowSeconds = options.lockstepWindow().toSeconds();
     this.minSellers = options.lockstepMinSellers();
     this.maxWindowBuyers = options.lockstepMaxWindowBuyers();
-    this.components = new ConnectedComponents(options.checkpointEvery(), 10_000);
+    this.components = new ConnectedComponents(options.blockedGraph(), "lockstep groups");
   }
 
   /**

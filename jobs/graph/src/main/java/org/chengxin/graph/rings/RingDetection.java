@@ -1,21 +1,16 @@
 package org.chengxin.graph.rings;
 
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.format_string;
-import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
@@ -31,10 +26,15 @@ import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.event.TradeStatus;
@@ -80,7 +80,6 @@ public final class RingDetection {
   public static final String SELLER = DenseBlocks.SELLER;
 
   private static final Logger LOG = LoggerFactory.getLogger(RingDetection.class);
-  private static final double DENSITY_WEIGHT = 0.4;
   /** Working column: mean of the trade-behaviour signals, gated by minBoostingEvidence. */
   private static final String BOOSTING_EVIDENCE = "boosting_evidence";
   private static final long MS_PER_HOUR = 3_600_000L;
@@ -283,7 +282,7 @@ public final class RingDetection {
                     concat(lit("address:"), col("address_key")))).as("key"))
             .filter(col("key").isNotNull());
     return new SharedKeyLinkage(options.maxAccountsPerKey(),
-        new ConnectedComponents(options.checkpointEvery(), 10_000)).run(accountKeys, focus);
+        new ConnectedComponents(options.blockedGraph(), "shared-key linkage")).run(accountKeys, focus);
   }
 
   private static Dataset<Row> ratingEvidence(Dataset<Row> b2s, Dataset<Row> blockBuyers, Dataset<Row> blockSellers) {
@@ -307,46 +306,32 @@ public final class RingDetection {
   }
 
   /**
-   * suspiciousness = 0.4 x density margin (1 - minDensity / density) + 0.6 x mean of seven evidence
-   * signals in [0, 1]: five-star share, lockstep share, shared-key share, repeat-pair rate, young
-   * buyer share, fast confirmation (1 - ring median / market median) and price anomaly
-   * (|ln price ratio| / ln 4). Also adds {@link #BOOSTING_EVIDENCE}, the mean of the four signals
-   * that describe the trades themselves (five-star, repeat pairs, fast confirmation, price).
+   * Adds {@value #SELLER_COUNT}, {@value #SUSPICIOUSNESS}, {@link #BOOSTING_EVIDENCE} and
+   * {@value #REASON} to each block's evidence row, with the plain-Java {@link RingScore}.
    */
   private Dataset<Row> score(Dataset<Row> evidence, double marketConfirmHours) {
-    Column fastConfirm =
-        Double.isNaN(marketConfirmHours) || marketConfirmHours <= 0
-            ? lit(0.0)
-            : coalesce(greatest(lit(0.0), lit(1.0).minus(col(MEDIAN_CONFIRM_HOURS).divide(marketConfirmHours))), lit(0.0));
-    Column priceAnomaly = coalesce(least(lit(1.0), abs(log(col(PRICE_TO_CATEGORY_MEDIAN))).divide(Math.log(4))), lit(0.0));
-    Column fiveStar = coalesce(col(FIVE_STAR_SHARE), lit(0.0));
-    Column boosting = fiveStar.plus(col(REPEAT_PAIR_RATE)).plus(fastConfirm).plus(priceAnomaly);
-    Column signals =
-        boosting.plus(col(LOCKSTEP_SHARE)).plus(col(SHARED_KEY_SHARE)).plus(col(YOUNG_BUYER_SHARE)).divide(7.0);
-    Column margin = greatest(lit(0.0), lit(1.0).minus(lit(options.minDensity()).divide(col(DENSITY))));
-    return evidence
-        .withColumn(SELLER_COUNT, size(col(SELLER_IDS)))
-        .withColumn(SUSPICIOUSNESS, margin.multiply(DENSITY_WEIGHT).plus(signals.multiply(1 - DENSITY_WEIGHT)))
-        .withColumn(BOOSTING_EVIDENCE, boosting.divide(4.0))
-        .withColumn(REASON, reason(marketConfirmHours));
-  }
-
-  /** Plain words for reviewers; each clause appears only when its evidence is notable. */
-  private Column reason(double marketConfirmHours) {
-    Column head =
-        format_string("%d sellers and %d buyers trade far more densely than the market (density %.2f, %.1fx the threshold)",
-            size(col(SELLER_IDS)), col(BUYER_COUNT), col(DENSITY), col(DENSITY).divide(options.minDensity()));
-    return concat_ws("; ",
-        head,
-        when(col(FIVE_STAR_SHARE).geq(0.8), format_string("%.0f%% of their ratings are all five-star", col(FIVE_STAR_SHARE).multiply(100))),
-        when(col(LOCKSTEP_SHARE).geq(0.3), format_string("%.0f%% of buyers act in lockstep", col(LOCKSTEP_SHARE).multiply(100))),
-        when(col(SHARED_KEY_SHARE).geq(0.2), format_string("%.0f%% of buyers share a device, IP or address", col(SHARED_KEY_SHARE).multiply(100))),
-        when(col(REPEAT_PAIR_RATE).geq(0.3), format_string("%.0f%% of buyer-seller pairs repeat", col(REPEAT_PAIR_RATE).multiply(100))),
-        when(col(YOUNG_BUYER_SHARE).geq(0.5), format_string("%.0f%% of buyers are new accounts", col(YOUNG_BUYER_SHARE).multiply(100))),
-        when(col(MEDIAN_CONFIRM_HOURS).lt(marketConfirmHours / 2),
-            format_string("receipt confirmed after %.1f h (market %.1f h)", col(MEDIAN_CONFIRM_HOURS), lit(marketConfirmHours))),
-        when(abs(log(col(PRICE_TO_CATEGORY_MEDIAN))).geq(Math.log(2)),
-            format_string("prices at %.2fx the category median", col(PRICE_TO_CATEGORY_MEDIAN))));
+    RingScore scoring = new RingScore(options.minDensity(), marketConfirmHours);
+    Dataset<Row> counted = evidence.withColumn(SELLER_COUNT, size(col(SELLER_IDS)));
+    StructType scored =
+        counted.schema()
+            .add(SUSPICIOUSNESS, DataTypes.DoubleType, false)
+            .add(BOOSTING_EVIDENCE, DataTypes.DoubleType, false)
+            .add(REASON, DataTypes.StringType, false);
+    MapFunction<Row, Row> addScore = row -> {
+      RingScore.Score score = scoring.score(new RingScore.Signals(
+          row.getAs(SELLER_COUNT), row.getAs(BUYER_COUNT), row.getAs(DENSITY), row.getAs(FIVE_STAR_SHARE),
+          row.getAs(REPEAT_PAIR_RATE), row.getAs(LOCKSTEP_SHARE), row.getAs(SHARED_KEY_SHARE),
+          row.getAs(YOUNG_BUYER_SHARE), row.getAs(MEDIAN_CONFIRM_HOURS), row.getAs(PRICE_TO_CATEGORY_MEDIAN)));
+      Object[] values = new Object[row.size() + 3];
+      for (int i = 0; i < row.size(); i++) {
+        values[i] = row.get(i);
+      }
+      values[row.size()] = score.suspiciousness();
+      values[row.size() + 1] = score.boostingEvidence();
+      values[row.size() + 2] = score.reason();
+      return RowFactory.create(values);
+    };
+    return counted.map(addScore, Encoders.row(scored));
   }
 
   private static long unixMillis(Instant instant) {

@@ -3,6 +3,7 @@ package org.chengxin.graph.rings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.chengxin.graph.blocks.BlockedGraph;
 
 /**
  * Settings of ring detection. {@link #defaults(Instant)} gives the values tuned on generated
@@ -30,8 +31,11 @@ import java.util.Objects;
  * @param lockstepMinSellers sellers two accounts must share in-window to be in lockstep
  * @param lockstepMaxWindowBuyers a seller window with more buyers is ordinary traffic, skipped
  * @param youngAccountDays accounts first seen less than this many days before asOf count as young
- * @param checkpointEvery rounds between lineage cuts in connected components (batch peeling cuts
- *     every pass)
+ * @param checkpointEvery rounds between lineage cuts of a graph loop split into several blocks
+ * @param maxEdgesPerBlock edges one task holds in a graph loop (batch peeling, connected
+ *     components): a graph with at most this many edges runs every round inside one task, a larger
+ *     one is split into blocks; the default is a quarter of the heap at {@value #BYTES_PER_EDGE} bytes
+ *     an edge
  */
 public record RingOptions(
     Instant asOf,
@@ -51,7 +55,17 @@ public record RingOptions(
     int lockstepMinSellers,
     int lockstepMaxWindowBuyers,
     int youngAccountDays,
-    int checkpointEvery) {
+    int checkpointEvery,
+    long maxEdgesPerBlock) {
+
+  /**
+   * Heap one edge of a graph loop takes in its task while the block is built: 16 bytes of arrays
+   * plus the vertex dictionary (a name and a hash entry per vertex, shared by its edges).
+   */
+  public static final int BYTES_PER_EDGE = 100;
+
+  /** Safety bound on the rounds of a graph loop; a loop that needs more fails loudly. */
+  private static final int MAX_ROUNDS = 10_000;
 
   public RingOptions {
     Objects.requireNonNull(asOf, "asOf");
@@ -73,6 +87,17 @@ public record RingOptions(
     require(lockstepMaxWindowBuyers >= 2, "lockstepMaxWindowBuyers must be >= 2");
     require(youngAccountDays >= 1, "youngAccountDays must be >= 1");
     require(checkpointEvery >= 1, "checkpointEvery must be >= 1");
+    require(maxEdgesPerBlock >= 1, "maxEdgesPerBlock must be >= 1");
+  }
+
+  /** The runner of the graph loops these options configure. */
+  public BlockedGraph blockedGraph() {
+    return new BlockedGraph(maxEdgesPerBlock, checkpointEvery, MAX_ROUNDS);
+  }
+
+  /** A quarter of this JVM's heap (the tasks' heap in local mode) at {@link #BYTES_PER_EDGE}. */
+  public static long defaultMaxEdgesPerBlock() {
+    return Math.max(1, Runtime.getRuntime().maxMemory() / 4 / BYTES_PER_EDGE);
   }
 
   /** The tuned defaults (see docs/rings.md). */
@@ -104,6 +129,7 @@ public record RingOptions(
     private int lockstepMaxWindowBuyers = 200;
     private int youngAccountDays = 30;
     private int checkpointEvery = 3;
+    private long maxEdgesPerBlock = defaultMaxEdgesPerBlock();
 
     private Builder(Instant asOf) {
       this.asOf = asOf;
@@ -126,12 +152,13 @@ public record RingOptions(
     public Builder lockstepMaxWindowBuyers(int v) { lockstepMaxWindowBuyers = v; return this; }
     public Builder youngAccountDays(int v) { youngAccountDays = v; return this; }
     public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
+    public Builder maxEdgesPerBlock(long v) { maxEdgesPerBlock = v; return this; }
 
     public RingOptions build() {
       return new RingOptions(asOf, historyDays, columnWeightOffset, minDensity, maxCandidateEdges,
           sellerLinkCosine, maxBuyerSellers, maxBlocksPerComponent, minBuyers, minSellerShare, minSuspiciousness,
           minBoostingEvidence, maxAccountsPerKey, lockstepWindow, lockstepMinSellers, lockstepMaxWindowBuyers,
-          youngAccountDays, checkpointEvery);
+          youngAccountDays, checkpointEvery, maxEdgesPerBlock);
     }
   }
 

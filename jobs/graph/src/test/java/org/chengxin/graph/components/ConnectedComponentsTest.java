@@ -2,10 +2,12 @@ package org.chengxin.graph.components;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.chengxin.graph.blocks.BlockedGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,41 +40,33 @@ class ConnectedComponentsTest {
     return spark.createDataFrame(rows.stream().map(r -> RowFactory.create((Object[]) r)).toList(), schema);
   }
 
-  private static Map<String, String> asMap(Dataset<Row> rows) {
-    return rows.collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getString(1)));
+  private static Map<String, Long> asMap(Dataset<Row> rows) {
+    return rows.collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+  }
+
+  /** Every round inside one task, or (at most two edges a block) split over many blocks. */
+  private static ConnectedComponents components(long maxEdgesPerBlock) {
+    return new ConnectedComponents(new BlockedGraph(maxEdgesPerBlock, 2, 50), "test");
+  }
+
+  /** Nodes grouped by component, as sorted sets: labels are numbers, the grouping is the result. */
+  private static Set<Set<String>> groups(Map<String, Long> labels) {
+    return new HashSet<>(labels.entrySet().stream()
+        .collect(Collectors.groupingBy(Map.Entry::getValue,
+            Collectors.mapping(Map.Entry::getKey, Collectors.toCollection(TreeSet::new))))
+        .values());
   }
 
   @Test
-  void labelsEveryNodeWithTheSmallestIdOfItsComponent() {
-    // A long path needs several rounds (with a checkpoint every 2): e-d-c-b-a, plus a separate pair.
+  void labelsEveryNodeOfAComponentAlikeInOneBlockAndInMany() {
+    // A long path needs several rounds (with a checkpoint every 2 on the many-block path), plus a
+    // separate pair and a triangle.
     Dataset<Row> edges = pairs(ConnectedComponents.SRC, ConnectedComponents.DST, List.of(
         new String[] {"e", "d"}, new String[] {"d", "c"}, new String[] {"c", "b"}, new String[] {"b", "a"},
-        new String[] {"y", "x"}));
-    Map<String, String> labels = asMap(new ConnectedComponents(2, 20).run(edges)
-        .select(ConnectedComponents.NODE, ConnectedComponents.COMPONENT));
-    assertEquals(Map.of("a", "a", "b", "a", "c", "a", "d", "a", "e", "a", "x", "x", "y", "x"), labels);
-  }
-
-  @Test
-  void aLongChainCollapsesInLogarithmicallyManyRounds() {
-    // Neighbour labels alone need 63 rounds to carry n00 along this 64-node path; pointer
-    // jumping doubles the distance a label travels per round.
-    List<String[]> path = new java.util.ArrayList<>();
-    for (int i = 1; i < 64; i++) {
-      path.add(new String[] {String.format("n%02d", i), String.format("n%02d", i - 1)});
-    }
-    Map<String, String> labels = asMap(new ConnectedComponents(3, 12)
-        .run(pairs(ConnectedComponents.SRC, ConnectedComponents.DST, path))
-        .select(ConnectedComponents.NODE, ConnectedComponents.COMPONENT));
-    assertEquals(64, labels.size());
-    assertEquals(java.util.Set.of("n00"), new java.util.HashSet<>(labels.values()));
-  }
-
-  @Test
-  void failsLoudlyWhenRoundsRunOut() {
-    Dataset<Row> edges = pairs(ConnectedComponents.SRC, ConnectedComponents.DST, List.of(
-        new String[] {"d", "c"}, new String[] {"c", "b"}, new String[] {"b", "a"}));
-    assertThrows(IllegalStateException.class, () -> new ConnectedComponents(1, 1).run(edges));
+        new String[] {"y", "x"}, new String[] {"p", "q"}, new String[] {"q", "r"}, new String[] {"r", "p"}));
+    Map<String, Long> oneBlock = asMap(components(1_000).run(edges));
+    assertEquals(Set.of(Set.of("a", "b", "c", "d", "e"), Set.of("x", "y"), Set.of("p", "q", "r")), groups(oneBlock));
+    assertEquals(oneBlock, asMap(components(2).run(edges)), "four blocks give the same labels");
   }
 
   @Test
@@ -85,13 +80,13 @@ class ConnectedComponentsTest {
     rows.add(new String[] {"acct3", "device:own4"});
     Dataset<Row> accountKeys = pairs(SharedKeyLinkage.ACCOUNT_ID, "key", rows);
     Dataset<Row> everyone = accountKeys.select(SharedKeyLinkage.ACCOUNT_ID);
-    Map<String, String> groups =
-        asMap(new SharedKeyLinkage(20, new ConnectedComponents(3, 50)).run(accountKeys, everyone));
+    Map<String, Long> groups =
+        asMap(new SharedKeyLinkage(20, components(1_000)).run(accountKeys, everyone));
     assertEquals(2, groups.size(), "only the device pair links: " + groups);
     assertEquals(groups.get("acct3"), groups.get("acct4"));
 
-    Map<String, String> uncapped =
-        asMap(new SharedKeyLinkage(30, new ConnectedComponents(3, 50)).run(accountKeys, everyone));
+    Map<String, Long> uncapped =
+        asMap(new SharedKeyLinkage(30, components(1_000)).run(accountKeys, everyone));
     assertEquals(25, uncapped.size());
     assertEquals(1, uncapped.values().stream().distinct().count());
     assertFalse(uncapped.containsKey("ip:nat"), "keys are not accounts");
@@ -99,7 +94,8 @@ class ConnectedComponentsTest {
     // Only focus accounts are linked; the cap still counts everyone on the key.
     Dataset<Row> focus = everyone.filter(org.apache.spark.sql.functions.col(SharedKeyLinkage.ACCOUNT_ID)
         .isin("acct1", "acct2", "acct3", "acct4"));
-    assertEquals(Map.of("acct3", "a:acct3", "acct4", "a:acct3"),
-        asMap(new SharedKeyLinkage(20, new ConnectedComponents(3, 50)).run(accountKeys, focus)));
+    Map<String, Long> focused = asMap(new SharedKeyLinkage(20, components(1_000)).run(accountKeys, focus));
+    assertEquals(Set.of(Set.of("acct3", "acct4")), groups(focused));
+    assertEquals(focused, asMap(new SharedKeyLinkage(20, components(4)).run(accountKeys, focus)), "two blocks");
   }
 }

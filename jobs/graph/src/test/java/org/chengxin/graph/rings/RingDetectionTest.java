@@ -133,6 +133,40 @@ class RingDetectionTest {
     System.out.printf("small honest market: %d blocks pass density and suspiciousness alone%n", ungated.rings().count());
   }
 
+  /**
+   * Both Datasets hold the same rows in some order: doubles within 1e-9 (sums in another order
+   * differ in the last digit), everything else equal.
+   */
+  private static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
+    Map<String, Row> byKey = keyedByExactFields(expected);
+    Map<String, Row> other = keyedByExactFields(actual);
+    assertEquals(byKey.keySet(), other.keySet());
+    byKey.forEach((key, row) -> {
+      for (int i = 0; i < row.size(); i++) {
+        if (row.get(i) instanceof Double d) {
+          assertEquals(d, other.get(key).getDouble(i), 1e-9, key + " field " + row.schema().fields()[i].name());
+        }
+      }
+    });
+  }
+
+  private static Map<String, Row> keyedByExactFields(Dataset<Row> rows) {
+    return rows.collectAsList().stream().collect(Collectors.toMap(
+        r -> java.util.stream.IntStream.range(0, r.size()).filter(i -> !(r.get(i) instanceof Double))
+            .mapToObj(i -> String.valueOf(r.get(i))).collect(Collectors.joining("|")),
+        r -> r));
+  }
+
+  @Test
+  void manyBlocksFindTheSameRingsAsOneBlock() {
+    // At most 500 edges a block, the batch peeling runs split over a dozen blocks and the
+    // components over several: the same members and rings.
+    RingResult manyBlocks = new RingDetection(RingOptions.builder(SyntheticMarket.DAY_END).maxEdgesPerBlock(500).build())
+        .detect(market.trades(spark), market.ratings(spark));
+    assertSameRows(result.members(), manyBlocks.members());
+    assertSameRows(result.rings(), manyBlocks.rings());
+  }
+
   @Test
   void ringsCarryEvidenceAndReason() {
     List<Row> rings = result.rings().collectAsList();

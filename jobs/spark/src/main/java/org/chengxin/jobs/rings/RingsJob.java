@@ -31,8 +31,10 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
 
   /**
    * @param historyDays days of trades, the run's day included, that form the buyer–seller graph
+   * @param maxEdgesPerBlock edges one task holds in a graph loop; a larger graph is split into
+   *     blocks (RingOptions#maxEdgesPerBlock)
    */
-  public record Options(JobOptions job, int historyDays) {
+  public record Options(JobOptions job, int historyDays, long maxEdgesPerBlock) {
     public static final int DEFAULT_HISTORY_DAYS = 30;
     public static final int MAX_HISTORY_DAYS = 366;
 
@@ -41,16 +43,20 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
       if (historyDays < 1 || historyDays > MAX_HISTORY_DAYS) {
         throw new IllegalArgumentException("ring history must be 1 to " + MAX_HISTORY_DAYS + " days: " + historyDays);
       }
+      if (maxEdgesPerBlock < 1) {
+        throw new IllegalArgumentException("edges per block must be >= 1: " + maxEdgesPerBlock);
+      }
     }
 
     public static Options of(JobOptions job) {
-      return new Options(job, DEFAULT_HISTORY_DAYS);
+      return new Options(job, DEFAULT_HISTORY_DAYS, RingOptions.defaultMaxEdgesPerBlock());
     }
 
     /** Detection settings: the tuned defaults, with the graph ending at the end of the run's day. */
     RingOptions ringOptions() {
       return RingOptions.builder(job.date().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
           .historyDays(historyDays)
+          .maxEdgesPerBlock(maxEdgesPerBlock)
           .build();
     }
   }
@@ -70,11 +76,16 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
     cli.option("ring-history-days", "N",
         NAME + ": days of trades, the run's day included, that form the ring graph, 1-" + Options.MAX_HISTORY_DAYS
             + " (default " + Options.DEFAULT_HISTORY_DAYS + ")");
+    cli.option("ring-max-edges-per-block", "N",
+        NAME + ": edges one task holds in a graph loop (batch peeling, connected components); a larger graph is"
+            + " split into blocks (default " + RingOptions.defaultMaxEdgesPerBlock() + ", a quarter of the heap at "
+            + RingOptions.BYTES_PER_EDGE + " bytes an edge)");
   }
 
   @Override
   public Options options(JobOptions job, CommandLine cli) {
-    return new Options(job, (int) cli.longValue("ring-history-days", Options.DEFAULT_HISTORY_DAYS, 1, Options.MAX_HISTORY_DAYS));
+    return new Options(job, (int) cli.longValue("ring-history-days", Options.DEFAULT_HISTORY_DAYS, 1, Options.MAX_HISTORY_DAYS),
+        cli.longValue("ring-max-edges-per-block", RingOptions.defaultMaxEdgesPerBlock(), 1, Long.MAX_VALUE));
   }
 
   @Override
@@ -91,6 +102,7 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
     Dataset<Row> trades = run.read(EventTables.TRADES, windowStart.minusDays(ringOptions.youngAccountDays()), day);
     Dataset<Row> ratings = run.read(EventTables.RATINGS, windowStart, day);
     run.note("ring_history_days", String.valueOf(options.historyDays()));
+    run.note("ring_max_edges_per_block", String.valueOf(options.maxEdgesPerBlock()));
 
     AtomicReference<RingResult> found = new AtomicReference<>();
     run.stage("detect rings", () -> {

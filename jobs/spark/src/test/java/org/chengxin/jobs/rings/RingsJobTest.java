@@ -96,6 +96,30 @@ class RingsJobTest {
   }
 
   @Test
+  void manyBlocksWriteTheSameRingsAsOneBlock() {
+    // At most 40 edges a block, the market's 600-odd edges are peeled over 15 blocks.
+    String manyRoot = temp.resolve("many-blocks").toString();
+    new Market().writeTo(spark, manyRoot);
+    new RingsJob().run(spark, new RingsJob.Options(JobOptions.of(manyRoot, DAY), RingsJob.Options.DEFAULT_HISTORY_DAYS, 40));
+    SparkWarehouse oneBlock = SparkWarehouse.open(spark, root);
+    SparkWarehouse manyBlocks = SparkWarehouse.open(spark, manyRoot);
+    for (var table : List.of(RingTables.RINGS, RingTables.RING_MEMBERS)) {
+      assertEquals(rows(oneBlock.read(table, DAY, DAY)), rows(manyBlocks.read(table, DAY, DAY)), table.toString());
+    }
+    JsonNode entry = new RunSummaries(manyBlocks.warehouse()).read(DAY).path("jobs").path(RingsJob.NAME);
+    assertEquals("40", entry.path("ring_max_edges_per_block").asText());
+  }
+
+  /** Rows as sorted strings, doubles rounded to 9 places (sums in another order differ in the last digit). */
+  private static List<String> rows(org.apache.spark.sql.Dataset<Row> table) {
+    return table.collectAsList().stream()
+        .map(r -> java.util.stream.IntStream.range(0, r.size())
+            .mapToObj(i -> r.get(i) instanceof Double d ? String.format("%.9f", d) : String.valueOf(r.get(i)))
+            .collect(java.util.stream.Collectors.joining("|")))
+        .sorted().toList();
+  }
+
+  @Test
   void robustReputationStopsCountingRatingsInsideTheRing() {
     SparkWarehouse warehouse = SparkWarehouse.open(spark, root);
     for (String seller : RING_SELLERS) {

@@ -118,7 +118,7 @@ class ReliabilityBlocksTest {
 
     ReliabilityBlocks.Result yesterday = iterate(history, options, 1_000, Optional.empty());
     RaterReliability.Scores cold = RaterReliability.estimate(night, options);
-    for (long ratingsPerBlock : new long[] {1_000, 50}) {
+    for (long ratingsPerBlock : new long[] {10_000, 500}) {
       ReliabilityBlocks.Result warm = iterate(night, options, ratingsPerBlock, Optional.of(yesterday.accounts()));
       System.out.printf("warm start, %d block(s): %d rounds; cold: %d rounds%n", warm.blocks(), warm.iterations(), cold.iterations());
       assertTrue(warm.converged());

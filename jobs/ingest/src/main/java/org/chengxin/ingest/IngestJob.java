@@ -135,11 +135,7 @@ public final class IngestJob {
           } else if (eventTime == null) {
             rows.sinkTo(TableSinks.staged(format, root + "/ds=" + day)).name(writeStep(table)).uid(uid);
           } else {
-            // Set, not left to the adaptive batch scheduler: it sizes a step by its bytes and gives a
-            // backfill's few MB one subtask, while its cost is a file per day, which two subtasks
-            // share (days are spread by hash of the day).
-            TableSinks.stagedByDay(rows, format, root, eventTime).name(writeStep(table)).uid(uid)
-                .setParallelism(options.parallelism());
+            TableSinks.stagedByDay(rows, format, root, eventTime).name(writeStep(table)).uid(uid);
           }
         }
       });

@@ -1,5 +1,6 @@
 package org.chengxin.ingest;
 
+import java.util.EnumMap;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
@@ -9,6 +10,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
 import org.chengxin.core.event.EventKind;
 import org.chengxin.core.validation.EventValidator;
 
@@ -21,6 +23,21 @@ import org.chengxin.core.validation.EventValidator;
 final class EventRowWriteSupport extends WriteSupport<ValidEvent> {
   /** The footer key under which parquet-avro keeps a file's Avro schema. */
   private static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
+  /**
+   * Each kind's Parquet schema and footer, derived once: a backfill opens a file per table and day
+   * (1,647 for Bitcoin Alpha), and converting and printing the Avro schema for each of them was
+   * about a third of the profile samples spent opening files.
+   */
+  private static final Map<EventKind, MessageType> FILE_SCHEMAS = new EnumMap<>(EventKind.class);
+  private static final Map<EventKind, Map<String, String>> FOOTERS = new EnumMap<>(EventKind.class);
+
+  static {
+    for (EventKind kind : EventKind.values()) {
+      Schema avro = Records.schemaOf(kind);
+      FILE_SCHEMAS.put(kind, new AvroSchemaConverter().convert(avro));
+      FOOTERS.put(kind, Map.of(AVRO_SCHEMA_KEY, avro.toString()));
+    }
+  }
 
   private final EventKind kind;
   private final RowCodec codec;
@@ -33,8 +50,7 @@ final class EventRowWriteSupport extends WriteSupport<ValidEvent> {
 
   @Override
   public WriteContext init(Configuration configuration) {
-    Schema avro = Records.schemaOf(kind);
-    return new WriteContext(new AvroSchemaConverter().convert(avro), Map.of(AVRO_SCHEMA_KEY, avro.toString()));
+    return new WriteContext(FILE_SCHEMAS.get(kind), FOOTERS.get(kind));
   }
 
   /** The object model named in the footer: parquet-avro's, whose schema conventions these files follow. */

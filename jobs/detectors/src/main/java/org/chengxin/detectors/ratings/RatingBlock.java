@@ -2,12 +2,13 @@ package org.chengxin.detectors.ratings;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.chengxin.core.graph.LocalIndex;
 
 /**
  * A block of ratings as primitive arrays over a local account index, the unit one task iterates:
  * {@link #accounts()} lists the global indices of the accounts the block touches (ascending), and
  * each rating refers to its rater and ratee by position in that list. A task is handed the states
- * of those accounts only ({@link ReliabilityStates#select}), so no task needs the whole graph; a
+ * of those accounts only, so no task needs the whole graph; a
  * graph small enough for one block is one block whose local index is the global one.
  *
  * <p>A block holds every rating of each of its raters (blocks are cut by rater), so a rating's
@@ -35,24 +36,9 @@ public final class RatingBlock implements Serializable {
    * the local index keeps only the accounts these ratings touch.
    */
   private static RatingBlock of(int[] rater, int[] ratee, double[] score, double[] evidence, int size) {
-    int[] touched = new int[2 * size];
-    System.arraycopy(rater, 0, touched, 0, size);
-    System.arraycopy(ratee, 0, touched, size, size);
-    Arrays.sort(touched);
-    int distinct = 0;
-    for (int i = 0; i < touched.length; i++) {
-      if (i == 0 || touched[i] != touched[i - 1]) {
-        touched[distinct++] = touched[i];
-      }
-    }
-    int[] accounts = Arrays.copyOf(touched, distinct);
-    int[] localRater = new int[size];
-    int[] localRatee = new int[size];
-    for (int e = 0; e < size; e++) {
-      localRater[e] = Arrays.binarySearch(accounts, rater[e]);
-      localRatee[e] = Arrays.binarySearch(accounts, ratee[e]);
-    }
-    return new RatingBlock(accounts, localRater, localRatee, Arrays.copyOf(score, size), Arrays.copyOf(evidence, size));
+    int[] accounts = LocalIndex.of(rater, ratee, size);
+    return new RatingBlock(accounts, LocalIndex.localize(accounts, rater, size), LocalIndex.localize(accounts, ratee, size),
+        Arrays.copyOf(score, size), Arrays.copyOf(evidence, size));
   }
 
   /**

@@ -75,23 +75,6 @@ public final class ReliabilityStates {
     states[o + G_NEXT] = goodness;
   }
 
-  /** The states of {@code accounts} (indices into {@code states}) side by side, in that order. */
-  public static double[] select(double[] states, int[] accounts) {
-    double[] local = new double[accounts.length * WIDTH];
-    for (int i = 0; i < accounts.length; i++) {
-      System.arraycopy(states, accounts[i] * WIDTH, local, i * WIDTH, WIDTH);
-    }
-    return local;
-  }
-
-  public static double fairness(double[] states, int account) {
-    return states[account * WIDTH + F];
-  }
-
-  public static double goodness(double[] states, int account) {
-    return states[account * WIDTH + G];
-  }
-
   public static double[] column(double[] states, int slot) {
     double[] values = new double[states.length / WIDTH];
     Arrays.setAll(values, a -> states[a * WIDTH + slot]);

@@ -1,7 +1,7 @@
 package org.chengxin.graph.kernels;
 
 import java.io.Serializable;
-import java.util.Arrays;
+import org.chengxin.core.graph.LocalIndex;
 
 /**
  * Edges of one block as primitive arrays over a local vertex index, like GraphX's
@@ -35,22 +35,9 @@ public final class EdgeBlock implements Serializable {
     if (dstGlobal.length != edges || weight.length != edges) {
       throw new IllegalArgumentException("endpoint and weight arrays differ in length");
     }
-    int[] all = Arrays.copyOf(srcGlobal, 2 * edges);
-    System.arraycopy(dstGlobal, 0, all, edges, edges);
-    Arrays.sort(all);
-    int distinct = 0;
-    for (int i = 0; i < all.length; i++) {
-      if (i == 0 || all[i] != all[i - 1]) {
-        all[distinct++] = all[i];
-      }
-    }
-    int[] vertices = Arrays.copyOf(all, distinct);
-    int[] src = new int[edges];
-    int[] dst = new int[edges];
-    for (int e = 0; e < edges; e++) {
-      src[e] = Arrays.binarySearch(vertices, srcGlobal[e]);
-      dst[e] = Arrays.binarySearch(vertices, dstGlobal[e]);
-    }
+    int[] vertices = LocalIndex.of(srcGlobal, dstGlobal, edges);
+    int[] src = LocalIndex.localize(vertices, srcGlobal, edges);
+    int[] dst = LocalIndex.localize(vertices, dstGlobal, edges);
     return new EdgeBlock(vertices, src, dst, weight.clone());
   }
 

@@ -18,16 +18,21 @@ public final class NegativeShare {
   public static double[] signal(RatingGraph graph, double priorRatings) {
     RaterReliabilityOptions.requireNonNegative("priorRatings", priorRatings);
     RaterActivity[] activity = RaterActivity.of(graph);
-    long marketNegatives = 0;
-    for (RaterActivity a : activity) {
-      marketNegatives += a.negatives();
-    }
-    double market = graph.ratingCount() == 0 ? 0 : (double) marketNegatives / graph.ratingCount();
+    double market = marketShare(graph);
     double[] signal = new double[activity.length];
     for (int u = 0; u < signal.length; u++) {
       signal[u] = signal(activity[u].negatives(), activity[u].given(), market, priorRatings);
     }
     return signal;
+  }
+
+  /** The share of negatives among all ratings of the graph; 0 without ratings. */
+  public static double marketShare(RatingGraph graph) {
+    long negatives = 0;
+    for (int e = 0; e < graph.ratingCount(); e++) {
+      negatives += graph.isNegative(e) ? 1 : 0;
+    }
+    return graph.ratingCount() == 0 ? 0 : (double) negatives / graph.ratingCount();
   }
 
   public static double signal(long negatives, long given, double marketShare, double priorRatings) {

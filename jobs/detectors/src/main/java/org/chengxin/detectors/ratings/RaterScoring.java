@@ -31,7 +31,7 @@ public final class RaterScoring {
     RaterReliability.Scores reliability = RaterReliability.estimate(graph, options.reliability());
     RaterHistory history = RaterHistory.of(graph);
     List<RatingFlag> flags = new ArrayList<>(options.extortion().flags(graph, complaints));
-    flags.addAll(options.attack().flags(graph));
+    flags.addAll(options.attack().flags(graph, options.negativeSharePriorRatings()));
 
     int n = graph.accountCount();
     double[][] signals = new double[RaterSignal.values().length][];

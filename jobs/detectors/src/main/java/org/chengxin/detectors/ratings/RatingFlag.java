@@ -13,4 +13,9 @@ public record RatingFlag(int rating, RatingPattern pattern, double score, Map<St
     }
     evidence = Map.copyOf(evidence);
   }
+
+  /** The same flag on rating {@code index} (a position in one ratee's run mapped to the graph's index). */
+  public RatingFlag atRating(int index) {
+    return new RatingFlag(index, pattern, score, evidence);
+  }
 }

@@ -2,10 +2,17 @@ package org.chengxin.detectors.ratings;
 
 import org.chengxin.core.event.WireEnum;
 
-/** A malicious-rating pattern, named in plain words for analysts ({@link #description()}). */
+/**
+ * A malicious-rating pattern, named in plain words for analysts ({@link #description()}): the
+ * {@code pattern} and {@code reason} columns of rating_flags.
+ */
 public enum RatingPattern implements WireEnum {
   EXTORTION("negative rating right after the rater's own complaint against the ratee was rejected"),
-  COMPETITOR_ATTACK("one of a burst of negative ratings on one account from accounts with little history");
+  EXTORTION_REPEAT("negative rating by an account that retaliated against a rejected complaint elsewhere"),
+  COMPETITOR_ATTACK("one of a burst of negative ratings on one account from accounts with little history"),
+  SERIAL_NEGATIVE("negative rating by an account that rates far more sellers badly than the market does"),
+  SHARED_KEY_BOOST("positive rating from an account that shares a device, IP or address with other raters of the same account"),
+  RING_BOOST("positive rating from a buyer to a seller of the same credit-boosting ring (ring_members)");
 
   private final String description;
 

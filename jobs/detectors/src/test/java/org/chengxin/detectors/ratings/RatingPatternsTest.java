@@ -14,6 +14,7 @@ class RatingPatternsTest {
   private static final long T0 = 1_790_000_000L;
   private static final ExtortionPattern EXTORTION = ExtortionPattern.defaults();
   private static final CompetitorAttackPattern ATTACK = CompetitorAttackPattern.defaults();
+  private static final double PRIOR = 10;
 
   private static ComplaintResolution complaint(RatingGraph g, ComplaintOutcome outcome, long resolvedAt) {
     return new ComplaintResolution(g.indexOf("buyer").orElseThrow(), g.indexOf("seller").orElseThrow(), resolvedAt, outcome);
@@ -43,9 +44,18 @@ class RatingPatternsTest {
     assertTrue(EXTORTION.flags(upheld, List.of(complaint(upheld, ComplaintOutcome.UPHELD, T0))).isEmpty());
   }
 
+  /** A market of 300 ratings with a 1% negative share, so a burst is judged against ordinary luck. */
+  private static RatingGraph.Builder honestMarket() {
+    RatingGraph.Builder b = RatingGraph.builder();
+    for (int i = 0; i < 300; i++) {
+      b.add("buyer" + i, "shop" + i % 10, i % 100 == 0 ? -1 : 1, T0 - 40 * DAY + i * HOUR);
+    }
+    return b;
+  }
+
   @Test
   void burstOfNegativesFromNewAccountsIsAnAttack() {
-    RatingGraph.Builder b = RatingGraph.builder();
+    RatingGraph.Builder b = honestMarket();
     for (int i = 0; i < 10; i++) {
       b.add("regular" + i, "seller", 1, T0 + i * DAY);
     }
@@ -53,18 +63,34 @@ class RatingPatternsTest {
       b.add("sock" + i, "seller", -1, T0 + 20 * DAY + i * HOUR);
     }
     RatingGraph g = b.build();
-    List<RatingFlag> flags = ATTACK.flags(g);
+    List<RatingFlag> flags = ATTACK.flags(g, PRIOR);
     assertEquals(4, flags.size());
     for (RatingFlag f : flags) {
       assertTrue(g.account(g.rater(f.rating())).startsWith("sock"));
       assertEquals(4.0, f.evidence().get("burst_raters"));
+      assertEquals(4.0, f.evidence().get("window_ratings"), "the window holds the four negatives only");
       assertEquals(0.75, f.score(), 1e-12);
     }
+    double market = 7.0 / 314;
+    assertEquals(4 * market, flags.get(0).evidence().get("expected_negatives"), 1e-12, "floored at the market's share");
+  }
+
+  @Test
+  void aBurstTheRateeUsuallyGetsIsNoAttack() {
+    // A seller whose buyers rate it badly one time in three: four new buyers' negatives in a day are its normal.
+    RatingGraph.Builder b = honestMarket();
+    for (int i = 0; i < 60; i++) {
+      b.add("past" + i, "seller", i % 3 == 0 ? -1 : 1, T0 + i * 12 * HOUR);
+    }
+    for (int i = 0; i < 12; i++) {
+      b.add("today" + i, "seller", i % 3 == 0 ? -1 : 1, T0 + 40 * DAY + i * HOUR);
+    }
+    assertTrue(ATTACK.flags(b.build(), PRIOR).isEmpty());
   }
 
   @Test
   void spreadOutOrEstablishedNegativesAreNoAttack() {
-    RatingGraph.Builder b = RatingGraph.builder();
+    RatingGraph.Builder b = honestMarket();
     for (int i = 0; i < 4; i++) {
       b.add("slow" + i, "seller", -1, T0 + i * 2 * DAY);
     }
@@ -74,7 +100,7 @@ class RatingPatternsTest {
       }
       b.add("veteran" + i, "seller", -1, T0 + 30 * DAY + i * HOUR);
     }
-    assertTrue(ATTACK.flags(b.build()).isEmpty());
+    assertTrue(ATTACK.flags(b.build(), PRIOR).isEmpty());
   }
 
   @Test

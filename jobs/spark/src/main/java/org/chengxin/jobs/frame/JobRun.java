@@ -3,13 +3,17 @@ package org.chengxin.jobs.frame;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 import org.chengxin.core.schema.TableSchema;
 import org.chengxin.core.warehouse.RunSummaries;
 import org.slf4j.Logger;
@@ -102,9 +106,22 @@ public final class JobRun {
 
   /** Partitions {@code from} (null: the first) to {@code to} of an input table, counted as rows in. */
   public Dataset<Row> read(TableSchema table, LocalDate from, LocalDate to) {
-    Dataset<Row> rows = warehouse.read(table, from, to);
-    String range = (from == null ? "first" : from.toString()) + ".." + to;
     // Counting a plain Parquet scan reads only the files' footers.
+    return counted(table, from, to, warehouse.read(table, from, to));
+  }
+
+  /**
+   * As {@link #read}, for an input the job scans many times: only {@code columns}, cached as they
+   * are counted, so the files (thousands of day partitions for an imported history) are read once.
+   * The caller unpersists the result when done.
+   */
+  public Dataset<Row> readCached(TableSchema table, LocalDate from, LocalDate to, String... columns) {
+    Column[] kept = Arrays.stream(columns).map(functions::col).toArray(Column[]::new);
+    return counted(table, from, to, warehouse.read(table, from, to).select(kept).persist(StorageLevel.MEMORY_AND_DISK()));
+  }
+
+  private Dataset<Row> counted(TableSchema table, LocalDate from, LocalDate to, Dataset<Row> rows) {
+    String range = (from == null ? "first" : from.toString()) + ".." + to;
     long count = stage("read " + table.name() + " " + range, rows::count);
     inputs.merge(table.name(), count, Long::sum);
     return rows;

@@ -92,7 +92,7 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
         .option("attack-window-hours", "H", NAME + ": burst window of competitor attacks (default " + s.attack().windowHours() + ")")
         .option("attack-min-raters", "N", NAME + ": low-history raters a burst needs (default " + s.attack().minRaters() + ")")
         .option("attack-surprise", "P", NAME + ": Poisson tail a burst without shared keys must reach (default "
-            + d.attackSurprise() + ")")
+            + s.attack().surprise() + ")")
         .option("key-max-accounts", "N", NAME + ": a device/IP/address key used by more accounts links nobody (default "
             + d.keyMaxAccounts() + ")")
         .option("serial-min-ratees", "N", NAME + ": accounts a serial negative rater has rated badly (default "
@@ -111,7 +111,8 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
     CompetitorAttackPattern attack = new CompetitorAttackPattern(
         cli.doubleValue("attack-window-hours", s.attack().windowHours(), 0.1, 24 * 30),
         (int) cli.longValue("attack-min-raters", s.attack().minRaters(), 2, 1_000),
-        s.attack().maxPriorRatings());
+        s.attack().maxPriorRatings(),
+        cli.doubleValue("attack-surprise", s.attack().surprise(), 1e-12, 0.5));
     RaterScoringOptions scoring = new RaterScoringOptions(
         reliability,
         cli.doubleValue("thin-history-half-life-days", s.thinHistoryHalfLifeDays(), 0.01, 36_500),
@@ -124,9 +125,8 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
     }
     return new Options(job, new RatingDetectionOptions(
         scoring,
-        cli.doubleValue("attack-surprise", d.attackSurprise(), 1e-12, 0.5),
         (int) cli.longValue("key-max-accounts", d.keyMaxAccounts(), 2, 1_000_000),
-        d.boostMinLinked(), d.boostMinShare(),
+        d.sharedKeyBoost(),
         (int) cli.longValue("serial-min-ratees", d.serialMinRatees(), 2, 1_000),
         cli.doubleValue("serial-surprise", d.serialSurprise(), 1e-15, 0.5)),
         cli.longValue("reliability-ratings-per-block", 0, 1, Integer.MAX_VALUE), start.equals("warm"),
@@ -139,7 +139,7 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
   }
 
   private static void detect(JobRun run, Options options) {
-    Dataset<Row> ratings = run.read(EventTables.RATINGS, options.firstDay(), run.day());
+    Dataset<Row> ratings = run.readCached(EventTables.RATINGS, options.firstDay(), run.day(), RatingEdges.COLUMNS_READ);
     Dataset<Row> complaints = run.read(EventTables.COMPLAINTS, options.firstDay(), run.day());
     Dataset<Row> trades = run.read(EventTables.TRADES, options.firstDay(), run.day());
     Optional<Dataset<Row>> ringMembers = run.readLatest(RingTables.RING_MEMBERS);
@@ -163,5 +163,6 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
     run.write(RatingTables.RATER_SCORES, result.raterScores());
     run.write(RatingTables.ACCOUNT_RELIABILITY, result.accountReliability());
     result.flags().unpersist();
+    ratings.unpersist();
   }
 }

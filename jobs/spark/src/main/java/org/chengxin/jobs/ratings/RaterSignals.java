@@ -1,7 +1,5 @@
 package org.chengxin.jobs.ratings;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,6 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -55,11 +54,8 @@ public final class RaterSignals {
   private record RaterRun(String rater, RaterActivity activity) implements Serializable {}
 
   /** The per-rater signals, and the market's negative share the negative-share signal shrinks to. */
-  public static Signals compute(Dataset<Row> edges, RaterScoringOptions options) {
-    JavaRDD<RaterRun> activity = edges.select(col(RatingEdges.RATER), col(RatingEdges.EPOCH_SECOND), col(RatingEdges.SCORE))
-        .repartition(col(RatingEdges.RATER))
-        .sortWithinPartitions(col(RatingEdges.RATER), col(RatingEdges.EPOCH_SECOND))
-        .javaRDD()
+  static Signals compute(RatingsByRater ratings, SparkSession spark, RaterScoringOptions options) {
+    JavaRDD<RaterRun> activity = ratings.rows()
         .mapPartitions(RaterSignals::runs)
         // Read by the market reduce and by the signals; freed once nothing refers to them.
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -77,23 +73,23 @@ public final class RaterSignals {
           NegativeShare.signal(a.negatives(), a.given(), negativeShare, negativePrior),
           RatingSkew.signal(a, scoreMarket, gapMarket, skewPrior));
     });
-    Dataset<Row> perRater = edges.sparkSession().createDataFrame(rows, SIGNALS).localCheckpoint(true);
+    Dataset<Row> perRater = spark.createDataFrame(rows, SIGNALS).localCheckpoint(true);
     activity.unpersist();
     return new Signals(perRater, negativeShare);
   }
 
-  /** One {@link RaterActivity} per run of a rater in a partition sorted by rater and time. */
+  /** One {@link RaterActivity} per run of a rater in a partition sorted by rater and time ({@link RatingsByRater}). */
   private static Iterator<RaterRun> runs(Iterator<Row> sorted) {
     List<RaterRun> runs = new ArrayList<>();
     RaterRun current = null;
     while (sorted.hasNext()) {
       Row r = sorted.next();
-      String rater = r.getString(0);
+      String rater = r.getString(RatingsByRater.RATER);
       if (current == null || !current.rater().equals(rater)) {
         current = new RaterRun(rater, new RaterActivity());
         runs.add(current);
       }
-      current.activity().add(r.getLong(1), r.getDouble(2));
+      current.activity().add(r.getLong(RatingsByRater.EPOCH_SECOND), r.getDouble(RatingsByRater.VALUE));
     }
     return runs.iterator();
   }

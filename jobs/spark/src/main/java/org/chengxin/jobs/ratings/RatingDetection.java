@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.chengxin.core.schema.RatingTables;
 import org.chengxin.detectors.ratings.RaterSignal;
+import org.chengxin.detectors.ratings.RatingPattern;
 import org.chengxin.detectors.ratings.SuspicionCombiner;
 
 /**
@@ -51,7 +52,8 @@ public final class RatingDetection {
   }
 
   /**
-   * @param ratings rows of the ratings table (all history up to the day)
+   * @param ratings rows of the ratings table (all history up to the day), cached by the caller: they
+   *     are read several times
    * @param complaints rows of the complaints table
    * @param trades rows of the trades table (for shared device/IP/address keys)
    * @param ringMembers rows of ring_members if that table exists: account_id, role, member_score
@@ -59,35 +61,36 @@ public final class RatingDetection {
    */
   public Result detect(Dataset<Row> ratings, Dataset<Row> complaints, Dataset<Row> trades, Optional<Dataset<Row>> ringMembers,
       Optional<Dataset<Row>> warmStart) {
-    Dataset<Row> edges = RatingEdges.fromRatings(ratings).persist();
+    Dataset<Row> edges = RatingEdges.fromRatings(ratings);
     ReliabilityBlocks.Result fixedPoint =
         new ReliabilityBlocks(options.scoring().reliability(), ratingsPerBlock).run(edges, warmStart);
-    RaterSignals.Signals computed = RaterSignals.compute(edges, options.scoring());
+    RatingsByRater byRater = RatingsByRater.of(edges);
+    RaterSignals.Signals computed = RaterSignals.compute(byRater, ratings.sparkSession(), options.scoring());
     Dataset<Row> signals = computed.perRater();
     double marketShare = computed.marketNegativeShare();
     Dataset<Row> keys = patterns.rareKeys(trades).persist();
     Dataset<Row> extortion = patterns.extortion(edges, complaints).persist();
     Dataset<Row> flagRows =
         extortion.unionByName(patterns.extortionRepeat(edges, extortion))
-            .unionByName(patterns.competitorAttack(edges, keys, marketShare))
             .unionByName(patterns.serialNegative(edges, signals, marketShare))
-            .unionByName(patterns.sharedKeyBoost(edges, keys));
+            .unionByName(ReceivedRatingFlags.flags(byRater, keys, marketShare, options.scoring().attack(),
+                options.sharedKeyBoost(), options.scoring().negativeSharePriorRatings()));
     if (ringMembers.isPresent()) {
       flagRows = flagRows.unionByName(patterns.ringBoost(edges, ringMembers.get()));
     }
     flagRows = flagRows.localCheckpoint();
     extortion.unpersist();
     keys.unpersist();
+    byRater.release();
 
     Dataset<Row> flags = withReason(flagRows).persist();
     Dataset<Row> raterScores = raterScores(edges, fixedPoint, signals, flagRows, ringMembers).localCheckpoint();
-    edges.unpersist();
     return new Result(flags, raterScores, fixedPoint.accounts(), fixedPoint);
   }
 
   private static Dataset<Row> withReason(Dataset<Row> flagRows) {
     Column reason = lit(null).cast("string");
-    for (FlagPattern p : FlagPattern.values()) {
+    for (RatingPattern p : RatingPattern.values()) {
       reason = when(col("pattern").equalTo(p.wire()), lit(p.description())).otherwise(reason);
     }
     List<Column> columns = new ArrayList<>();
@@ -111,9 +114,9 @@ public final class RatingDetection {
     Dataset<Row> strongest =
         flagRows.groupBy(col(RATER))
             .agg(countDistinct(col(RatingEdges.RATING_ID)).as("flagged_ratings"),
-                patternMax(FlagPattern.EXTORTION, FlagPattern.EXTORTION_REPEAT).as("extortion"),
-                patternMax(FlagPattern.COMPETITOR_ATTACK).as("competitor_attack"),
-                patternMax(FlagPattern.SHARED_KEY_BOOST).as("shared_key_boost"));
+                patternMax(RatingPattern.EXTORTION, RatingPattern.EXTORTION_REPEAT).as("extortion"),
+                patternMax(RatingPattern.COMPETITOR_ATTACK).as("competitor_attack"),
+                patternMax(RatingPattern.SHARED_KEY_BOOST).as("shared_key_boost"));
     Dataset<Row> rows =
         signals.join(fairness, RATER)
             .join(goodness, new String[] {RATER}, "left")
@@ -149,9 +152,9 @@ public final class RatingDetection {
     return rows.select(RatingTables.RATER_SCORES.columnNames().stream().map(n -> col(n)).toArray(Column[]::new));
   }
 
-  private static Column patternMax(FlagPattern... patterns) {
+  private static Column patternMax(RatingPattern... patterns) {
     Column match = lit(false);
-    for (FlagPattern p : patterns) {
+    for (RatingPattern p : patterns) {
       match = match.or(col("pattern").equalTo(p.wire()));
     }
     return max(when(match, col("score")));

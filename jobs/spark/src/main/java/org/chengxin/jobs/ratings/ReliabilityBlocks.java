@@ -110,8 +110,8 @@ public final class ReliabilityBlocks {
   }
 
   /**
-   * @param edges rater_id, ratee_id, value in [-1, 1], epoch_second ({@link RatingEdges#fromRatings}),
-   *     cached by the caller (they are counted first)
+   * @param edges rater_id, ratee_id, value in [-1, 1], epoch_second ({@link RatingEdges#fromRatings}) over
+   *     cached ratings (they are counted first and read again by every round path)
    * @param start account_id, fairness, goodness of an earlier night (nulls allowed) to start from;
    *     empty for REV2's cold start
    */

@@ -24,6 +24,7 @@ import org.chengxin.detectors.ratings.RaterHistory;
 import org.chengxin.detectors.ratings.RaterReliability;
 import org.chengxin.detectors.ratings.RaterReliabilityOptions;
 import org.chengxin.detectors.ratings.RaterScoringOptions;
+import org.chengxin.detectors.ratings.RatingFlag;
 import org.chengxin.detectors.ratings.RatingGraph;
 import org.chengxin.detectors.ratings.RatingSkew;
 import org.chengxin.jobs.SparkTestSession;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fixed point on Spark (one block in one task, or many blocks forced small) against the
- * plain-Java core, and the warm start against a cold run.
+ * plain-Java core, and the warm start against a cold run; the per-rater signals and the per-ratee
+ * competitor attacks as Spark tasks run them against the core on a whole graph.
  */
 class ReliabilityBlocksTest {
   private static final StructType EDGES =
@@ -177,7 +179,7 @@ class ReliabilityBlocksTest {
     double[] negative = NegativeShare.signal(graph, options.negativeSharePriorRatings());
     double[] skew = RatingSkew.signal(graph, options.skewPriorRatings());
     Map<String, Row> rows = new HashMap<>();
-    for (Row r : RaterSignals.compute(edges(graph), options).perRater().collectAsList()) {
+    for (Row r : RaterSignals.compute(RatingsByRater.of(edges(graph)), spark, options).perRater().collectAsList()) {
       rows.put(r.getAs("rater_id"), r);
     }
     int[] given = graph.ratingsGiven();
@@ -191,6 +193,46 @@ class ReliabilityBlocksTest {
       assertEquals(negative[u], r.<Double>getAs("negative_share"), 1e-9, "negative_share");
       assertEquals(skew[u], r.<Double>getAs("rating_skew"), 1e-9, "rating_skew");
     }
+  }
+
+  @Test
+  void competitorAttacksEqualThePlainJavaCore() {
+    RatingGraph.Builder builder = RatingGraph.builder();
+    Random random = new Random(6);
+    // An honest market: one rating in fifty negative.
+    for (int e = 0; e < 3_000; e++) {
+      builder.add("buyer" + random.nextInt(300), "a" + random.nextInt(60), random.nextInt(50) == 0 ? -1 : 1,
+          T0 + random.nextInt(20 * 86_400));
+    }
+    // Bursts of new accounts' negatives, some at the same second, on a few of the accounts.
+    for (int burst = 0; burst < 8; burst++) {
+      long start = T0 + random.nextInt(20) * 86_400L;
+      for (int i = 0; i < 3 + burst % 4; i++) {
+        builder.add("sock" + burst + "_" + i, "a" + burst * 7, -1, start + (i % 2 == 0 ? 0 : random.nextInt(40_000)));
+      }
+    }
+    RatingGraph graph = builder.build();
+    RatingDetectionOptions options = RatingDetectionOptions.defaults();
+    double prior = options.scoring().negativeSharePriorRatings();
+    Map<String, RatingFlag> expected = new HashMap<>();
+    for (RatingFlag f : options.scoring().attack().flags(graph, prior)) {
+      expected.put("r" + f.rating(), f);
+    }
+    assertTrue(expected.size() >= 20, "the bursts are found: " + expected.size());
+    RatingsByRater byRater = RatingsByRater.of(edges(graph));
+    StructType keys = new StructType().add("rater_id", DataTypes.StringType).add("key", DataTypes.StringType);
+    List<Row> rows = ReceivedRatingFlags.flags(byRater, spark.createDataFrame(List.of(), keys),
+        NegativeShare.marketShare(graph), options.scoring().attack(), options.sharedKeyBoost(), prior).collectAsList();
+    assertEquals(expected.size(), rows.size());
+    for (Row r : rows) {
+      RatingFlag f = expected.get(r.<String>getAs("rating_id"));
+      assertEquals(f.score(), r.<Double>getAs("score"), 1e-12);
+      assertEquals(f.evidence().get("burst_raters"), r.<Integer>getAs("burst_raters").doubleValue());
+      assertEquals(f.evidence().get("window_ratings"), r.<Long>getAs("window_ratings").doubleValue());
+      assertEquals(f.evidence().get("expected_negatives"), r.<Double>getAs("expected_negatives"), 1e-12);
+      assertEquals(0, r.<Integer>getAs("linked_raters"));
+    }
+    byRater.release();
   }
 
   private static Dataset<Row> edges(RatingGraph graph) {

@@ -1,0 +1,101 @@
+package org.chengxin.jobs.ratings;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The rating edges partitioned by rater and sorted by time, once per run, each with the number of
+ * ratings its rater gave strictly earlier: the per-rater signals ({@link RaterSignals}) walk these
+ * runs, and the per-ratee patterns ({@link ReceivedRatingFlags}) read the earlier-ratings count.
+ * Cached until {@link #release}.
+ */
+final class RatingsByRater {
+  static final String PRIOR_RATINGS = "prior_ratings";
+  static final int RATING_ID = 0;
+  static final int RATER = 1;
+  static final int RATEE = 2;
+  static final int VALUE = 3;
+  static final int RATED_AT = 4;
+  static final int EPOCH_SECOND = 5;
+  static final int PRIOR = 6;
+  private static final String[] EDGE_COLUMNS =
+      {RatingEdges.RATING_ID, RatingEdges.RATER, RatingEdges.RATEE, RatingEdges.SCORE, RatingEdges.RATED_AT, RatingEdges.EPOCH_SECOND};
+
+  private final JavaRDD<Row> rows;
+  private final StructType schema;
+  private final Dataset<Row> edges;
+
+  private RatingsByRater(JavaRDD<Row> rows, StructType schema, Dataset<Row> edges) {
+    this.rows = rows;
+    this.schema = schema;
+    this.edges = edges;
+  }
+
+  /** @param edges the rating edges ({@link RatingEdges#fromRatings}) */
+  static RatingsByRater of(Dataset<Row> edges) {
+    Dataset<Row> sorted = edges.select(Arrays.stream(EDGE_COLUMNS).map(functions::col).toArray(Column[]::new))
+        .repartition(col(RatingEdges.RATER))
+        .sortWithinPartitions(col(RatingEdges.RATER), col(RatingEdges.EPOCH_SECOND), col(RatingEdges.RATING_ID));
+    StructType schema = sorted.schema().add(PRIOR_RATINGS, DataTypes.IntegerType, false);
+    JavaRDD<Row> rows = sorted.javaRDD().mapPartitions(RatingsByRater::withPriorRatings)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    return new RatingsByRater(rows, schema, edges);
+  }
+
+  /** Rows of the edge columns plus prior_ratings, in rater runs sorted by time within each partition. */
+  JavaRDD<Row> rows() {
+    return rows;
+  }
+
+  /** The same rows as a DataFrame (no ordering promised to SQL). */
+  Dataset<Row> asDataFrame() {
+    return edges.sparkSession().createDataFrame(rows, schema);
+  }
+
+  void release() {
+    rows.unpersist(false);
+  }
+
+  /** Adds to each rating its rater's ratings strictly earlier (ties in time share the count). */
+  private static Iterator<Row> withPriorRatings(Iterator<Row> sorted) {
+    return new Iterator<>() {
+      private String rater;
+      private int given;
+      private int earlier;
+      private long lastSecond;
+
+      @Override
+      public boolean hasNext() {
+        return sorted.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = sorted.next();
+        long second = r.getLong(EPOCH_SECOND);
+        if (!r.getString(RATER).equals(rater)) {
+          rater = r.getString(RATER);
+          given = 0;
+          earlier = 0;
+        } else if (second > lastSecond) {
+          earlier = given;
+        }
+        lastSecond = second;
+        given++;
+        return RowFactory.create(r.getString(RATING_ID), rater, r.getString(RATEE), r.getDouble(VALUE), r.get(RATED_AT),
+            second, earlier);
+      }
+    };
+  }
+}

@@ -43,7 +43,8 @@ public final class RaterScoring {
     signals[RaterSignal.THIN_HISTORY.ordinal()] = history.thinHistory(options.thinHistoryHalfLifeDays());
     signals[RaterSignal.NEGATIVE_SHARE.ordinal()] = NegativeShare.signal(graph, options.negativeSharePriorRatings());
     signals[RaterSignal.RATING_SKEW.ordinal()] = RatingSkew.signal(graph, options.skewPriorRatings());
-    signals[RaterSignal.EXTORTION.ordinal()] = strongestFlag(graph, flags, RatingPattern.EXTORTION);
+    signals[RaterSignal.EXTORTION.ordinal()] =
+        strongestFlag(graph, flags, RatingPattern.EXTORTION, RatingPattern.EXTORTION_REPEAT);
     signals[RaterSignal.COMPETITOR_ATTACK.ordinal()] = strongestFlag(graph, flags, RatingPattern.COMPETITOR_ATTACK);
 
     double[] suspicion = new double[n];
@@ -57,11 +58,12 @@ public final class RaterScoring {
     return new Result(reliability, history, signals, suspicion, List.copyOf(flags));
   }
 
-  /** Per account, the highest score of a {@code pattern} flag on a rating it gave (0 if none). */
-  static double[] strongestFlag(RatingGraph graph, List<RatingFlag> flags, RatingPattern pattern) {
+  /** Per account, the highest score of a flag of one of {@code patterns} on a rating it gave (0 if none). */
+  static double[] strongestFlag(RatingGraph graph, List<RatingFlag> flags, RatingPattern... patterns) {
+    List<RatingPattern> wanted = List.of(patterns);
     double[] strongest = new double[graph.accountCount()];
     for (RatingFlag f : flags) {
-      if (f.pattern() == pattern) {
+      if (wanted.contains(f.pattern())) {
         int rater = graph.rater(f.rating());
         strongest[rater] = Math.max(strongest[rater], f.score());
       }

@@ -44,6 +44,51 @@ class RatingPatternsTest {
     assertTrue(EXTORTION.flags(upheld, List.of(complaint(upheld, ComplaintOutcome.UPHELD, T0))).isEmpty());
   }
 
+  @Test
+  void aRetaliatorsOtherNegativesAreItsHabit() {
+    RatingGraph g = RatingGraph.builder()
+        .add("buyer", "seller", -1, T0 + HOUR)
+        .add("buyer", "other", -1, T0 + 2 * DAY)
+        .add("buyer", "third", -1, T0 + 3 * DAY)
+        .add("buyer", "fourth", 1, T0 + 4 * DAY)
+        .add("calm", "other", -1, T0 + DAY)
+        .build();
+    List<RatingFlag> flags = EXTORTION.flags(g, List.of(complaint(g, ComplaintOutcome.REJECTED, T0)));
+    assertEquals(List.of(RatingPattern.EXTORTION, RatingPattern.EXTORTION_REPEAT, RatingPattern.EXTORTION_REPEAT),
+        flags.stream().map(RatingFlag::pattern).toList());
+    for (RatingFlag f : flags.subList(1, 3)) {
+      assertEquals("buyer", g.account(g.rater(f.rating())));
+      assertEquals(0.5, f.score(), 1e-12);
+      assertEquals(1.0, f.evidence().get("extortion_flags"));
+    }
+  }
+
+  @Test
+  void aRaterWhoRatesManySellersBadlyAgainstTheOddsIsSerial() {
+    SerialNegativePattern serial = SerialNegativePattern.defaults();
+    GivenRatings hater = new GivenRatings();
+    for (int i = 0; i < 8; i++) {
+      hater.add("shop" + i, T0 + i * DAY, i == 7 ? 1 : -1, new long[0]);
+    }
+    List<RatingFlag> flags = serial.flags(hater, 0.02);
+    assertEquals(7, flags.size(), "every negative of the rater");
+    RatingFlag f = flags.get(0);
+    assertEquals((7.0 / 8 - 0.02) / 0.98, f.score(), 1e-12);
+    assertEquals(8 * 0.02, f.evidence().get("expected_negatives"), 1e-12);
+    assertEquals(7.0, f.evidence().get("rater_negatives"));
+
+    GivenRatings oneGrudge = new GivenRatings();
+    for (int i = 0; i < 8; i++) {
+      oneGrudge.add("shop", T0 + i * DAY, -1, new long[0]);
+    }
+    assertTrue(serial.flags(oneGrudge, 0.02).isEmpty(), "one seller rated badly again and again is a grudge, not a habit");
+    GivenRatings unlucky = new GivenRatings();
+    for (int i = 0; i < 200; i++) {
+      unlucky.add("shop" + i, T0 + i * HOUR, i % 40 == 0 ? -1 : 1, new long[0]);
+    }
+    assertTrue(serial.flags(unlucky, 0.02).isEmpty(), "5 negatives in 200 ratings is ordinary luck at 2%");
+  }
+
   /** A market of 300 ratings with a 1% negative share, so a burst is judged against ordinary luck. */
   private static RatingGraph.Builder honestMarket() {
     RatingGraph.Builder b = RatingGraph.builder();

@@ -15,6 +15,7 @@ import org.chengxin.detectors.ratings.CompetitorAttackPattern;
 import org.chengxin.detectors.ratings.ExtortionPattern;
 import org.chengxin.detectors.ratings.RaterReliabilityOptions;
 import org.chengxin.detectors.ratings.RaterScoringOptions;
+import org.chengxin.detectors.ratings.SerialNegativePattern;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.JobRun;
@@ -96,9 +97,9 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
         .option("key-max-accounts", "N", NAME + ": a device/IP/address key used by more accounts links nobody (default "
             + d.keyMaxAccounts() + ")")
         .option("serial-min-ratees", "N", NAME + ": accounts a serial negative rater has rated badly (default "
-            + d.serialMinRatees() + ")")
+            + d.serialNegative().minRatees() + ")")
         .option("serial-surprise", "P", NAME + ": Poisson tail of a rater's negatives against the market's share at which "
-            + "they are serial (default " + d.serialSurprise() + ")");
+            + "they are serial (default " + d.serialNegative().surprise() + ")");
   }
 
   @Override
@@ -127,8 +128,9 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
         scoring,
         (int) cli.longValue("key-max-accounts", d.keyMaxAccounts(), 2, 1_000_000),
         d.sharedKeyBoost(),
-        (int) cli.longValue("serial-min-ratees", d.serialMinRatees(), 2, 1_000),
-        cli.doubleValue("serial-surprise", d.serialSurprise(), 1e-15, 0.5)),
+        new SerialNegativePattern(
+            (int) cli.longValue("serial-min-ratees", d.serialNegative().minRatees(), 2, 1_000),
+            cli.doubleValue("serial-surprise", d.serialNegative().surprise(), 1e-15, 0.5))),
         cli.longValue("reliability-ratings-per-block", 0, 1, Integer.MAX_VALUE), start.equals("warm"),
         (int) cli.longValue("rating-history-days", 0, 0, 36_500));
   }

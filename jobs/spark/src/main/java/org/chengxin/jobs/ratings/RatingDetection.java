@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.schema.RatingTables;
 import org.chengxin.detectors.ratings.RaterSignal;
 import org.chengxin.detectors.ratings.RatingPattern;
@@ -64,22 +65,20 @@ public final class RatingDetection {
     Dataset<Row> edges = RatingEdges.fromRatings(ratings);
     ReliabilityBlocks.Result fixedPoint =
         new ReliabilityBlocks(options.scoring().reliability(), ratingsPerBlock).run(edges, warmStart);
-    RatingsByRater byRater = RatingsByRater.of(edges);
-    RaterSignals.Signals computed = RaterSignals.compute(byRater, ratings.sparkSession(), options.scoring());
+    RatingsByRater byRater = RatingsByRater.of(edges, complaints);
+    SparkSession spark = ratings.sparkSession();
+    RaterSignals.Signals computed = RaterSignals.compute(byRater, spark, options.scoring());
     Dataset<Row> signals = computed.perRater();
     double marketShare = computed.marketNegativeShare();
     Dataset<Row> keys = patterns.rareKeys(trades).persist();
-    Dataset<Row> extortion = patterns.extortion(edges, complaints).persist();
     Dataset<Row> flagRows =
-        extortion.unionByName(patterns.extortionRepeat(edges, extortion))
-            .unionByName(patterns.serialNegative(edges, signals, marketShare))
+        GivenRatingFlags.flags(byRater, spark, options.scoring().extortion(), options.serialNegative(), marketShare)
             .unionByName(ReceivedRatingFlags.flags(byRater, keys, marketShare, options.scoring().attack(),
                 options.sharedKeyBoost(), options.scoring().negativeSharePriorRatings()));
     if (ringMembers.isPresent()) {
       flagRows = flagRows.unionByName(patterns.ringBoost(edges, ringMembers.get()));
     }
     flagRows = flagRows.localCheckpoint();
-    extortion.unpersist();
     keys.unpersist();
     byRater.release();
 

@@ -3,18 +3,11 @@ package org.chengxin.jobs.ratings;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.chengxin.detectors.ratings.CompetitorAttackPattern;
 import org.chengxin.detectors.ratings.RatingFlag;
 import org.chengxin.detectors.ratings.ReceivedRatings;
@@ -83,36 +76,7 @@ final class ReceivedRatingFlags {
     }
   }
 
-  /** One row of {@link RatingPatterns#FLAG_ROWS}: the rating's columns, the pattern, its score and evidence. */
   private static Row flagRow(Row rating, RatingFlag flag) {
-    Object[] values = new Object[RatingPatterns.FLAG_ROWS.size()];
-    for (int i = 0; i < values.length; i++) {
-      StructField field = RatingPatterns.FLAG_ROWS.fields()[i];
-      values[i] = switch (field.name()) {
-        case RatingEdges.RATING_ID -> rating.getString(2);
-        case RatingEdges.RATER -> rating.getString(3);
-        case RatingEdges.RATEE -> rating.getString(0);
-        case RatingEdges.RATED_AT -> (Timestamp) rating.get(5);
-        case "pattern" -> flag.pattern().wire();
-        case "score" -> flag.score();
-        default -> evidence(flag.evidence(), field.name(), field.dataType());
-      };
-    }
-    return RowFactory.create(values);
-  }
-
-  /** An evidence value in its column's type; null when the pattern has none of that name. */
-  private static Object evidence(Map<String, Double> evidence, String name, DataType type) {
-    Double value = evidence.get(name);
-    if (value == null) {
-      return null;
-    }
-    if (type.equals(DataTypes.IntegerType)) {
-      return (int) Math.round(value);
-    }
-    if (type.equals(DataTypes.LongType)) {
-      return Math.round(value);
-    }
-    return value;
+    return RatingPatterns.flagRow(rating.getString(2), rating.getString(3), rating.getString(0), rating.get(5), flag);
   }
 }

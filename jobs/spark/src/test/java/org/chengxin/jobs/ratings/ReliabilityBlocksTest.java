@@ -19,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.chengxin.core.schema.EventTables;
 import org.chengxin.detectors.ratings.NegativeShare;
 import org.chengxin.detectors.ratings.RaterHistory;
 import org.chengxin.detectors.ratings.RaterReliability;
@@ -28,6 +29,7 @@ import org.chengxin.detectors.ratings.RatingFlag;
 import org.chengxin.detectors.ratings.RatingGraph;
 import org.chengxin.detectors.ratings.RatingSkew;
 import org.chengxin.jobs.SparkTestSession;
+import org.chengxin.jobs.frame.SparkSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -179,7 +181,7 @@ class ReliabilityBlocksTest {
     double[] negative = NegativeShare.signal(graph, options.negativeSharePriorRatings());
     double[] skew = RatingSkew.signal(graph, options.skewPriorRatings());
     Map<String, Row> rows = new HashMap<>();
-    for (Row r : RaterSignals.compute(RatingsByRater.of(edges(graph)), spark, options).perRater().collectAsList()) {
+    for (Row r : RaterSignals.compute(RatingsByRater.of(edges(graph), noComplaints()), spark, options).perRater().collectAsList()) {
       rows.put(r.getAs("rater_id"), r);
     }
     int[] given = graph.ratingsGiven();
@@ -219,7 +221,7 @@ class ReliabilityBlocksTest {
       expected.put("r" + f.rating(), f);
     }
     assertTrue(expected.size() >= 20, "the bursts are found: " + expected.size());
-    RatingsByRater byRater = RatingsByRater.of(edges(graph));
+    RatingsByRater byRater = RatingsByRater.of(edges(graph), noComplaints());
     StructType keys = new StructType().add("rater_id", DataTypes.StringType).add("key", DataTypes.StringType);
     List<Row> rows = ReceivedRatingFlags.flags(byRater, spark.createDataFrame(List.of(), keys),
         NegativeShare.marketShare(graph), options.scoring().attack(), options.sharedKeyBoost(), prior).collectAsList();
@@ -233,6 +235,10 @@ class ReliabilityBlocksTest {
       assertEquals(0, r.<Integer>getAs("linked_raters"));
     }
     byRater.release();
+  }
+
+  private static Dataset<Row> noComplaints() {
+    return spark.createDataFrame(List.of(), SparkSchemas.of(EventTables.COMPLAINTS));
   }
 
   private static Dataset<Row> edges(RatingGraph graph) {

@@ -127,6 +127,11 @@ public final class JobRun {
     return rows;
   }
 
+  /** Rows this run has read of {@code table} so far (0 when it read none). */
+  public long rowsRead(TableSchema table) {
+    return inputs.getOrDefault(table.name(), 0L);
+  }
+
   /** The latest partition at or before the run's day, if the table has one (inputs that may not exist yet). */
   public Optional<Dataset<Row>> readLatest(TableSchema table) {
     return warehouse.latest(table, day()).map(d -> read(table, d, d));

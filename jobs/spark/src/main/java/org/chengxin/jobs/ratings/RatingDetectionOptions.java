@@ -9,7 +9,7 @@ import org.chengxin.detectors.ratings.SharedKeyBoostPattern;
  * Settings of the rater reliability job beyond the plain-Java core's {@link RaterScoringOptions}
  * (fixed point, signals, extortion and attack patterns, combiner).
  *
- * @param scoring the core's settings, ported rule for rule
+ * @param scoring the core's settings, which the job runs as they are
  * @param keyMaxAccounts a device, IP or address key links accounts only when at most this many
  *     accounts used it (carrier NAT addresses and parcel lockers link nobody)
  * @param sharedKeyBoost the shared-key boost pattern

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Dataset;
@@ -19,6 +20,7 @@ import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.JobRun;
 import org.chengxin.jobs.frame.SparkJob;
+import org.chengxin.jobs.frame.SparkSchemas;
 
 /**
  * rings and ring_members for one day (docs/rings.md): credit-boosting rings found over the trades
@@ -105,10 +107,19 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
     run.note("ring_max_edges_per_block", String.valueOf(options.maxEdgesPerBlock()));
 
     AtomicReference<RingResult> found = new AtomicReference<>();
-    run.stage("detect rings", () -> {
-      found.set(new RingDetection(ringOptions).detect(trades, ratings));
-      return found.get().rings().count();
-    });
+    if (run.rowsRead(EventTables.TRADES) == 0) {
+      // No trade, no ring graph (an imported rating history has none): the empty snapshots without
+      // the dozen seconds of planning the detection's stages over nothing.
+      SparkSession spark = run.spark();
+      found.set(new RingResult(spark.createDataFrame(List.of(), SparkSchemas.of(RingTables.RINGS)),
+          spark.createDataFrame(List.of(), SparkSchemas.of(RingTables.RING_MEMBERS))));
+      run.note("ring_graph", "empty: no trades in the window");
+    } else {
+      run.stage("detect rings", () -> {
+        found.set(new RingDetection(ringOptions).detect(trades, ratings));
+        return found.get().rings().count();
+      });
+    }
     long rings = run.write(RingTables.RINGS, found.get().rings());
     run.write(RingTables.RING_MEMBERS, found.get().members());
     Dataset<Row> members = run.warehouse().read(RingTables.RING_MEMBERS, day, day);

@@ -110,6 +110,20 @@ class RingsJobTest {
     assertEquals("40", entry.path("ring_max_edges_per_block").asText());
   }
 
+  @Test
+  void withoutTradesTheSnapshotsAreEmptyAndSaySo() {
+    // An imported rating history has ratings and no trades: no ring graph to search.
+    String ratingsOnly = temp.resolve("no-trades").toString();
+    new RingsJob().run(spark, RingsJob.Options.of(JobOptions.of(ratingsOnly, DAY)));
+    SparkWarehouse warehouse = SparkWarehouse.open(spark, ratingsOnly);
+    assertEquals(0, warehouse.read(RingTables.RINGS, DAY, DAY).count());
+    assertEquals(0, warehouse.read(RingTables.RING_MEMBERS, DAY, DAY).count());
+    JsonNode entry = new RunSummaries(warehouse.warehouse()).read(DAY).path("jobs").path(RingsJob.NAME);
+    assertEquals("succeeded", entry.path("status").asText());
+    assertEquals("empty: no trades in the window", entry.path("ring_graph").asText());
+    assertEquals("0", entry.path("rings_found").asText());
+  }
+
   /** Rows as sorted strings, doubles rounded to 9 places (sums in another order differ in the last digit). */
   private static List<String> rows(org.apache.spark.sql.Dataset<Row> table) {
     return table.collectAsList().stream()

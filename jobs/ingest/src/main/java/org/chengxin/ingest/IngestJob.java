@@ -39,6 +39,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.chengxin.core.cli.CommandLine;
 import org.chengxin.core.event.EventFields;
 import org.chengxin.core.event.EventKind;
+import org.chengxin.core.privacy.KeyContinuity;
 import org.chengxin.core.privacy.PseudonymKeys;
 import org.chengxin.core.privacy.Pseudonymiser;
 import org.chengxin.core.schema.EventTables;
@@ -118,6 +119,8 @@ public final class IngestJob {
    */
   public ObjectNode runBounded() throws Exception {
     LocalDate day = options.date();
+    String keyFingerprint = pseudonymiser.fingerprint();
+    KeyContinuity.require(warehouse, JOB_NAME, options.firstDay(), day, keyFingerprint, options.acceptNewPseudonymKey());
     Map<TableSchema, String> staging = new LinkedHashMap<>();
     for (TableSchema table : EventTables.all()) {
       staging.put(table, warehouse.newStagingPath(table.name(), day));
@@ -156,7 +159,8 @@ public final class IngestJob {
       if (backfill) {
         summary.put("from_date", options.fromDate().toString());
       }
-      summary.put("mode", "bounded").put("elapsed_ms", elapsedMs).put("lines_per_second", read * 1000 / elapsedMs);
+      summary.put("mode", "bounded").put("elapsed_ms", elapsedMs).put("lines_per_second", read * 1000 / elapsedMs)
+          .put(KeyContinuity.SUMMARY_FIELD, keyFingerprint);
       options.inputs().forEach(summary.putArray("inputs")::add);
       new RunSummaries(warehouse).record(day, JOB_NAME, summary);
       LOG.info("ingest {}: {} lines in {} ms ({} lines/s): {}", day, read, elapsedMs, read * 1000 / elapsedMs,

@@ -33,6 +33,8 @@ import org.chengxin.core.validation.EventValidator;
  * @param parallelism operator parallelism
  * @param maxLineBytes longer lines are rejected
  * @param restoreFrom continuous: a retained checkpoint or savepoint to resume from
+ * @param acceptNewPseudonymKey bounded: run even when the key differs from the one the warehouse's
+ *     latest other day was ingested with (a deliberate key rotation)
  */
 public record IngestOptions(
     List<String> inputs,
@@ -50,7 +52,8 @@ public record IngestOptions(
     Path pseudonymKeyFile,
     int parallelism,
     int maxLineBytes,
-    String restoreFrom) {
+    String restoreFrom,
+    boolean acceptNewPseudonymKey) {
 
   /** How the job runs. */
   public enum Mode {
@@ -111,7 +114,9 @@ public record IngestOptions(
         .option("pseudonym-key-file", "FILE", "pseudonymisation key (else $CHENGXIN_PSEUDONYM_KEY, else the dev key)")
         .option("parallelism", "N", "operator parallelism (default: number of cores)")
         .option("max-line-bytes", "N", "longer lines are rejected as line_too_long (default 65536)")
-        .option("restore-from", "PATH", "continuous: resume from this retained checkpoint or savepoint");
+        .option("restore-from", "PATH", "continuous: resume from this retained checkpoint or savepoint")
+        .flag("accept-new-pseudonym-key", "bounded: run even if the key differs from the warehouse's earlier days' "
+            + "(a deliberate rotation; keys stop linking across it)");
     if (!cli.parse(args)) {
       return Optional.empty();
     }
@@ -143,7 +148,8 @@ public record IngestOptions(
         keyFile.map(f -> Path.of(existing(f, "--pseudonym-key-file"))).orElse(null),
         (int) cli.longValue("parallelism", defaultParallelism(), 1, 1024),
         (int) cli.longValue("max-line-bytes", EventValidator.DEFAULT_MAX_LINE_BYTES, 256, 64L * 1024 * 1024),
-        cli.get("restore-from").orElse(null)));
+        cli.get("restore-from").orElse(null),
+        cli.isSet("accept-new-pseudonym-key")));
   }
 
   private static Mode mode(String text) {

@@ -206,6 +206,33 @@ class BoundedIngestIntegrationTest {
     }
   }
 
+  /**
+   * The key's fingerprint goes into the summary; the next day under another key is refused before
+   * anything is written (its keys would link to nothing before), and runs when the rotation is meant.
+   */
+  @Test
+  void aNightUnderAnotherPseudonymKeyIsRefusedUnlessTheRotationIsMeant() throws Exception {
+    Path input = tmp.resolve("raw");
+    Path warehouse = tmp.resolve("warehouse");
+    Path keyA = Files.writeString(tmp.resolve("key-a"), "the-key-the-warehouse-began-with");
+    Path keyB = Files.writeString(tmp.resolve("key-b"), "a-different-key-of-a-later-night");
+    TestEvents.write(input.resolve(DAY + "/x.jsonl"), List.of(TestEvents.trade("t1", DAY + "T08:00:00Z")));
+    TestEvents.write(input.resolve(NEXT_DAY + "/x.jsonl"), List.of(TestEvents.trade("t2", NEXT_DAY + "T08:00:00Z")));
+    ObjectNode first = new IngestJob(options(input, warehouse, DAY, "--pseudonym-key-file", keyA.toString())).runBounded();
+    String fingerprintA = first.path("pseudonym_key_fingerprint").asText();
+    assertEquals(16, fingerprintA.length());
+
+    IngestJob otherKey = new IngestJob(options(input, warehouse, NEXT_DAY, "--pseudonym-key-file", keyB.toString()));
+    IllegalStateException refused = assertThrows(IllegalStateException.class, otherKey::runBounded);
+    assertTrue(refused.getMessage().contains(fingerprintA), refused.getMessage());
+    assertFalse(Files.exists(warehouse.resolve("trades/ds=" + NEXT_DAY)), "nothing written under the other key");
+
+    ObjectNode rotated = new IngestJob(options(input, warehouse, NEXT_DAY, "--pseudonym-key-file", keyB.toString(),
+        "--accept-new-pseudonym-key")).runBounded();
+    assertNotEquals(fingerprintA, rotated.path("pseudonym_key_fingerprint").asText());
+    assertEquals(List.of("t2"), ids(WarehouseRows.read(warehouse, "trades", NEXT_DAY), "trade_id"));
+  }
+
   static IngestOptions options(Path input, Path warehouse, String day, String... more) {
     List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--warehouse", warehouse.toString(),
         "--date", day, "--parallelism", "2"));

@@ -25,6 +25,8 @@ public final class Pseudonymiser implements Serializable {
   public static final int KEY_HEX_LENGTH = 32;
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final String FINGERPRINT_LABEL = "chengxin pseudonymisation key fingerprint";
+  private static final int FINGERPRINT_HEX_LENGTH = 16;
 
   private final byte[] secret;
   private transient Mac mac;
@@ -48,6 +50,15 @@ public final class Pseudonymiser implements Serializable {
       out[2 * i + 1] = HEX[digest[i] & 0xf];
     }
     return new String(out);
+  }
+
+  /**
+   * A short public name of the key: the keyed hash of a fixed label, 16 hex characters. Two keys
+   * give different fingerprints; nothing of the key can be learnt from it, so it may be logged and
+   * stored (the run summary records it, {@link KeyContinuity}).
+   */
+  public String fingerprint() {
+    return pseudonymise(FINGERPRINT_LABEL).substring(0, FINGERPRINT_HEX_LENGTH);
   }
 
   static String normalise(String rawValue) {

@@ -54,7 +54,12 @@ public final class Warehouse {
 
   /** Path of the day's run summary, {@code ROOT/_runs/YYYY-MM-DD.json}. */
   public String runSummaryPath(LocalDate day) {
-    return root + "/_runs/" + day + ".json";
+    return runSummaryDirectory() + "/" + day + ".json";
+  }
+
+  /** The folder of the run summaries, {@code ROOT/_runs}. */
+  public String runSummaryDirectory() {
+    return root + "/_runs";
   }
 
   /** Replaces the live partition with the staged one. */

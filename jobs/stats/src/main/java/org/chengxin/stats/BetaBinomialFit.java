@@ -14,13 +14,10 @@ import org.apache.commons.numbers.gamma.LogBeta;
  * <p>Few sellers: with a handful of sellers whose spread binomial noise alone could explain, the
  * likelihood keeps rising as the concentration kappa = alpha + beta grows, and the maximum is a point
  * mass at the pooled rate that pulls every seller onto one rate (six flagged sellers with true rates
- * 1.3e-2 to 6e-2 all shrunk to 0.037). So the fit maximises the likelihood times a weakly informative
- * hyperprior on the concentration alone, kappa^(-1/2) as a density in (logit mean, ln kappa), flat in
- * the mean: it costs little where thousands of sellers pin the spread down and keeps kappa finite
- * where they cannot. Not Gelman's (alpha + beta)^(-5/2) (Bayesian Data Analysis, section 5.3): in
- * these coordinates that is the same tail times mean * (1 - mean), which at rates near 1e-5 with a
- * handful of complaints pulls the mean up (a platform prior fitted on 5 complaints moved from
- * 2.4e-5 to 3.5e-5). {@link PriorFit#logLikelihood()} stays the data's likelihood alone.
+ * 1.3e-2 to 6e-2 all shrunk to 0.037). So the fit maximises the likelihood times a {@link Hyperprior}:
+ * by default the weak {@link SpreadHyperprior}; a flagged kind's prior is pooled toward the
+ * platform's with {@link PartialPooling}. {@link PriorFit#logLikelihood()} stays the data's likelihood
+ * alone.
  *
  * <p>How: Newton's method in (ln alpha, ln beta), which keeps both positive and makes the problem well
  * scaled whatever the rate, with a Levenberg damping and a step only accepted when it raises the
@@ -39,22 +36,21 @@ public final class BetaBinomialFit {
   /** Concentrations beyond this are indistinguishable from "every seller has the pooled rate". */
   private static final double MAX_BETA = 1e13;
 
-  /** The hyperprior's power: p proportional to (alpha + beta)^(-1/2), flat in the mean. */
-  private static final double HYPERPRIOR_POWER = 0.5;
-
   private static final int MAX_ITERATIONS = 200;
   private static final double MAX_STEP = 3;
   private static final double STEP_TOLERANCE = 1e-9;
 
   private final CountHistogram histogram;
+  private final Hyperprior hyperprior;
   private final long[] upheld;
   private final long[] trades;
   private final double[] weight;
   private final double[] lower = {Math.log(MIN_ALPHA), Math.log(MIN_BETA)};
   private final double[] upper = {Math.log(MAX_ALPHA), Math.log(MAX_BETA)};
 
-  private BetaBinomialFit(CountHistogram histogram) {
+  private BetaBinomialFit(CountHistogram histogram, Hyperprior hyperprior) {
     this.histogram = histogram;
+    this.hyperprior = hyperprior;
     int cells = histogram.cells().size();
     upheld = new long[cells];
     trades = new long[cells];
@@ -69,25 +65,37 @@ public final class BetaBinomialFit {
   }
 
   /**
-   * Fits the prior to {@code histogram}, which needs at least one seller with trades.
+   * Fits the prior to {@code histogram}, which needs at least one seller with trades, under the weak
+   * {@link SpreadHyperprior}.
    *
    * @throws IllegalArgumentException when the histogram has no trades
    */
   public static PriorFit fit(CountHistogram histogram) {
+    return fit(histogram, SpreadHyperprior.WEAK);
+  }
+
+  /** {@link #fit(CountHistogram)} under {@code hyperprior}: the marginal posterior mode. */
+  static PriorFit fit(CountHistogram histogram, Hyperprior hyperprior) {
     if (histogram.trades() == 0) {
       throw new IllegalArgumentException("cannot fit a prior without trades");
     }
-    return new BetaBinomialFit(histogram).run();
+    return new BetaBinomialFit(histogram, hyperprior).run();
   }
 
   /** Log-likelihood of the data under Beta(alpha, beta), without the binomial coefficients. */
   public static double logLikelihood(CountHistogram histogram, BetaPrior prior) {
-    return new BetaBinomialFit(histogram).logLikelihood(Math.log(prior.alpha()), Math.log(prior.beta()));
+    return new BetaBinomialFit(histogram, SpreadHyperprior.WEAK)
+        .logLikelihood(Math.log(prior.alpha()), Math.log(prior.beta()));
   }
 
-  /** What {@link #fit} maximises at {@code prior}: the log-likelihood plus the log-hyperprior, up to constants. */
+  /** What {@link #fit(CountHistogram)} maximises at {@code prior}: the log-likelihood plus the log-hyperprior, up to constants. */
   public static double logPosterior(CountHistogram histogram, BetaPrior prior) {
-    return new BetaBinomialFit(histogram).objective(Math.log(prior.alpha()), Math.log(prior.beta()));
+    return logPosterior(histogram, prior, SpreadHyperprior.WEAK);
+  }
+
+  /** What {@link #fit(CountHistogram, Hyperprior)} maximises at {@code prior}. */
+  static double logPosterior(CountHistogram histogram, BetaPrior prior, Hyperprior hyperprior) {
+    return new BetaBinomialFit(histogram, hyperprior).objective(Math.log(prior.alpha()), Math.log(prior.beta()));
   }
 
   private PriorFit run() {
@@ -209,16 +217,7 @@ public final class BetaBinomialFit {
 
   /** What the fit maximises: the log-likelihood plus the log-hyperprior. */
   private double objective(double logAlpha, double logBeta) {
-    return logLikelihood(logAlpha, logBeta) + logHyperprior(logAlpha, logBeta);
-  }
-
-  /**
-   * ln p = -1/2 ln(alpha + beta), the hyperprior as a density in (ln alpha, ln beta), which differs
-   * from (logit mean, ln kappa) by a constant Jacobian.
-   */
-  private static double logHyperprior(double logAlpha, double logBeta) {
-    double logKappa = Math.max(logAlpha, logBeta) + Math.log1p(Math.exp(-Math.abs(logAlpha - logBeta)));
-    return -HYPERPRIOR_POWER * logKappa;
+    return logLikelihood(logAlpha, logBeta) + hyperprior.logDensity(logAlpha, logBeta);
   }
 
   private double logLikelihood(double logAlpha, double logBeta) {
@@ -259,15 +258,12 @@ public final class BetaBinomialFit {
       hbb += w * (-GammaDifferences.trigamma(b, a) + GammaDifferences.trigamma(clean + b, a + x));
       hab += w * GammaDifferences.trigamma(a + b, n);
     }
-    // The hyperprior -c ln(a+b) in (s, t) = (ln a, ln b): d/ds = -c a/(a+b), d/dt = -c b/(a+b), and
-    // every second derivative is +-c ab/(a+b)^2.
-    double shareA = a / (a + b);
-    double curvature = HYPERPRIOR_POWER * shareA * (1 - shareA);
-    g[0] = a * ga - HYPERPRIOR_POWER * shareA;
-    g[1] = b * gb - HYPERPRIOR_POWER * (1 - shareA);
-    h[0][0] = a * a * haa + a * ga - curvature;
-    h[1][1] = b * b * hbb + b * gb - curvature;
-    h[0][1] = a * b * hab + curvature;
+    g[0] = a * ga;
+    g[1] = b * gb;
+    h[0][0] = a * a * haa + a * ga;
+    h[1][1] = b * b * hbb + b * gb;
+    h[0][1] = a * b * hab;
     h[1][0] = h[0][1];
+    hyperprior.addDerivatives(theta[0], theta[1], g, h);
   }
 }

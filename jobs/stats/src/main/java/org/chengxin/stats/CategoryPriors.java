@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -14,7 +15,9 @@ import java.util.TreeMap;
  * its own, fitted the same way on the sellers of that kind in every category, so each is shrunk
  * toward its own kind rather than toward the honest rate (which would hide a counterfeiter), toward
  * a mixture of kinds (one beta fitted to both is U-shaped and shrinks nobody), or not at all (which
- * lets small counts speak alone).
+ * lets small counts speak alone). A kind is pooled toward the platform ({@link PartialPooling}): a
+ * handful of flagged sellers cannot fit a spread of their own, so their prior leans on the platform's
+ * until there are enough of them to stand alone.
  *
  * <p>Build it on the driver from per-category histograms, then broadcast it: {@link #priorFor} is a map
  * lookup.
@@ -26,15 +29,17 @@ public final class CategoryPriors implements Serializable {
    * @param minSellers fewer sellers than this: use the platform prior
    * @param minUpheld fewer upheld complaints than this: use the platform prior (the spread between
    *     sellers cannot be estimated from a handful of complaints)
+   * @param pooling how each flagged kind's prior is pooled toward the platform's
    */
-  public record Settings(long minSellers, long minUpheld) implements Serializable {
-    /** Defaults: 200 sellers and 20 upheld complaints. */
-    public static final Settings DEFAULT = new Settings(200, 20);
+  public record Settings(long minSellers, long minUpheld, PartialPooling pooling) implements Serializable {
+    /** Defaults: 200 sellers and 20 upheld complaints, {@link PartialPooling#DEFAULT}. */
+    public static final Settings DEFAULT = new Settings(200, 20, PartialPooling.DEFAULT);
 
     public Settings {
       if (minSellers < 1 || minUpheld < 0) {
         throw new IllegalArgumentException("need minSellers >= 1 and minUpheld >= 0");
       }
+      Objects.requireNonNull(pooling, "pooling");
     }
   }
 
@@ -56,8 +61,9 @@ public final class CategoryPriors implements Serializable {
 
   /**
    * Fits the platform prior on the merge of the ordinary sellers' histograms, a prior per category
-   * that qualifies, and a prior per kind of flag whose sellers hold an upheld complaint (with none
-   * the maximum-likelihood rate is 0 and the kind shrinks toward the platform prior instead).
+   * that qualifies, and a prior per kind of flag whose sellers hold an upheld complaint, pooled toward
+   * the platform's (with no complaint nothing sets the kind apart and it shrinks toward the platform
+   * prior itself).
    *
    * @param histograms ordinary (unflagged) sellers per category; at least one with trades
    * @param flaggedByKind flagged sellers of all categories per kind of flag, possibly empty
@@ -79,7 +85,7 @@ public final class CategoryPriors implements Serializable {
     Map<String, PriorFit> flagged = new LinkedHashMap<>();
     new TreeMap<>(flaggedByKind).forEach((kind, histogram) -> {
       if (histogram.upheld() > 0) {
-        flagged.put(kind, BetaBinomialFit.fit(histogram));
+        flagged.put(kind, settings.pooling().fit(histogram, platform.prior()));
       }
     });
     return new CategoryPriors(platform, byCategory, flagged);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * records whether each method's interval contains the true rate; it also computes the exact coverage
  * (sum of binomial probabilities of the counts whose interval covers), so simulation noise can be told
  * from the method's behaviour. Clopper-Pearson is conservative by design: its coverage is at least the
- * level for every rate. Run it with {@code scripts/coverage-study}.
+ * level for every rate. It also measures the sellers' empirical-Bayes estimates on generated
+ * markets: shrunk against raw error, and the coverage of their posterior intervals. Run it with
+ * {@code scripts/coverage-study}.
  */
 public final class CoverageStudy {
   private static final Logger LOG = LoggerFactory.getLogger(CoverageStudy.class);
@@ -33,6 +36,9 @@ public final class CoverageStudy {
   public static final double TARGET_LOW = 0.94;
 
   public static final double TARGET_HIGH = 0.965;
+
+  /** Generated markets the seller estimates are measured on. */
+  static final int MARKETS = 10;
 
   /** Exact methods: coverage at least the level for every rate, so above-range figures are expected. */
   private static final Set<String> CONSERVATIVE = Set.of("clopper_pearson", "clopper_pearson_one_sided_upper");
@@ -119,13 +125,49 @@ public final class CoverageStudy {
       separator = ",";
     }
     json.append("},\"scenarios\":[").append(String.join(",", scenarioJson)).append(']');
-    ShrinkageEvaluation shrinkage =
-        ShrinkageEvaluation.evaluate(
-            SimulatedSellers.generate(SimulatedSellers.MARKET, options.seed()), CategoryPriors.Settings.DEFAULT);
-    json.append(",\"shrinkage\":{\"sellers\":").append(shrinkage.sellers()).append(",\"raw_mse\":")
-        .append(shrinkage.rawMse()).append(",\"shrunk_mse\":").append(shrinkage.shrunkMse())
-        .append(",\"shrunk_mse_ratio\":").append(shrinkage.ratio()).append('}');
+    json.append(",\"seller_estimates\":").append(sellerEstimates(random));
     return json.append('}').toString();
+  }
+
+  /**
+   * The empirical-Bayes seller estimates on {@value #MARKETS} generated markets (the five categories of
+   * {@link SimulatedSellers#MARKET} and six counterfeit suspects, {@link SimulatedSellers#FEW_COUNTERFEIT}):
+   * shrunk against raw error and how often the posterior intervals hold the true rate, for every
+   * seller, the ordinary ones and the flagged ones, summed over the markets; and in how many markets
+   * the flagged sellers' shrunk error exceeds their raw error.
+   */
+  private String sellerEstimates(SplittableRandom random) {
+    List<ShrinkageEvaluation> markets = new ArrayList<>();
+    for (int market = 0; market < MARKETS; market++) {
+      markets.add(ShrinkageEvaluation.evaluate(
+          SimulatedSellers.generate(SimulatedSellers.MARKET, List.of(SimulatedSellers.FEW_COUNTERFEIT), random.nextLong()),
+          CategoryPriors.Settings.DEFAULT, options.level()));
+    }
+    long flaggedWorse = markets.stream().filter(m -> m.flagged().ratio() > 1).count();
+    return "{\"markets\":" + MARKETS + ",\"all\":" + errorsJson(markets, ShrinkageEvaluation::all)
+        + ",\"ordinary\":" + errorsJson(markets, ShrinkageEvaluation::ordinary)
+        + ",\"flagged\":" + errorsJson(markets, ShrinkageEvaluation::flagged)
+        + ",\"markets_flagged_ratio_above_1\":" + flaggedWorse + "}";
+  }
+
+  /** One group's errors summed over the markets, as JSON. */
+  private static String errorsJson(
+      List<ShrinkageEvaluation> markets, Function<ShrinkageEvaluation, ShrinkageEvaluation.SellerErrors> group) {
+    long sellers = 0;
+    long covered = 0;
+    double raw = 0;
+    double shrunk = 0;
+    for (ShrinkageEvaluation market : markets) {
+      ShrinkageEvaluation.SellerErrors errors = group.apply(market);
+      sellers += errors.sellers();
+      covered += errors.covered();
+      raw += errors.rawMse() * errors.sellers();
+      shrunk += errors.shrunkMse() * errors.sellers();
+    }
+    double coverage = (double) covered / sellers;
+    return "{\"sellers\":" + sellers + ",\"raw_mse\":" + raw / sellers + ",\"shrunk_mse\":" + shrunk / sellers
+        + ",\"shrunk_mse_ratio\":" + shrunk / raw + ",\"interval_coverage\":" + coverage
+        + ",\"within_target\":" + (coverage >= TARGET_LOW && coverage <= TARGET_HIGH) + "}";
   }
 
   /**

@@ -18,7 +18,8 @@ public record CoverageStudyOptions(int draws, long seed, double level) {
           "usage: scripts/coverage-study [--draws N] [--seed S] [--level L]",
           "Simulates exact binomial draws at true rates 5e-6..2e-5 and 1e5..3e9 trades and prints, as one",
           "JSON object, how often each interval method covers the true rate (per scenario and overall),",
-          "the exact coverage for comparison, and the shrinkage MSE ratio on generated sellers.",
+          "the exact coverage for comparison, and on 10 generated markets the sellers' shrunk against raw",
+          "error and the coverage of their posterior intervals (all, ordinary and flagged sellers).",
           "  --draws N   draws per scenario (default " + DEFAULT_DRAWS + ", 13 scenarios)",
           "  --seed S    random seed (default " + DEFAULT_SEED + ")",
           "  --level L   two-sided interval level in (0, 1) (default " + DEFAULT_LEVEL + ")");

@@ -20,6 +20,22 @@ public final class SimulatedSellers {
    */
   public record Category(String name, BetaPrior prior, int sellers) {}
 
+  /**
+   * Flagged sellers of one kind, as a small generated market has them: the generator's counterfeit
+   * sellers complain at Beta(4, 129.3) (mean 3%), one per 50,000 trades, each with a few dozen to a
+   * few hundred trades that have drawn their complaints.
+   *
+   * @param kind the kind of flag
+   * @param prior the Beta the sellers' true rates are drawn from
+   * @param sellers number of sellers
+   * @param minTrades fewest trades of a seller
+   * @param maxTrades most trades of a seller (sizes log-uniform in between)
+   */
+  public record FlaggedKind(String kind, BetaPrior prior, int sellers, double minTrades, double maxTrades) {}
+
+  /** Six counterfeit suspects with 40 to 200 trades: a 300,000-trade fortnight's. */
+  public static final FlaggedKind FEW_COUNTERFEIT = new FlaggedKind("counterfeit", new BetaPrior(4, 129.3), 6, 40, 200);
+
   /** Five categories with means 5e-6 to 3e-5 and differing spread, 1,500 sellers each. */
   public static final List<Category> MARKET =
       List.of(
@@ -44,13 +60,32 @@ public final class SimulatedSellers {
     SplittableRandom random = new SplittableRandom(seed);
     List<SellerOutcome> sellers = new ArrayList<>();
     for (Category category : categories) {
-      BetaDistribution rates = BetaDistribution.of(category.prior().alpha(), category.prior().beta());
-      for (int i = 0; i < category.sellers(); i++) {
-        double rate = rates.inverseCumulativeProbability(random.nextDouble());
-        long trades = Math.round(minTrades * Math.pow(maxTrades / minTrades, random.nextDouble()));
-        sellers.add(new SellerOutcome(category.name(), BinomialSampler.sample(random, trades, rate), trades, rate));
-      }
+      draw(random, category.name(), null, category.prior(), category.sellers(), minTrades, maxTrades, sellers);
     }
     return sellers;
+  }
+
+  /**
+   * Draws the ordinary sellers of {@code categories} (1,000 to 1,000,000 trades each) and the flagged
+   * sellers of {@code kinds}, who belong to the first category.
+   */
+  public static List<SellerOutcome> generate(List<Category> categories, List<FlaggedKind> kinds, long seed) {
+    List<SellerOutcome> sellers = new ArrayList<>(generate(categories, seed));
+    SplittableRandom random = new SplittableRandom(seed).split();
+    for (FlaggedKind kind : kinds) {
+      draw(random, categories.get(0).name(), kind.kind(), kind.prior(), kind.sellers(), kind.minTrades(),
+          kind.maxTrades(), sellers);
+    }
+    return sellers;
+  }
+
+  private static void draw(SplittableRandom random, String category, String flagKind, BetaPrior prior, int count,
+      double minTrades, double maxTrades, List<SellerOutcome> into) {
+    BetaDistribution rates = BetaDistribution.of(prior.alpha(), prior.beta());
+    for (int i = 0; i < count; i++) {
+      double rate = rates.inverseCumulativeProbability(random.nextDouble());
+      long trades = Math.round(minTrades * Math.pow(maxTrades / minTrades, random.nextDouble()));
+      into.add(new SellerOutcome(category, flagKind, BinomialSampler.sample(random, trades, rate), trades, rate));
+    }
   }
 }

@@ -13,8 +13,9 @@ class ShrinkageEvaluationTest {
   @Test
   void shrunkRatesHaveAtMostHalfTheErrorOfRawRates() {
     ShrinkageEvaluation e =
-        ShrinkageEvaluation.evaluate(SimulatedSellers.generate(SimulatedSellers.MARKET, 5), CategoryPriors.Settings.DEFAULT);
-    assertEquals(7_500, e.sellers());
+        ShrinkageEvaluation.evaluate(SimulatedSellers.generate(SimulatedSellers.MARKET, 5), CategoryPriors.Settings.DEFAULT, 0.95);
+    assertEquals(7_500, e.all().sellers());
+    assertEquals(0, e.flagged().sellers());
     assertTrue(e.ratio() <= 0.5, e.toString());
   }
 

@@ -12,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.chengxin.core.schema.DissatisfactionTables;
 import org.chengxin.stats.CategoryPriors;
 import org.chengxin.stats.CountHistogram;
+import org.chengxin.stats.PartialPooling;
 import org.junit.jupiter.api.Test;
 
 /** The per-row statistics without an engine: column order, nulls, counts beyond int, the prior used. */
@@ -82,7 +83,7 @@ class ScopeStatisticsTest {
     }
     CountHistogram flaggedSellers = new CountHistogram().add(3, 100, 1).add(5, 200, 1).add(0, 50, 1).add(9, 300, 1);
     CategoryPriors priors = CategoryPriors.fit(Map.of("books", books, "toys", toys),
-        Map.of(FlaggedSellers.COUNTERFEIT, flaggedSellers), new CategoryPriors.Settings(200, 5));
+        Map.of(FlaggedSellers.COUNTERFEIT, flaggedSellers), new CategoryPriors.Settings(200, 5, PartialPooling.DEFAULT));
     ScopeStatistics statistics = new ScopeStatistics(priors);
     double inBooks = statistics.apply(in("seller", "books", 100, 0, 0, 0)).getDouble(SHRUNK);
     double inToys = statistics.apply(in("seller", "toys", 100, 0, 0, 0)).getDouble(SHRUNK);

@@ -27,15 +27,15 @@ import org.chengxin.core.event.ComplaintOutcome;
  */
 final class RatingsByRater {
   static final String PRIOR_RATINGS = "prior_ratings";
+  static final String REJECTED = "rejected_at";
+  // Positions in rows(): the edge columns, prior_ratings (6), rejected_at (7).
   static final int RATING_ID = 0;
   static final int RATER = 1;
   static final int RATEE = 2;
   static final int VALUE = 3;
   static final int RATED_AT = 4;
   static final int EPOCH_SECOND = 5;
-  static final int PRIOR = 6;
   static final int REJECTED_AT = 7;
-  static final String REJECTED = "rejected_at";
   private static final String[] EDGE_COLUMNS =
       {RatingEdges.RATING_ID, RatingEdges.RATER, RatingEdges.RATEE, RatingEdges.SCORE, RatingEdges.RATED_AT, RatingEdges.EPOCH_SECOND};
 

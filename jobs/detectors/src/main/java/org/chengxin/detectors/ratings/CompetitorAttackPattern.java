@@ -193,16 +193,14 @@ public record CompetitorAttackPattern(double windowHours, int minRaters, int max
     return low;
   }
 
-  /** Per rating of the graph, how many ratings its rater gave strictly earlier. */
+  /** Per rating of the graph, how many ratings its rater gave strictly earlier ({@link GivenBefore}). */
   static int[] ratingsGivenBefore(RatingGraph graph) {
     int[] before = new int[graph.ratingCount()];
+    GivenBefore counter = new GivenBefore();
     for (int[] given : graph.ratingsGivenByTime()) {
-      int earlier = 0;
-      for (int i = 0; i < given.length; i++) {
-        if (i > 0 && graph.epochSecond(given[i]) > graph.epochSecond(given[i - 1])) {
-          earlier = i;
-        }
-        before[given[i]] = earlier;
+      counter.reset();
+      for (int e : given) {
+        before[e] = counter.next(graph.epochSecond(e));
       }
     }
     return before;

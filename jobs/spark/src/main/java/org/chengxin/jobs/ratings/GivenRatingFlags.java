@@ -28,32 +28,17 @@ final class GivenRatingFlags {
 
   private static Iterator<Row> walk(Iterator<Row> sorted, ExtortionPattern extortion, SerialNegativePattern serial,
       double marketShare) {
-    List<Row> flags = new ArrayList<>();
     GivenRatings given = new GivenRatings();
-    List<Row> run = new ArrayList<>();
-    String rater = null;
-    while (true) {
-      Row r = sorted.hasNext() ? sorted.next() : null;
-      if (r == null || !r.getString(RatingsByRater.RATER).equals(rater)) {
-        if (rater != null) {
-          for (RatingFlag f : extortion.flags(given)) {
-            flags.add(flagRow(run.get(f.rating()), f));
-          }
-          for (RatingFlag f : serial.flags(given, marketShare)) {
-            flags.add(flagRow(run.get(f.rating()), f));
-          }
-        }
-        if (r == null) {
-          return flags.iterator();
-        }
-        rater = r.getString(RatingsByRater.RATER);
-        given.clear();
-        run.clear();
+    return SortedRuns.flags(sorted, RatingsByRater.RATER, run -> {
+      given.clear();
+      for (Row r : run) {
+        given.add(r.getString(RatingsByRater.RATEE), r.getLong(RatingsByRater.EPOCH_SECOND),
+            r.getDouble(RatingsByRater.VALUE), rejections(r));
       }
-      given.add(r.getString(RatingsByRater.RATEE), r.getLong(RatingsByRater.EPOCH_SECOND), r.getDouble(RatingsByRater.VALUE),
-          rejections(r));
-      run.add(r);
-    }
+      List<RatingFlag> flags = new ArrayList<>(extortion.flags(given));
+      flags.addAll(serial.flags(given, marketShare));
+      return flags;
+    }, GivenRatingFlags::flagRow);
   }
 
   private static long[] rejections(Row r) {

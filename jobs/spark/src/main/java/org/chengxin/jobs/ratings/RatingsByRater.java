@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.chengxin.core.event.ComplaintOutcome;
+import org.chengxin.detectors.ratings.GivenBefore;
 
 /**
  * The rating edges partitioned by rater and sorted by time, once per run, each with the number of
@@ -86,13 +87,11 @@ final class RatingsByRater {
     rows.unpersist(false);
   }
 
-  /** Adds to each rating its rater's ratings strictly earlier (ties in time share the count). */
+  /** Adds to each rating its rater's ratings strictly earlier ({@link GivenBefore}). */
   private static Iterator<Row> withPriorRatings(Iterator<Row> sorted) {
     return new Iterator<>() {
+      private final GivenBefore counter = new GivenBefore();
       private String rater;
-      private int given;
-      private int earlier;
-      private long lastSecond;
 
       @Override
       public boolean hasNext() {
@@ -102,18 +101,13 @@ final class RatingsByRater {
       @Override
       public Row next() {
         Row r = sorted.next();
-        long second = r.getLong(EPOCH_SECOND);
         if (!r.getString(RATER).equals(rater)) {
           rater = r.getString(RATER);
-          given = 0;
-          earlier = 0;
-        } else if (second > lastSecond) {
-          earlier = given;
+          counter.reset();
         }
-        lastSecond = second;
-        given++;
+        long second = r.getLong(EPOCH_SECOND);
         return RowFactory.create(r.getString(RATING_ID), rater, r.getString(RATEE), r.getDouble(VALUE), r.get(RATED_AT),
-            second, earlier, r.get(EDGE_COLUMNS.length));
+            second, counter.next(second), r.get(EDGE_COLUMNS.length));
       }
     };
   }

@@ -23,6 +23,15 @@ final class ReceivedRatingFlags {
   private static final String RATER = RatingEdges.RATER;
   private static final String RATEE = RatingEdges.RATEE;
   private static final String KEYS = "keys";
+  // Positions in the walked rows (the select below).
+  private static final int RATEE_AT = 0;
+  private static final int SECOND_AT = 1;
+  private static final int RATING_AT = 2;
+  private static final int RATER_AT = 3;
+  private static final int VALUE_AT = 4;
+  private static final int RATED_AT_AT = 5;
+  private static final int PRIOR_AT = 6;
+  private static final int KEYS_AT = 7;
 
   private ReceivedRatingFlags() {}
 
@@ -48,35 +57,21 @@ final class ReceivedRatingFlags {
   /** The flags of every ratee run in a partition sorted by ratee and time. */
   private static Iterator<Row> walk(Iterator<Row> sorted, CompetitorAttackPattern attack, SharedKeyBoostPattern boost,
       double marketShare, double negativeSharePriorRatings) {
-    List<Row> flags = new ArrayList<>();
     ReceivedRatings received = new ReceivedRatings();
-    List<Row> run = new ArrayList<>();
-    String ratee = null;
-    while (true) {
-      Row r = sorted.hasNext() ? sorted.next() : null;
-      if (r == null || !r.getString(0).equals(ratee)) {
-        if (ratee != null) {
-          for (RatingFlag f : attack.flags(received, marketShare, negativeSharePriorRatings)) {
-            flags.add(flagRow(run.get(f.rating()), f));
-          }
-          for (RatingFlag f : boost.flags(received)) {
-            flags.add(flagRow(run.get(f.rating()), f));
-          }
-        }
-        if (r == null) {
-          return flags.iterator();
-        }
-        ratee = r.getString(0);
-        received.clear();
-        run.clear();
+    return SortedRuns.flags(sorted, RATEE_AT, run -> {
+      received.clear();
+      for (Row r : run) {
+        List<String> keys = r.isNullAt(KEYS_AT) ? List.of() : r.getList(KEYS_AT);
+        received.add(r.getString(RATER_AT), r.getLong(SECOND_AT), r.getDouble(VALUE_AT), r.getInt(PRIOR_AT), keys);
       }
-      List<String> keys = r.isNullAt(7) ? List.of() : r.getList(7);
-      received.add(r.getString(3), r.getLong(1), r.getDouble(4), r.getInt(6), keys);
-      run.add(r);
-    }
+      List<RatingFlag> flags = new ArrayList<>(attack.flags(received, marketShare, negativeSharePriorRatings));
+      flags.addAll(boost.flags(received));
+      return flags;
+    }, ReceivedRatingFlags::flagRow);
   }
 
   private static Row flagRow(Row rating, RatingFlag flag) {
-    return RatingPatterns.flagRow(rating.getString(2), rating.getString(3), rating.getString(0), rating.get(5), flag);
+    return RatingPatterns.flagRow(rating.getString(RATING_AT), rating.getString(RATER_AT), rating.getString(RATEE_AT),
+        rating.get(RATED_AT_AT), flag);
   }
 }

@@ -1,0 +1,117 @@
+package org.chengxin.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * A subcommand that runs one module's main class with the arguments given: the main declares and
+ * checks its own options and prints its own help ({@code chengxin ingest --help}). What every
+ * command shares is declared here once: {@code --heap}, and {@code --spark-master} (the Spark mains
+ * call it {@code --master}). A leading word (the job of {@code run-job}, the table of {@code show})
+ * becomes the main's option for it.
+ */
+@Command(description = "", usageHelpAutoWidth = true)
+final class ForwardedCommand implements Callable<Integer> {
+  /**
+   * The subcommands of this kind: name, what it does, what it runs, its leading word's option, and
+   * whether help lists it (steps the benchmarks run are not listed).
+   */
+  record Spec(String name, String description, JavaMain main, String leadingOption, boolean hidden) {
+    Spec(String name, String description, JavaMain main, String leadingOption) {
+      this(name, description, main, leadingOption, false);
+    }
+  }
+
+  static final List<Spec> SPECS = List.of(
+      new Spec("ingest", "the Flink ingest job alone: validation, pseudonymisation, dead letters, Parquet (docs/ingest.md)",
+          new JavaMain("jobs/ingest", "org.chengxin.ingest.IngestJob", "6g"), null),
+      new Spec("run-job", "one Spark job, or all of them in dependency order (run-job NAME ...; run-job all --help lists them)",
+          new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.NightlySparkJobs", "6g"), "--job"),
+      new Spec("show", "print a table as JSON Lines or CSV (show TABLE ...; docs/tables.md)",
+          new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.ShowTable", "2g"), "--table"),
+      new Spec("generate", "synthetic marketplace with planted fraud and its ground truth (docs/generator.md)",
+          new JavaMain("jobs/generator", "org.chengxin.generator.Generate", "1g"), null),
+      new Spec("evaluate", "every detector's figures against the generator's truth, as one flat JSON object",
+          new JavaMain("jobs/evaluation", "org.chengxin.evaluation.EvaluateCommand", "6g"), null),
+      new Spec("evaluate-labels", "rater suspicion against labelled accounts: ROC-AUC, AP, n as flat JSON",
+          new JavaMain("jobs/evaluation", "org.chengxin.evaluation.LabelsEvaluationCommand", "6g"), null),
+      new Spec("import-ratings", "a delimited rating file from another system as raw rating events (docs/rater-reliability.md)",
+          new JavaMain("jobs/importer", "org.chengxin.importer.ImportRatingsCommand", "1g"), null),
+      new Spec("queue", "reviewers take and decide flagged-seller cases; export decisions as labels (docs/review-queue.md)",
+          new JavaMain("jobs/review", "org.chengxin.review.cli.QueueCli", "1g"), null),
+      new Spec("review-sync", "bring a day's review_queue partition into the review database (a step of nightly)",
+          new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.review.ReviewQueueSync", "6g"), null),
+      new Spec("train-risk-model", "retrain the seller risk model from a warehouse and labels (docs/review.md)",
+          new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.review.TrainRiskModel", "6g"), null),
+      new Spec("schema-docs", "print docs/tables.md (every table's columns, types and meanings) from the code",
+          new JavaMain("jobs/core", "org.chengxin.core.schema.SchemaDocs", "256m"), null),
+      new Spec("coverage-study", "coverage of the dissatisfaction-rate intervals over simulated draws (docs/dissatisfaction.md)",
+          new JavaMain("jobs/stats", "org.chengxin.stats.CoverageStudy", "2g"), null),
+      new Spec("ingest-benchmark", "the ingest stages timed one by one on one day (a step of bench-ingest)",
+          new JavaMain("jobs/ingest", "org.chengxin.ingest.IngestBenchmark", "6g"), null, true),
+      new Spec("backfill-benchmark", "a multi-day backfill timed (a step of bench-ingest --backfill-days)",
+          new JavaMain("jobs/ingest", "org.chengxin.ingest.BackfillBenchmark", "6g"), null, true));
+
+  private final Spec spec;
+  private final Launcher launcher;
+
+  @Mixin private HeapOption heap;
+
+  @CommandLine.Option(names = "--spark-master", paramLabel = "URL",
+      description = "Spark master of the Spark jobs (default: spark-submit's, else embedded local[*])")
+  private String sparkMaster;
+
+  @Parameters(paramLabel = "ARGS", description = "the job's own arguments (its --help lists them)")
+  private List<String> arguments = new ArrayList<>();
+
+  private ForwardedCommand(Spec spec, Launcher launcher) {
+    this.spec = spec;
+    this.launcher = launcher;
+  }
+
+  /** Adds every forwarded subcommand to {@code parent}. */
+  static void registerAll(CommandLine parent, Launcher launcher) {
+    for (Spec spec : SPECS) {
+      CommandLine sub = new CommandLine(new ForwardedCommand(spec, launcher));
+      sub.getCommandSpec().usageMessage().description(spec.description()).hidden(spec.hidden());
+      // The main's own options are not declared here: they pass through, in order, to the main.
+      sub.setUnmatchedOptionsArePositionalParams(true);
+      parent.addSubcommand(spec.name(), sub);
+    }
+  }
+
+  /** The main's arguments: the leading word as its option, then the rest, with the shared options. */
+  List<String> forwardedArguments() {
+    List<String> forwarded = new ArrayList<>();
+    List<String> rest = arguments;
+    if (spec.leadingOption() != null && !rest.isEmpty() && !rest.get(0).startsWith("-")) {
+      forwarded.add(spec.leadingOption());
+      forwarded.add(rest.get(0));
+      rest = rest.subList(1, rest.size());
+    }
+    forwarded.addAll(rest);
+    if (sparkMaster != null) {
+      if (!spec.main().module().equals(JavaMain.SPARK)) {
+        throw new CommandLine.ParameterException(new CommandLine(this), spec.name() + " runs no Spark job: --spark-master does not apply");
+      }
+      forwarded.add("--master");
+      forwarded.add(sparkMaster);
+    }
+    return forwarded;
+  }
+
+  Optional<String> heap() {
+    return heap.value();
+  }
+
+  @Override
+  public Integer call() {
+    return launcher.run(spec.main(), heap.value(), forwardedArguments());
+  }
+}

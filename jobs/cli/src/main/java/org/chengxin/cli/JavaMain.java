@@ -1,0 +1,19 @@
+package org.chengxin.cli;
+
+/**
+ * A main class of one of the project's modules, run in a JVM of its own: the engines' modules
+ * cannot share one (Spark and Flink bring incompatible dependencies).
+ *
+ * @param module the module's folder under the repository, e.g. {@code jobs/spark}
+ * @param className the main class
+ * @param defaultHeap the JVM heap when neither {@code --heap} nor {@code CHENGXIN_HEAP} says
+ */
+record JavaMain(String module, String className, String defaultHeap) {
+
+  static final String SPARK = "jobs/spark";
+
+  /** Spark on Java 17 needs its module-opening flags (see launch.properties). */
+  boolean needsSparkFlags() {
+    return module.equals(SPARK) || module.equals("jobs/evaluation");
+  }
+}

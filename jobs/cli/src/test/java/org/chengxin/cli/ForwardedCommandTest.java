@@ -1,0 +1,71 @@
+package org.chengxin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+class ForwardedCommandTest {
+  private final Launcher launcher = new Launcher(Path.of("/repo"), Map.of("CHENGXIN_HEAP", "3g"));
+
+  private ForwardedCommand parse(String... args) {
+    ParseResult result = Chengxin.commandLine(launcher).parseArgs(args);
+    return (ForwardedCommand) result.subcommand().commandSpec().userObject();
+  }
+
+  @Test
+  void theJobsOwnArgumentsPassThroughInOrderAndTheLeadingWordBecomesItsOption() {
+    ForwardedCommand runJob = parse("run-job", "rater_reliability", "--warehouse", "W", "--date", "2026-11-30",
+        "--reliability-start", "cold", "--spark-master", "spark://m:7077");
+    assertEquals(List.of("--job", "rater_reliability", "--warehouse", "W", "--date", "2026-11-30",
+        "--reliability-start", "cold", "--master", "spark://m:7077"), runJob.forwardedArguments());
+  }
+
+  @Test
+  void helpIsTheJobsOwnAndTheHeapIsTheCommandsAndNotPassedOn() {
+    ForwardedCommand ingest = parse("ingest", "--heap", "4g", "--input", "D", "--help");
+    assertEquals(List.of("--input", "D", "--help"), ingest.forwardedArguments());
+    assertEquals(Optional.of("4g"), ingest.heap());
+
+    ForwardedCommand show = parse("show", "--help");
+    assertEquals(List.of("--help"), show.forwardedArguments(), "a leading option is no table name");
+  }
+
+  @Test
+  void theSparkMasterIsRefusedWhereNoSparkRuns() {
+    ForwardedCommand generate = parse("generate", "--out", "O", "--spark-master", "local[2]");
+    assertThrows(CommandLine.ParameterException.class, generate::forwardedArguments);
+  }
+
+  @Test
+  void aStepsJvmGetsItsModulesClasspathTheHeapAndSparksFlagsOnlyWhereSparkRuns(@TempDir Path home) throws IOException {
+    for (String module : List.of("jobs/spark", "jobs/ingest")) {
+      Files.createDirectories(home.resolve(module + "/target"));
+      Files.writeString(home.resolve(module + "/target/classpath.txt"), "/m2/" + module + ".jar\n");
+    }
+    Launcher local = new Launcher(home, Map.of("CHENGXIN_HEAP", "3g"));
+    JavaMain spark = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.NightlySparkJobs", "6g");
+    JavaMain ingest = new JavaMain("jobs/ingest", "org.chengxin.ingest.IngestJob", "6g");
+
+    List<String> sparkCommand = local.command(spark, Optional.empty(), List.of("--date", "2026-11-01"));
+    assertTrue(sparkCommand.contains("-Xmx3g"), "CHENGXIN_HEAP when --heap is not given: " + sparkCommand);
+    assertTrue(sparkCommand.contains("--add-opens=java.base/java.nio=ALL-UNNAMED"), "Spark's JVM flags from the build");
+    assertEquals(List.of(home.resolve("jobs/spark/target/classes") + ":/m2/jobs/spark.jar",
+        "org.chengxin.jobs.NightlySparkJobs", "--date", "2026-11-01"), sparkCommand.subList(sparkCommand.size() - 4, sparkCommand.size()));
+
+    List<String> ingestCommand = local.command(ingest, Optional.of("8g"), List.of());
+    assertTrue(ingestCommand.contains("-Xmx8g"));
+    assertTrue(ingestCommand.stream().noneMatch(arg -> arg.startsWith("--add-opens")), "no Spark flags for Flink");
+    assertEquals("6g", new Launcher(home, Map.of()).heap(ingest, Optional.empty()), "the main's own default");
+  }
+}

@@ -1,0 +1,42 @@
+package org.chengxin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NightlyPlanTest {
+  private static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
+  private static final LocalDate NOV_2 = LocalDate.of(2026, 11, 2);
+  private static final Path WAREHOUSE = Path.of("/w");
+
+  @Test
+  void eachDayIngestsThenRunsTheSparkJobsThenSyncsTheQueue() {
+    List<NightlyPlan.Step> steps = NightlyPlan.steps(List.of(NOV_1, NOV_2), day -> Path.of("/in", day.toString()),
+        WAREHOUSE, Optional.empty(), NightlyPlan.Parts.ALL);
+
+    assertEquals(List.of("2026-11-01 ingest", "2026-11-01 spark jobs", "2026-11-01 review sync",
+        "2026-11-02 ingest", "2026-11-02 spark jobs", "2026-11-02 review sync"),
+        steps.stream().map(s -> s.day() + " " + s.what()).toList());
+    assertEquals(List.of("--input", "/in/2026-11-02", "--warehouse", "/w", "--date", "2026-11-02"), steps.get(3).arguments());
+    assertEquals(Optional.of(Path.of("/in/2026-11-02")), steps.get(3).input());
+    assertEquals(List.of("--job", "all", "--warehouse", "/w", "--date", "2026-11-01"), steps.get(1).arguments());
+    assertEquals(NightlyPlan.REVIEW_SYNC, steps.get(2).main());
+  }
+
+  @Test
+  void theSparkMasterGoesToEverySparkStepAndTheIngestCanBeLeftOutOrRunAlone() {
+    List<NightlyPlan.Step> sparkOnly = NightlyPlan.steps(List.of(NOV_1), day -> Path.of("/in"), WAREHOUSE,
+        Optional.of("spark://m:7077"), NightlyPlan.Parts.SKIP_INGEST);
+    assertEquals(List.of("spark jobs", "review sync"), sparkOnly.stream().map(NightlyPlan.Step::what).toList());
+    sparkOnly.forEach(step -> assertEquals(List.of("--master", "spark://m:7077"),
+        step.arguments().subList(step.arguments().size() - 2, step.arguments().size())));
+
+    List<NightlyPlan.Step> ingestOnly = NightlyPlan.steps(List.of(NOV_1), day -> Path.of("/in"), WAREHOUSE,
+        Optional.of("spark://m:7077"), NightlyPlan.Parts.INGEST_ONLY);
+    assertEquals(List.of("ingest"), ingestOnly.stream().map(NightlyPlan.Step::what).toList());
+  }
+}

@@ -19,7 +19,8 @@ public final class Generate {
   private Generate() {}
 
   public static void main(String[] args) {
-    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+    // Help wins wherever it is asked, as in every other command.
+    if (java.util.Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"))) {
       System.out.print(GeneratorOptions.help());
       return;
     }

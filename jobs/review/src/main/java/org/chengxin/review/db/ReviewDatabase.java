@@ -3,15 +3,28 @@ package org.chengxin.review.db;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Where the review queue lives: a PostgreSQL server reached by JDBC URL, or by default the
  * embedded server of a warehouse ({@link EmbeddedPostgres#inWarehouse}). Opening it applies the
- * schema migrations; {@link #connection()} hands out plain JDBC connections.
+ * schema migrations with Flyway; {@link #connection()} hands out plain JDBC connections.
+ *
+ * <p>The migrations are the versioned SQL files in {@link #MIGRATIONS}. Flyway records each applied
+ * file with its checksum in {@code flyway_schema_history} and refuses to start when an applied file
+ * has changed since. It also holds a PostgreSQL advisory lock while it migrates, so processes that
+ * start together apply each migration once.
  */
 public final class ReviewDatabase {
+  static final String MIGRATIONS = "classpath:org/chengxin/review/db/migration";
   private final String jdbcUrl;
 
   private ReviewDatabase(String jdbcUrl) {
@@ -24,11 +37,8 @@ public final class ReviewDatabase {
       throw new IllegalArgumentException("the review queue needs a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=U), got '"
           + redacted(jdbcUrl) + "'");
     }
-    ReviewDatabase db = new ReviewDatabase(jdbcUrl);
-    try (Connection connection = db.connection()) {
-      Migrations.apply(connection);
-    }
-    return db;
+    migrate(jdbcUrl, MIGRATIONS);
+    return new ReviewDatabase(jdbcUrl);
   }
 
   /** {@code jdbcUrl} when given, else the warehouse's embedded server, started if it is not running. */
@@ -38,6 +48,50 @@ public final class ReviewDatabase {
 
   public Connection connection() throws SQLException {
     return DriverManager.getConnection(jdbcUrl);
+  }
+
+  /**
+   * Applies the migrations at {@code location} that the database lacks, after checking the applied
+   * ones against their files. A database made before Flyway (a {@code schema_migrations} table and
+   * no Flyway history) starts Flyway at the highest version that table records.
+   */
+  static MigrateResult migrate(String jdbcUrl, String location) throws SQLException {
+    FluentConfiguration flyway = Flyway.configure()
+        .dataSource(jdbcUrl, null, null)
+        .locations(location)
+        .failOnMissingLocations(true)
+        .validateOnMigrate(true);
+    OptionalInt before = versionBeforeFlyway(jdbcUrl);
+    if (before.isPresent()) {
+      flyway.baselineOnMigrate(true)
+          .baselineVersion(Integer.toString(before.getAsInt()))
+          .baselineDescription("applied before Flyway (schema_migrations)");
+    }
+    try {
+      return flyway.load().migrate();
+    } catch (FlywayValidateException e) {
+      throw new IllegalStateException("the review database " + redacted(jdbcUrl) + " does not match this build's"
+          + " migrations: an applied migration file was changed, or is gone. Restore it and put the change in a"
+          + " new V<n>__ file. " + e.getMessage(), e);
+    }
+  }
+
+  /** The highest version in {@code schema_migrations}, if the database has that table and no Flyway history. */
+  private static OptionalInt versionBeforeFlyway(String jdbcUrl) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl); Statement statement = c.createStatement()) {
+      try (ResultSet tables = statement.executeQuery("SELECT to_regclass('schema_migrations') IS NOT NULL"
+          + " AND to_regclass('flyway_schema_history') IS NULL")) {
+        tables.next();
+        if (!tables.getBoolean(1)) {
+          return OptionalInt.empty();
+        }
+      }
+      try (ResultSet highest = statement.executeQuery("SELECT max(version) FROM schema_migrations")) {
+        highest.next();
+        int version = highest.getInt(1);
+        return highest.wasNull() ? OptionalInt.empty() : OptionalInt.of(version);
+      }
+    }
   }
 
   /** The URL without its query (where a password would be), for logs and messages. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,9 +46,8 @@ class RestartTest {
     EmbeddedPostgres restarted = EmbeddedPostgres.inWarehouse(warehouse);
     try {
       String url = restarted.start();
-      try (Connection c = ReviewDatabase.at(url).connection()) {
-        assertEquals(0, Migrations.apply(c), "the schema is already there: nothing re-applied");
-      }
+      assertEquals(0, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted,
+          "the schema is already there: nothing re-applied");
       CaseStore store = new CaseStore(ReviewDatabase.at(url), Clock.systemUTC());
       assertEquals(decided, store.decisions(Optional.empty()));
       assertEquals(2, decided.size());

@@ -1,6 +1,7 @@
 package org.chengxin.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ public final class IngestJob {
   private final UnaryOperator<DataStream<RawLine>> rawLineTap;
   private final Pseudonymiser pseudonymiser;
   private final Warehouse warehouse;
+  private final Clock clock;
 
   public IngestJob(IngestOptions options) {
     this(options, UnaryOperator.identity());
@@ -86,8 +88,14 @@ public final class IngestJob {
 
   /** @param rawLineTap applied to the raw lines right after the source (tests inject failures here) */
   IngestJob(IngestOptions options, UnaryOperator<DataStream<RawLine>> rawLineTap) {
+    this(options, rawLineTap, Clock.systemUTC());
+  }
+
+  /** @param clock whose UTC day is "today" for a continuous run: plausible timestamps, the trades look-back */
+  IngestJob(IngestOptions options, UnaryOperator<DataStream<RawLine>> rawLineTap, Clock clock) {
     this.options = options;
     this.rawLineTap = rawLineTap;
+    this.clock = clock;
     this.pseudonymiser = PseudonymKeys.resolve(options.pseudonymKeyFile());
     this.warehouse = Warehouse.local(options.warehouse());
   }
@@ -276,7 +284,7 @@ public final class IngestJob {
     // spreading lines round-robin keeps every core validating.
     SingleOutputStreamOperator<ValidEvent> valid = lines
         .rebalance()
-        .process(new ValidateFunction(pseudonymiser, runDay, options.maxLineBytes()))
+        .process(new ValidateFunction(pseudonymiser, runDay, clock, options.maxLineBytes()))
         .name("Validate").uid("validate");
     DataStream<ValidEvent> timed = valid;
     LatePolicy latePolicy = runDay == null ? null : LatePolicy.forDays(options.firstDay(), runDay);
@@ -340,7 +348,7 @@ public final class IngestJob {
 
   /** ds partitions of trades in the look-back before the run's first day (or today, continuous). */
   private List<Path> earlierTradePartitions() {
-    LocalDate anchor = options.date() != null ? options.firstDay() : LocalDate.now(ZoneOffset.UTC);
+    LocalDate anchor = options.date() != null ? options.firstDay() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
     List<Path> found = new ArrayList<>();
     for (int back = 1; back <= options.lookbackDays(); back++) {
       String partition = warehouse.partitionPath(EventTables.TRADES.name(), anchor.minusDays(back));

@@ -1,5 +1,6 @@
 package org.chengxin.ingest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,6 +33,7 @@ public final class ValidateFunction extends ProcessFunction<RawLine, ValidEvent>
 
   private final Pseudonymiser pseudonymiser;
   private final LocalDate runDay;
+  private final Clock clock;
   private final int maxLineBytes;
 
   private transient EventValidator validator;
@@ -44,10 +46,12 @@ public final class ValidateFunction extends ProcessFunction<RawLine, ValidEvent>
   /**
    * @param runDay the bounded run's day, which bounds plausible timestamps; null in continuous
    *     mode, where the bound follows the clock
+   * @param clock whose UTC day bounds plausible timestamps in continuous mode (tests fix it)
    */
-  public ValidateFunction(Pseudonymiser pseudonymiser, LocalDate runDay, int maxLineBytes) {
+  public ValidateFunction(Pseudonymiser pseudonymiser, LocalDate runDay, Clock clock, int maxLineBytes) {
     this.pseudonymiser = pseudonymiser;
     this.runDay = runDay;
+    this.clock = clock;
     this.maxLineBytes = maxLineBytes;
   }
 
@@ -106,7 +110,7 @@ public final class ValidateFunction extends ProcessFunction<RawLine, ValidEvent>
 
   // In continuous mode the plausible bound moves with the clock's day.
   private EventValidator validator() {
-    LocalDate day = runDay != null ? runDay : LocalDate.now(ZoneOffset.UTC);
+    LocalDate day = runDay != null ? runDay : LocalDate.now(clock.withZone(ZoneOffset.UTC));
     if (!day.equals(validatorDay)) {
       validator = new EventValidator(pseudonymiser, latestPlausible(day), maxLineBytes);
       validatorDay = day;

@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -32,6 +38,10 @@ class ContinuousIngestIntegrationTest {
   private static final int TRADES_PER_FILE = 300;
   /** The injected failure fires once per JVM; the restarted job must not fail again. */
   private static final AtomicBoolean FAILED = new AtomicBoolean();
+  /** Released when a checkpoint completes: the only moment the warehouse's rows can change. */
+  private static final Semaphore CHECKPOINTS = new Semaphore(0);
+  /** "Today" for the run, so the events' days stay plausible whatever the machine's date. */
+  private static final Clock NOVEMBER_SECOND = Clock.fixed(Instant.parse("2026-11-02T12:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path tmp;
 
@@ -43,14 +53,7 @@ class ContinuousIngestIntegrationTest {
     IngestOptions options = BoundedIngestIntegrationTest.options(input, warehouse, "2026-11-01",
         "--mode", "continuous", "--checkpoint-interval", "300ms", "--monitor-interval", "200ms",
         "--max-out-of-orderness", "1s", "--allowed-lateness", "7d");
-    IngestJob job = new IngestJob(options, lines -> lines.map(line -> {
-      // Fails once, in the middle of the second file, after batch 1 was committed by a checkpoint.
-      if (line.sourceFile.endsWith("batch-2.jsonl") && line.lineNumber == TRADES_PER_FILE / 2
-          && FAILED.compareAndSet(false, true)) {
-        throw new IllegalStateException("injected failure mid-stream");
-      }
-      return line;
-    }).returns(RawLine.class));
+    IngestJob job = new IngestJob(options, lines -> lines.map(new FailOnceMidStream()), NOVEMBER_SECOND);
     JobClient client = job.startContinuous();
     try {
       awaitRows(warehouse, "trades", TRADES_PER_FILE);
@@ -108,13 +111,37 @@ class ContinuousIngestIntegrationTest {
     await(() -> WarehouseRows.read(warehouse, table, null).size() >= atLeast, table + " to reach " + atLeast + " rows");
   }
 
+  /** Checks the condition again after each completed checkpoint; the deadline only bounds a stuck job. */
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
+      if (!CHECKPOINTS.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
         throw new AssertionError("timed out waiting for " + what);
       }
-      Thread.sleep(200);
+      CHECKPOINTS.drainPermits();
+    }
+  }
+
+  /**
+   * Fails once, in the middle of the second file, after batch 1 was committed by a checkpoint; and
+   * tells the test of every completed checkpoint (the file sinks commit on the same notification,
+   * so rows not yet visible at one show at the next).
+   */
+  private static final class FailOnceMidStream implements MapFunction<RawLine, RawLine>, CheckpointListener {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public RawLine map(RawLine line) {
+      if (line.sourceFile.endsWith("batch-2.jsonl") && line.lineNumber == TRADES_PER_FILE / 2
+          && FAILED.compareAndSet(false, true)) {
+        throw new IllegalStateException("injected failure mid-stream");
+      }
+      return line;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      CHECKPOINTS.release();
     }
   }
 }

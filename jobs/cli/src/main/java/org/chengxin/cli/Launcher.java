@@ -14,8 +14,8 @@ import java.util.Properties;
 
 /**
  * Runs module main classes as child JVMs from a built checkout: the module's classes and the
- * runtime classpath its build recorded ({@code target/classpath.txt}, written by
- * {@code scripts/chengxin} after building), the heap, the logging setup of local runs, and Spark's
+ * classpath its build recorded ({@code target/classpath.txt}, runtime scope, and
+ * {@code target/classpath-provided.txt}, what a deployment would provide), the heap, the logging setup of local runs, and Spark's
  * JVM flags where Spark runs. Output and input are the child's own (inherited).
  */
 final class Launcher {
@@ -66,7 +66,8 @@ final class Launcher {
       command.addAll(Arrays.asList(extra.split("\\s+")));
     }
     command.add("-cp");
-    command.add(module.resolve("target/classes") + java.io.File.pathSeparator + recordedClasspath(module));
+    command.add(String.join(java.io.File.pathSeparator, module.resolve("target/classes").toString(),
+        recordedClasspath(module, "classpath.txt"), recordedClasspath(module, "classpath-provided.txt")));
     command.add(main.className());
     command.addAll(args);
     return command;
@@ -75,7 +76,10 @@ final class Launcher {
   /** Runs {@code main} to its end; returns its exit status. */
   int run(JavaMain main, Optional<String> heap, List<String> args) {
     try {
-      Process process = new ProcessBuilder(command(main, heap, args)).inheritIO().start();
+      ProcessBuilder builder = new ProcessBuilder(command(main, heap, args)).inheritIO();
+      // Jobs find the repository's own files through it (e.g. the risk models under models/risk).
+      builder.environment().put("CHENGXIN_HOME", home.toString());
+      Process process = builder.start();
       return process.waitFor();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + main.className(), e);
@@ -85,8 +89,8 @@ final class Launcher {
     }
   }
 
-  private static String recordedClasspath(Path module) {
-    Path file = module.resolve("target/classpath.txt");
+  private static String recordedClasspath(Path module, String name) {
+    Path file = module.resolve("target").resolve(name);
     try {
       return Files.readString(file).trim();
     } catch (IOException e) {

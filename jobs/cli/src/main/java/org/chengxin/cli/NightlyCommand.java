@@ -88,8 +88,7 @@ final class NightlyCommand implements Callable<Integer> {
   public Integer call() {
     List<NightlyPlan.Step> steps = plan();
     if (dryRun) {
-      steps.forEach(step -> System.out.println(NightlyPlan.describe(step)));
-      return 0;
+      return printPlan(steps);
     }
     for (NightlyPlan.Step step : steps) {
       // Every night's input is checked before the first step runs: a missing folder fails fast.
@@ -108,8 +107,36 @@ final class NightlyCommand implements Callable<Integer> {
       System.err.printf("[chengxin] nightly %s: %s done in %.1f s%n", step.day(), step.what(), (System.nanoTime() - started) / 1e9);
     }
     steps.stream().map(NightlyPlan.Step::day).distinct().forEach(day -> System.err.println(
-        "[chengxin] nightly " + day + " summary: " + warehouse.toAbsolutePath().normalize().resolve("_runs/" + day + ".json")));
+        "[chengxin] nightly " + day + " run report: " + runReport(day)));
     return 0;
+  }
+
+  /**
+   * Prints each step; a Spark step is followed by its jobs in order, as the Spark entry point lists
+   * them after checking the options (one dry run of it: the jobs and their order are the same every day).
+   */
+  private int printPlan(List<NightlyPlan.Step> steps) {
+    Optional<NightlyPlan.Step> firstSpark = steps.stream().filter(step -> step.main() == NightlyPlan.SPARK_JOBS).findFirst();
+    for (NightlyPlan.Step step : steps) {
+      System.out.println(NightlyPlan.describe(step));
+      System.out.flush();
+      if (firstSpark.isPresent() && step == firstSpark.get()) {
+        List<String> args = new ArrayList<>(step.arguments());
+        args.add("--dry-run");
+        int status = launcher.run(step.main(), heap.value(), args);
+        if (status != 0) {
+          return status;
+        }
+      }
+    }
+    steps.stream().map(NightlyPlan.Step::day).distinct().forEach(day -> System.out.println(
+        day + "  run report    " + runReport(day)));
+    return 0;
+  }
+
+  /** The night's run report: every job's counts, seconds and status (docs/tables.md, run summaries). */
+  private Path runReport(LocalDate day) {
+    return warehouse.toAbsolutePath().normalize().resolve("_runs/" + day + ".json");
   }
 
   private List<LocalDate> sampleDays(Path sample) {

@@ -52,6 +52,7 @@ class ForwardedCommandTest {
     for (String module : List.of("jobs/spark", "jobs/ingest")) {
       Files.createDirectories(home.resolve(module + "/target"));
       Files.writeString(home.resolve(module + "/target/classpath.txt"), "/m2/" + module + ".jar\n");
+      Files.writeString(home.resolve(module + "/target/classpath-provided.txt"), "/m2/log.jar");
     }
     Launcher local = new Launcher(home, Map.of("CHENGXIN_HEAP", "3g"));
     JavaMain spark = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.NightlySparkJobs", "6g");
@@ -60,7 +61,7 @@ class ForwardedCommandTest {
     List<String> sparkCommand = local.command(spark, Optional.empty(), List.of("--date", "2026-11-01"));
     assertTrue(sparkCommand.contains("-Xmx3g"), "CHENGXIN_HEAP when --heap is not given: " + sparkCommand);
     assertTrue(sparkCommand.contains("--add-opens=java.base/java.nio=ALL-UNNAMED"), "Spark's JVM flags from the build");
-    assertEquals(List.of(home.resolve("jobs/spark/target/classes") + ":/m2/jobs/spark.jar",
+    assertEquals(List.of(home.resolve("jobs/spark/target/classes") + ":/m2/jobs/spark.jar:/m2/log.jar",
         "org.chengxin.jobs.NightlySparkJobs", "--date", "2026-11-01"), sparkCommand.subList(sparkCommand.size() - 4, sparkCommand.size()));
 
     List<String> ingestCommand = local.command(ingest, Optional.of("8g"), List.of());

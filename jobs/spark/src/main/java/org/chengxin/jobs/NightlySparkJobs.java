@@ -40,7 +40,8 @@ public final class NightlySparkJobs {
 
   private static void run(String[] args) throws java.io.IOException {
     CommandLine cli = new CommandLine(usage());
-    JobOptions.declare(cli).option("job", "NAME", "a job to run, repeatable; 'all' (default) runs every job in order");
+    JobOptions.declare(cli).option("job", "NAME", "a job to run, repeatable; 'all' (default) runs every job in order")
+        .flag("dry-run", "check the options and print the jobs that would run, in order; start no Spark");
     JOBS.forEach(job -> job.declareOptions(cli));
     if (!cli.parse(args)) {
       return;
@@ -50,6 +51,10 @@ public final class NightlySparkJobs {
     List<Function<SparkSession, JobResult>> runs = new ArrayList<>();
     for (SparkJob<?> job : selected) {
       runs.add(prepare(job, common, cli));
+    }
+    if (cli.isSet("dry-run")) {
+      selected.forEach(job -> System.out.printf("%s  spark job     %s: %s%n", common.date(), job.name(), job.description()));
+      return;
     }
     try (SparkSession spark = SparkSessions.create("chengxin-nightly " + common.date(), common.master())) {
       for (Function<SparkSession, JobResult> run : runs) {

@@ -139,11 +139,6 @@ public final class Delimited {
       out.write(text);
     }
 
-    /** One row of strings, null as an empty field. */
-    public void row(List<String> fields) throws IOException {
-      row(fields.toArray());
-    }
-
     @Override
     public void flush() throws IOException {
       out.flush();

@@ -73,7 +73,7 @@ class DelimitedTest {
       rows.row("s,2", "say \"hi\"", 0.25);
       rows.row("s3", "two\nlines", true);
       rows.row("s4", "cr\r", null);
-      rows.row(List.of("", "#", "-1"));
+      rows.row("", "#", -1);
     }
     assertEquals("id,name,n\ns1,plain text,3\n\"s,2\",\"say \"\"hi\"\"\",0.25\ns3,\"two\nlines\",true\n"
         + "s4,\"cr\r\",\n,#,-1\n", out.toString());

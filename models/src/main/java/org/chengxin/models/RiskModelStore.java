@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.chengxin.models.RankingMetrics.CalibrationBin;
+import org.chengxin.models.Calibration.CalibrationBin;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.chengxin.models.RankingMetrics.CalibrationBin;
+import org.chengxin.detectors.eval.RankingMetrics;
+import org.chengxin.models.Calibration.CalibrationBin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
@@ -100,9 +101,9 @@ public final class RiskModelTrainer {
     for (boolean f : fraud) {
       fraudulent += f ? 1 : 0;
     }
-    return new HeldOut(risks.length, fraudulent, RankingMetrics.rocAuc(risks, fraud),
-        RankingMetrics.averagePrecision(risks, fraud), RankingMetrics.calibration(risks, fraud, CALIBRATION_BINS),
-        bestSingleSignal(heldOut));
+    double auc = fraudulent == 0 || fraudulent == risks.length ? Double.NaN : RankingMetrics.rocAuc(risks, fraud);
+    return new HeldOut(risks.length, fraudulent, auc, averagePrecisionOrNaN(risks, fraud),
+        Calibration.bins(risks, fraud, CALIBRATION_BINS), bestSingleSignal(heldOut));
   }
 
   /** Each feature ranks the sellers on its own, in whichever direction does better. */
@@ -120,14 +121,24 @@ public final class RiskModelTrainer {
         down[i] = -up[i];
       }
       for (SingleSignal candidate : List.of(
-          new SingleSignal(RiskFeatures.NAMES.get(f), true, RankingMetrics.averagePrecision(up, fraud)),
-          new SingleSignal(RiskFeatures.NAMES.get(f), false, RankingMetrics.averagePrecision(down, fraud)))) {
+          new SingleSignal(RiskFeatures.NAMES.get(f), true, averagePrecisionOrNaN(up, fraud)),
+          new SingleSignal(RiskFeatures.NAMES.get(f), false, averagePrecisionOrNaN(down, fraud)))) {
         if (best == null || candidate.averagePrecision() > best.averagePrecision()) {
           best = candidate;
         }
       }
     }
     return best;
+  }
+
+  /** Average precision, NaN when no seller is fraudulent (nothing to find). */
+  private static double averagePrecisionOrNaN(double[] scores, boolean[] fraud) {
+    for (boolean f : fraud) {
+      if (f) {
+        return RankingMetrics.averagePrecision(scores, fraud);
+      }
+    }
+    return Double.NaN;
   }
 
   private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {

@@ -1,16 +1,13 @@
 package org.chengxin.models;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.chengxin.core.csv.Delimited;
 
 /**
  * Where the risk model's labels come from: reviewers' decisions where they exist (the latest
@@ -39,19 +36,19 @@ public final class TrainingLabels {
     }
     Set<String> fraud = new HashSet<>();
     if (truthDir != null) {
-      for (String[] row : csv(truthDir.resolve("ring_members.csv"), "account_id", "role")) {
+      for (String[] row : Delimited.CSV.columns(truthDir.resolve("ring_members.csv"), "account_id", "role")) {
         if (row[1].equals("seller")) {
           fraud.add(row[0]);
         }
       }
-      for (String[] row : csv(truthDir.resolve("counterfeit_sellers.csv"), "seller_id")) {
+      for (String[] row : Delimited.CSV.columns(truthDir.resolve("counterfeit_sellers.csv"), "seller_id")) {
         fraud.add(row[0]);
       }
     }
     Map<String, Boolean> reviewed = new HashMap<>();
     if (reviewerLabels != null) {
       // Oldest first: a later decision on the same seller replaces an earlier one.
-      for (String[] row : csv(reviewerLabels, "seller_id", "label")) {
+      for (String[] row : Delimited.CSV.columns(reviewerLabels, "seller_id", "label")) {
         switch (row[1]) {
           case "confirmed" -> reviewed.put(row[0], true);
           case "cleared" -> reviewed.put(row[0], false);
@@ -74,37 +71,5 @@ public final class TrainingLabels {
   public String describe() {
     return (haveTruth ? "generator truth (" + truthFraud.size() + " fraudulent sellers)" : "no truth")
         + ", " + reviewed.size() + " reviewer decisions";
-  }
-
-  /** The named leading columns of a headed CSV whose ids contain no commas or quotes. */
-  private static List<String[]> csv(Path file, String... columns) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null) {
-        throw new IOException(file + " is empty");
-      }
-      List<String> names = List.of(header.split(",", -1));
-      int[] at = new int[columns.length];
-      for (int i = 0; i < columns.length; i++) {
-        at[i] = names.indexOf(columns[i]);
-        if (at[i] < 0) {
-          throw new IOException(file + " has no column " + columns[i]);
-        }
-      }
-      List<String[]> rows = new java.util.ArrayList<>();
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] fields = line.split(",", -1);
-        String[] row = new String[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-          row[i] = fields[at[i]];
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
   }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.chengxin.core.cli.CommandLine;
 import org.chengxin.core.cli.UsageException;
+import org.chengxin.core.csv.Delimited;
 import org.chengxin.core.schema.RatingTables;
 import org.chengxin.core.warehouse.Warehouse;
 import org.chengxin.detectors.eval.RankingMetrics;
@@ -70,19 +71,23 @@ public final class LabelsEvaluationCommand {
   /** Account -> fraudulent, from a delimited labels file (a later row for the same account wins only if fraudulent). */
   static Map<String, Boolean> readLabels(Path file, LabelFormat format) throws IOException {
     Map<String, Boolean> labels = new HashMap<>();
+    Delimited delimited = Delimited.by(format.delimiter());
     int lineNumber = 0;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       lineNumber++;
       if (line.isBlank()) {
         continue;
       }
-      String[] fields = line.split(java.util.regex.Pattern.quote(String.valueOf(format.delimiter())), -1);
-      if (fields.length <= Math.max(format.idColumn(), format.labelColumn())) {
-        throw new UsageException("labels line " + lineNumber + " has " + fields.length + " fields; --id-column "
+      List<String> fields = delimited.split(line);
+      if (fields == null) {
+        throw new UsageException("labels line " + lineNumber + " has a quoted field that is not closed");
+      }
+      if (fields.size() <= Math.max(format.idColumn(), format.labelColumn())) {
+        throw new UsageException("labels line " + lineNumber + " has " + fields.size() + " fields; --id-column "
             + format.idColumn() + " and --label-column " + format.labelColumn() + " need more");
       }
-      String id = format.idPrefix() + fields[format.idColumn()].strip();
-      boolean fraud = fields[format.labelColumn()].strip().equals(format.fraudValue());
+      String id = format.idPrefix() + fields.get(format.idColumn()).strip();
+      boolean fraud = fields.get(format.labelColumn()).strip().equals(format.fraudValue());
       labels.merge(id, fraud, Boolean::logicalOr);
     }
     return labels;

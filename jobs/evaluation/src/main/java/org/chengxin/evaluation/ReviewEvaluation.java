@@ -4,15 +4,14 @@ import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
+import org.chengxin.core.csv.Delimited;
 import org.chengxin.core.schema.ReviewTables;
 
 /**
@@ -120,22 +119,12 @@ final class ReviewEvaluation implements DetectorEvaluation {
     return context.warehouse().fileSystem().exists(path) ? path : null;
   }
 
-  /** One column of a headed truth CSV (ids without commas), optionally only rows whose role column is {@code role}. */
+  /** One column of a headed truth CSV, optionally only rows whose role column is {@code role}. */
   static Set<String> column(Path csv, String name, String role) throws IOException {
     Set<String> values = new HashSet<>();
-    try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      List<String> header = List.of(in.readLine().split(",", -1));
-      int at = header.indexOf(name);
-      int roleAt = header.indexOf("role");
-      if (at < 0 || (role != null && roleAt < 0)) {
-        throw new IOException(csv + " lacks column " + name + (role == null ? "" : " or role"));
-      }
-      String line;
-      while ((line = in.readLine()) != null) {
-        String[] fields = line.split(",", -1);
-        if (!line.isBlank() && (role == null || fields[roleAt].equals(role))) {
-          values.add(fields[at]);
-        }
+    for (String[] row : role == null ? Delimited.CSV.columns(csv, name) : Delimited.CSV.columns(csv, name, "role")) {
+      if (role == null || row[1].equals(role)) {
+        values.add(row[0]);
       }
     }
     return values;

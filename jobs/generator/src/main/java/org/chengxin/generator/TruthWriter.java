@@ -3,7 +3,6 @@ package org.chengxin.generator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.chengxin.core.csv.Delimited;
 import org.chengxin.core.event.EventKind;
 import org.chengxin.core.event.WireEnum;
 import org.chengxin.generator.Catalog.Brand;
@@ -23,40 +23,11 @@ import org.chengxin.generator.Catalog.Brand;
  */
 final class TruthWriter implements Closeable {
   private final Path dir;
-  private final CsvFile maliciousRatings;
-
-  /** A CSV file written row by row; fields are quoted only when they need it. */
-  private static final class CsvFile implements Closeable {
-    private final BufferedWriter out;
-
-    CsvFile(Path path, String... header) throws IOException {
-      out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-      row((Object[]) header);
-    }
-
-    void row(Object... fields) throws IOException {
-      for (int i = 0; i < fields.length; i++) {
-        if (i > 0) {
-          out.write(',');
-        }
-        String s = String.valueOf(fields[i]);
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
-          s = '"' + s.replace("\"", "\"\"") + '"';
-        }
-        out.write(s);
-      }
-      out.write('\n');
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.close();
-    }
-  }
+  private final Delimited.Rows maliciousRatings;
 
   TruthWriter(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir);
-    maliciousRatings = new CsvFile(dir.resolve("malicious_ratings.csv"), "rating_id", "rater_id", "ratee_id", "pattern");
+    maliciousRatings = csv(dir.resolve("malicious_ratings.csv"), "rating_id", "rater_id", "ratee_id", "pattern");
   }
 
   void maliciousRating(String ratingId, String raterId, String rateeId, MaliciousPattern pattern) {
@@ -70,8 +41,8 @@ final class TruthWriter implements Closeable {
   /** Writes everything known only at the end of the run. */
   void finish(GeneratorOptions options, Population pop, RunStats stats, FeedFiles feed) throws IOException {
     WireText text = new WireText(options.startDate(), options.days());
-    try (CsvFile members = new CsvFile(dir.resolve("ring_members.csv"), "account_id", "role", "ring_id", "hijacked");
-        CsvFile rings = new CsvFile(dir.resolve("rings.csv"),
+    try (Delimited.Rows members = csv(dir.resolve("ring_members.csv"), "account_id", "role", "ring_id", "hijacked");
+        Delimited.Rows rings = csv(dir.resolve("rings.csv"),
             "ring_id", "seller_ids", "buyer_count", "first_trade_at", "last_trade_at", "camouflage")) {
       for (int r = 0; r < pop.rings.size(); r++) {
         Population.Ring ring = pop.rings.get(r);
@@ -87,14 +58,14 @@ final class TruthWriter implements Closeable {
             text.timestamp(stats.ringFirstTrade[r]), text.timestamp(stats.ringLastTrade[r]), ring.camouflage());
       }
     }
-    try (CsvFile attacks = new CsvFile(dir.resolve("attacks.csv"),
+    try (Delimited.Rows attacks = csv(dir.resolve("attacks.csv"),
         "attack_id", "target_seller_id", "attacker_count", "shared_keys", "orders_from", "ratings_from")) {
       for (Population.Attack a : pop.attacks) {
         attacks.row(a.attackId(), pop.sellerId(a.target()), a.attackers().length, a.sharedKeys(),
             text.timestamp(a.windowStart()), text.timestamp(a.ratingMoment()));
       }
     }
-    try (CsvFile raters = new CsvFile(dir.resolve("malicious_raters.csv"), "account_id", "pattern")) {
+    try (Delimited.Rows raters = csv(dir.resolve("malicious_raters.csv"), "account_id", "pattern")) {
       for (Population.Ring ring : pop.rings) {
         for (int b : ring.buyers()) {
           raters.row(pop.buyerId(b), MaliciousPattern.RING_BOOST.wire());
@@ -109,7 +80,7 @@ final class TruthWriter implements Closeable {
         raters.row(pop.buyerId(e.buyer()), MaliciousPattern.EXTORTION.wire());
       }
     }
-    try (CsvFile counterfeit = new CsvFile(dir.resolve("counterfeit_sellers.csv"), "seller_id", "brands")) {
+    try (Delimited.Rows counterfeit = csv(dir.resolve("counterfeit_sellers.csv"), "seller_id", "brands")) {
       for (int s : pop.counterfeitSellers) {
         List<String> brands = new ArrayList<>();
         for (Brand b : pop.sellerBrands[s]) {
@@ -118,7 +89,7 @@ final class TruthWriter implements Closeable {
         counterfeit.row(pop.sellerId(s), String.join(";", brands));
       }
     }
-    try (CsvFile sellers = new CsvFile(dir.resolve("seller_truth.csv"), "seller_id", "category",
+    try (Delimited.Rows sellers = csv(dir.resolve("seller_truth.csv"), "seller_id", "category",
         "true_dissatisfaction_rate", "kind", "trades_emitted", "popularity_rank")) {
       for (int s = 0; s < pop.sellerCount; s++) {
         sellers.row(pop.sellerId(s), pop.category(s).slug(), pop.upheldRate[s], pop.sellerKind[s].wire(),
@@ -218,6 +189,11 @@ final class TruthWriter implements Closeable {
 
   private static <K extends WireEnum> void putCounts(ObjectNode node, Map<K, Long> counts) {
     counts.forEach((k, v) -> node.put(k.wire(), v));
+  }
+
+  /** A truth CSV with its header written. */
+  private static Delimited.Rows csv(Path path, String... header) throws IOException {
+    return Delimited.CSV.write(Files.newBufferedWriter(path, StandardCharsets.UTF_8), header);
   }
 
   @Override

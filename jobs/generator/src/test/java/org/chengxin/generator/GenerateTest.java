@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.chengxin.core.csv.Delimited;
 import org.chengxin.core.event.EventFields;
 import org.chengxin.core.event.EventKind;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,7 +216,7 @@ class GenerateTest {
   private static List<String[]> csv(String name) throws IOException {
     List<String> lines = Files.readAllLines(dir.resolve("market/truth/" + name));
     assertNotNull(lines.get(0));
-    return lines.stream().skip(1).map(l -> l.split(",", -1)).toList();
+    return lines.stream().skip(1).map(l -> Delimited.CSV.split(l).toArray(String[]::new)).toList();
   }
 
   private static List<Path> files(Path root) throws IOException {

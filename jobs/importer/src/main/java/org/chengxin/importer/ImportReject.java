@@ -20,6 +20,6 @@ public enum ImportReject implements WireEnum {
   UNPARSEABLE_TIME,
   /** The time is before 2000-01-01 or more than a day in the future: almost surely a wrong format. */
   TIME_OUT_OF_RANGE,
-  /** A quoted field is not closed on its line. */
+  /** A quoted field is not closed on its line, or text follows its closing quote. */
   UNBALANCED_QUOTES
 }

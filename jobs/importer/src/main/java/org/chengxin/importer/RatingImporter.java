@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.chengxin.core.csv.Delimited;
 import org.chengxin.core.event.EventFields;
 import org.chengxin.core.event.EventKind;
 import org.chengxin.core.event.RatingDirection;
@@ -105,12 +106,14 @@ public final class RatingImporter {
   }
 
   private final ImportOptions options;
+  private final Delimited format;
   private final Instant latest;
   private int[] columns;
 
   /** @param now the import's clock: times more than a day after it are rejected */
   public RatingImporter(ImportOptions options, Instant now) {
     this.options = options;
+    this.format = Delimited.by(options.delimiter());
     this.latest = now.plus(1, ChronoUnit.DAYS);
   }
 
@@ -138,7 +141,7 @@ public final class RatingImporter {
         if (line == null) {
           throw new IllegalArgumentException("--header given but the file is empty");
         }
-        columns = resolve(DelimitedLine.split(stripBom(line), options.delimiter()));
+        columns = resolve(format.split(stripBom(line)));
         line = in.readLine();
         lineNumber++;
       } else {
@@ -189,7 +192,7 @@ public final class RatingImporter {
     if (columns == null) {
       columns = resolve(null);
     }
-    List<String> fields = DelimitedLine.split(line, options.delimiter());
+    List<String> fields = format.split(line);
     if (fields == null) {
       return reject(ImportReject.UNBALANCED_QUOTES);
     }
@@ -264,7 +267,7 @@ public final class RatingImporter {
     Set<String> ids = new HashSet<>();
     if (options.holdOutRatees().isPresent()) {
       try (Stream<String> lines = Files.lines(options.holdOutRatees().get(), StandardCharsets.UTF_8)) {
-        lines.map(l -> DelimitedLine.split(l, options.delimiter()))
+        lines.map(format::split)
             .filter(f -> f != null && !f.get(0).isBlank())
             .forEach(f -> ids.add(options.idPrefix() + f.get(0).strip()));
       }

@@ -2,7 +2,6 @@ package org.chengxin.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +98,8 @@ class RatingImporterTest {
         NOW);
     RatingImporter.Outcome outcome = importer.convert("\"x\"\"1\"|y|2|01/03/2024 08:00", 1);
     assertEquals(ImportReject.MALFORMED_ID, outcome.reject(), "x\"1 is not an id");
+    assertEquals(ImportReject.UNBALANCED_QUOTES, importer.convert("\"x\"1|y|2|01/03/2024 08:00", 1).reject(),
+        "text after a closing quote");
     outcome = importer.convert("x1|y|2|01/03/2024 08:00", 1);
     assertEquals(Instant.parse("2024-03-01T00:00:00Z"), outcome.rating().ratedAt());
   }
@@ -152,7 +153,6 @@ class RatingImporterTest {
     assertThrows(IllegalArgumentException.class, () -> options(',', false, "rater", "1", "2", "3", 1, -1, "unix-seconds"));
     assertThrows(IllegalArgumentException.class, () -> options(',', false, "0", "1", "2", "3", 0, 0, "unix-seconds"));
     assertThrows(IllegalArgumentException.class, () -> TimeFormat.parse("epoch", ZoneOffset.UTC));
-    assertNull(DelimitedLine.split("\"open", ','));
     CommandLine cli = new CommandLine("test").option("delimiter", "C", "separator");
     assertTrue(cli.parse(new String[] {"--delimiter", "tab"}));
     assertEquals('\t', cli.delimiter("delimiter", ','));

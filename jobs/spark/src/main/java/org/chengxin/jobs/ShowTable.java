@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -22,6 +24,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.chengxin.core.cli.CommandLine;
 import org.chengxin.core.cli.UsageException;
+import org.chengxin.core.csv.Delimited;
 import org.chengxin.core.schema.TableSchema;
 import org.chengxin.core.schema.Tables;
 import org.chengxin.jobs.frame.SparkSessions;
@@ -102,7 +105,7 @@ public final class ShowTable {
     }
   }
 
-  private static void printCsv(Dataset<Row> rows, PrintStream out) {
+  static void printCsv(Dataset<Row> rows, PrintStream out) throws IOException {
     List<Column> asText = new ArrayList<>();
     List<String> header = new ArrayList<>();
     for (StructField field : rows.schema().fields()) {
@@ -110,26 +113,20 @@ public final class ShowTable {
           ? date_format(col(field.name()), ISO_INSTANT)
           : col(field.name()).cast("string");
       asText.add(value.as(field.name()));
-      header.add(csvField(field.name()));
+      header.add(field.name());
     }
-    out.println(String.join(",", header));
+    // Not closed: that would close stdout.
+    Delimited.Rows csv = Delimited.CSV.write(new OutputStreamWriter(out, StandardCharsets.UTF_8), header.toArray(String[]::new));
     Iterator<Row> it = rows.select(asText.toArray(Column[]::new)).toLocalIterator();
     while (it.hasNext()) {
       Row row = it.next();
-      List<String> cells = new ArrayList<>(row.size());
-      for (int i = 0; i < row.size(); i++) {
-        cells.add(row.isNullAt(i) ? "" : csvField(row.getString(i)));
+      String[] cells = new String[row.size()];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = row.isNullAt(i) ? null : row.getString(i);
       }
-      out.println(String.join(",", cells));
+      csv.row((Object[]) cells);
     }
-  }
-
-  /** RFC 4180: quote fields holding a comma, quote or line break; double embedded quotes. */
-  static String csvField(String value) {
-    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-      return value;
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
+    csv.flush();
   }
 
   private static List<String> tableNames() {

@@ -8,16 +8,22 @@ import java.util.List;
 /**
  * Ranking quality of a score against binary labels, higher score = more likely positive. Ties are
  * handled as groups: ROC-AUC counts a tied positive/negative pair as one half (Mann-Whitney), and
- * average precision steps once per distinct score (as scikit-learn's {@code average_precision_score}).
+ * average precision steps once per distinct score (as scikit-learn's {@code average_precision_score}),
+ * so a constant score gets AUC 0.5 and AP = the base rate. The project's one implementation: the
+ * detectors' evaluations, {@code scripts/evaluate}, {@code scripts/evaluate-labels} and the risk
+ * model's held-out figures (chengxin-models) all use it.
  */
 public final class RankingMetrics {
   private RankingMetrics() {}
 
-  /** Probability that a random positive outscores a random negative. */
+  /** Probability that a random positive outscores a random negative; needs both classes. */
   public static double rocAuc(double[] scores, boolean[] positive) {
     long[][] groups = tieGroups(scores, positive);
     long positives = total(groups, 0);
     long negatives = total(groups, 1);
+    if (positives == 0 || negatives == 0) {
+      throw new IllegalArgumentException("need at least one positive and one negative label");
+    }
     double wins = 0;
     long negativesAbove = 0;
     for (long[] g : groups) {
@@ -28,10 +34,13 @@ public final class RankingMetrics {
     return wins / ((double) positives * negatives);
   }
 
-  /** Sum over distinct score thresholds of (recall gained) * (precision at that threshold). */
+  /** Sum over distinct score thresholds of (recall gained) * (precision at that threshold); needs a positive. */
   public static double averagePrecision(double[] scores, boolean[] positive) {
     long[][] groups = tieGroups(scores, positive);
     long positives = total(groups, 0);
+    if (positives == 0) {
+      throw new IllegalArgumentException("need at least one positive label");
+    }
     double ap = 0;
     long truePositives = 0;
     long ranked = 0;
@@ -53,11 +62,7 @@ public final class RankingMetrics {
       }
       groups.get(groups.size() - 1)[positive[order[k]] ? 0 : 1]++;
     }
-    long[][] result = groups.toArray(long[][]::new);
-    if (total(result, 0) == 0 || total(result, 1) == 0) {
-      throw new IllegalArgumentException("need at least one positive and one negative label");
-    }
-    return result;
+    return groups.toArray(long[][]::new);
   }
 
   private static long total(long[][] groups, int column) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class BitcoinAlphaEvaluationTest {
   private static final Path DATA = Path.of("../../../shared/datasets/bitcoin-alpha");
   private static final DelimitedRatingFile.RatingColumns COLUMNS =
-      new DelimitedRatingFile.RatingColumns(",", 0, 1, 2, 3, -10, 10);
+      new DelimitedRatingFile.RatingColumns(',', 0, 1, 2, 3, -10, 10);
 
   private static RatingGraph graph;
   private static Map<String, Boolean> labels;
@@ -34,7 +34,7 @@ class BitcoinAlphaEvaluationTest {
   static void load() {
     Assumptions.assumeTrue(Files.isReadable(DATA.resolve("alpha_network.csv")), "Bitcoin Alpha data absent");
     graph = DelimitedRatingFile.readRatings(DATA.resolve("alpha_network.csv"), COLUMNS);
-    labels = DelimitedRatingFile.readLabels(DATA.resolve("alpha_gt.csv"), ",", 0, 1, "-1");
+    labels = DelimitedRatingFile.readLabels(DATA.resolve("alpha_gt.csv"), ',', 0, 1, "-1");
   }
 
   /** One held-out pass: the default suspicion, each signal alone and the out-degree floors. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.chengxin.core.csv.Delimited;
 import org.chengxin.detectors.ratings.RatingGraph;
 
 /**
@@ -19,7 +19,7 @@ import org.chengxin.detectors.ratings.RatingGraph;
 final class DelimitedRatingFile {
   private DelimitedRatingFile() {}
 
-  record RatingColumns(String delimiter, int rater, int ratee, int rating, int epochSecond, double scaleMin, double scaleMax) {}
+  record RatingColumns(char delimiter, int rater, int ratee, int rating, int epochSecond, double scaleMin, double scaleMax) {}
 
   static RatingGraph readRatings(Path file, RatingColumns c) {
     RatingGraph.Builder builder = RatingGraph.builder();
@@ -32,7 +32,7 @@ final class DelimitedRatingFile {
   }
 
   /** Account to fraudulent; a label equal to {@code fraudValue} (after trimming a leading '+') is fraud. */
-  static Map<String, Boolean> readLabels(Path file, String delimiter, int account, int label, String fraudValue) {
+  static Map<String, Boolean> readLabels(Path file, char delimiter, int account, int label, String fraudValue) {
     Map<String, Boolean> labels = new HashMap<>();
     for (String[] row : rows(file, delimiter)) {
       boolean fraud = row[label].replaceFirst("^\\+", "").equals(fraudValue);
@@ -41,13 +41,13 @@ final class DelimitedRatingFile {
     return labels;
   }
 
-  private static List<String[]> rows(Path file, String delimiter) {
-    Pattern split = Pattern.compile(Pattern.quote(delimiter));
+  private static List<String[]> rows(Path file, char delimiter) {
+    Delimited split = Delimited.by(delimiter);
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
           .map(String::strip)
           .filter(line -> !line.isEmpty())
-          .map(line -> split.split(line, -1))
+          .map(line -> split.split(line).toArray(String[]::new))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,12 +1,12 @@
 package org.chengxin.review.cli;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.chengxin.core.csv.Delimited;
 import org.chengxin.review.Decision;
 
 /**
@@ -16,7 +16,8 @@ import org.chengxin.review.Decision;
  * latest is the current label.
  */
 final class Labels {
-  static final String HEADER = "seller_id,label,decided_at,reviewer,case_id";
+  private static final String[] COLUMNS = {"seller_id", "label", "decided_at", "reviewer", "case_id"};
+  static final String HEADER = String.join(",", COLUMNS);
 
   private Labels() {}
 
@@ -26,24 +27,14 @@ final class Labels {
     Files.createDirectories(target.getParent());
     Path staging = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {
-      try (Writer writer = Files.newBufferedWriter(staging, StandardCharsets.UTF_8)) {
-        writer.write(HEADER + "\n");
+      try (Delimited.Rows rows = Delimited.CSV.write(Files.newBufferedWriter(staging, StandardCharsets.UTF_8), COLUMNS)) {
         for (Decision d : decisions) {
-          writer.write(String.join(",", csv(d.sellerId()), d.outcome().wire(), d.decidedAt().toString(), csv(d.reviewer()),
-              Long.toString(d.caseId())) + "\n");
+          rows.row(d.sellerId(), d.outcome().wire(), d.decidedAt(), d.reviewer(), d.caseId());
         }
       }
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(staging);
     }
-  }
-
-  /** RFC 4180 quoting, for the rare id or name with a comma, quote or line break. */
-  static String csv(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
   }
 }

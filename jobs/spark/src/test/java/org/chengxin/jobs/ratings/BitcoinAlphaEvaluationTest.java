@@ -23,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.chengxin.core.csv.Delimited;
 import org.chengxin.core.schema.ColumnType;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.detectors.eval.RankingMetrics;
@@ -107,9 +108,9 @@ class BitcoinAlphaEvaluationTest {
   private static Map<String, Boolean> labels() throws IOException {
     Map<String, Boolean> labels = new HashMap<>();
     for (String line : Files.readAllLines(DATA.resolve("alpha_gt.csv"))) {
-      String[] f = line.split(",");
-      if (f.length >= 2) {
-        labels.merge("ba-" + f[0].strip(), f[1].strip().equals("-1"), Boolean::logicalOr);
+      List<String> f = Delimited.CSV.split(line);
+      if (f != null && f.size() >= 2) {
+        labels.merge("ba-" + f.get(0).strip(), f.get(1).strip().equals("-1"), Boolean::logicalOr);
       }
     }
     return labels;

@@ -92,7 +92,10 @@ public final class Launcher {
     List<String> command = new ArrayList<>(prefix);
     command.addAll(command(main, heap, args));
     try {
-      return new ProcessBuilder(command).inheritIO().redirectOutput(stdout).start();
+      ProcessBuilder builder = new ProcessBuilder(command).inheritIO().redirectOutput(stdout);
+      // The jobs find the checkout's files (models/risk) through it, wherever the command is run from.
+      builder.environment().put("CHENGXIN_HOME", home.toAbsolutePath().toString());
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + main.className(), e);
     }

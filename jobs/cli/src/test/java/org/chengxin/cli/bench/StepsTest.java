@@ -35,6 +35,17 @@ class StepsTest {
   }
 
   @Test
+  void theChildKnowsTheCheckoutWhereverTheCommandRuns(@TempDir Path home) throws Exception {
+    Files.createDirectories(home.resolve("jobs/generator/target"));
+    Files.writeString(home.resolve("jobs/generator/target/classpath.txt"), "/m2/g.jar\n");
+    Process process = new Launcher(home, Map.of()).start(List.of("sh", "-c", "echo $CHENGXIN_HOME", "sh"),
+        ForwardedCommand.mainOf("generate"), Optional.empty(), List.of(), Redirect.PIPE);
+    assertEquals(home.toAbsolutePath().toString(),
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+    assertEquals(0, process.waitFor());
+  }
+
+  @Test
   void peakMemoryIsTheLastLineGnuTimeWrote(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("rss");
     Files.writeString(file, "Command exited with non-zero status 1\n2559000\n");

@@ -1,6 +1,7 @@
 package org.chengxin.cli;
 
 import java.util.concurrent.Callable;
+import org.chengxin.cli.bench.Benchmarks;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ public final class Chengxin implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Chengxin());
     cli.addSubcommand("nightly", new NightlyCommand(launcher));
     ForwardedCommand.registerAll(cli, launcher);
+    Benchmarks.registerAll(cli, launcher);
     // Arguments are passed on as written: no @file expansion of the jobs' arguments.
     cli.setExpandAtFiles(false);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * becomes the main's option for it.
  */
 @Command(description = "", usageHelpAutoWidth = true)
-final class ForwardedCommand implements Callable<Integer> {
+public final class ForwardedCommand implements Callable<Integer> {
   /**
    * The subcommands of this kind: name, what it does, what it runs, its leading word's option, and
    * whether help lists it (steps the benchmarks run are not listed).
@@ -73,6 +73,12 @@ final class ForwardedCommand implements Callable<Integer> {
   private ForwardedCommand(Spec spec, Launcher launcher) {
     this.spec = spec;
     this.launcher = launcher;
+  }
+
+  /** The main class the subcommand {@code name} runs (e.g. {@code run-job}), for commands made of steps. */
+  public static JavaMain mainOf(String name) {
+    return SPECS.stream().filter(spec -> spec.name().equals(name)).findFirst().map(Spec::main)
+        .orElseThrow(() -> new IllegalArgumentException("no subcommand " + name));
   }
 
   /** Adds every forwarded subcommand to {@code parent}. */

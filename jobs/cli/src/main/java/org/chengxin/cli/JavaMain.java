@@ -8,7 +8,7 @@ package org.chengxin.cli;
  * @param className the main class
  * @param defaultHeap the JVM heap when neither {@code --heap} nor {@code CHENGXIN_HEAP} says
  */
-record JavaMain(String module, String className, String defaultHeap) {
+public record JavaMain(String module, String className, String defaultHeap) {
 
   static final String SPARK = "jobs/spark";
 

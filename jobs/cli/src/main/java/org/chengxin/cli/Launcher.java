@@ -3,6 +3,7 @@ package org.chengxin.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,12 +19,12 @@ import java.util.Properties;
  * {@code target/classpath-provided.txt}, what a deployment would provide), the heap, the logging setup of local runs, and Spark's
  * JVM flags where Spark runs. Output and input are the child's own (inherited).
  */
-final class Launcher {
+public final class Launcher {
   private final Path home;
   private final Map<String, String> environment;
   private final Properties launch;
 
-  Launcher(Path home, Map<String, String> environment) {
+  public Launcher(Path home, Map<String, String> environment) {
     this.home = home;
     this.environment = environment;
     this.launch = launchProperties();
@@ -38,7 +39,7 @@ final class Launcher {
     return new Launcher(Path.of(home), System.getenv());
   }
 
-  Path home() {
+  public Path home() {
     return home;
   }
 
@@ -66,8 +67,7 @@ final class Launcher {
       command.addAll(Arrays.asList(extra.split("\\s+")));
     }
     command.add("-cp");
-    command.add(String.join(java.io.File.pathSeparator, module.resolve("target/classes").toString(),
-        recordedClasspath(module, "classpath.txt"), recordedClasspath(module, "classpath-provided.txt")));
+    command.add(module.resolve("target/classes") + java.io.File.pathSeparator + recordedClasspath(module));
     command.add(main.className());
     command.addAll(args);
     return command;
@@ -76,23 +76,39 @@ final class Launcher {
   /** Runs {@code main} to its end; returns its exit status. */
   int run(JavaMain main, Optional<String> heap, List<String> args) {
     try {
-      ProcessBuilder builder = new ProcessBuilder(command(main, heap, args)).inheritIO();
-      // Jobs find the repository's own files through it (e.g. the risk models under models/risk).
-      builder.environment().put("CHENGXIN_HOME", home.toString());
-      Process process = builder.start();
-      return process.waitFor();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start " + main.className(), e);
+      return start(List.of(), main, heap, args, Redirect.INHERIT).waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while " + main.className() + " ran", e);
     }
   }
 
-  private static String recordedClasspath(Path module, String name) {
-    Path file = module.resolve("target").resolve(name);
+  /**
+   * Starts {@code main} behind {@code prefix}, a command that runs it (e.g. {@code /usr/bin/time -f %M
+   * -o FILE}; empty for none), its standard output going where {@code stdout} says; its standard
+   * error and input are this process's.
+   */
+  public Process start(List<String> prefix, JavaMain main, Optional<String> heap, List<String> args, Redirect stdout) {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(command(main, heap, args));
     try {
-      return Files.readString(file).trim();
+      ProcessBuilder builder = new ProcessBuilder(command).inheritIO().redirectOutput(stdout);
+      // The jobs find the checkout's files (models/risk) through it, wherever the command is run from.
+      builder.environment().put("CHENGXIN_HOME", home.toAbsolutePath().toString());
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + main.className(), e);
+    }
+  }
+
+  /** The classpath the module's build recorded: its runtime dependencies, then what a cluster would provide. */
+  private static String recordedClasspath(Path module) {
+    Path file = module.resolve("target/classpath.txt");
+    Path provided = module.resolve("target/classpath-provided.txt");
+    try {
+      String classpath = Files.readString(file).trim();
+      String more = Files.exists(provided) ? Files.readString(provided).trim() : "";
+      return more.isEmpty() ? classpath : classpath + java.io.File.pathSeparator + more;
     } catch (IOException e) {
       throw new UncheckedIOException(file + " is missing: build first (scripts/chengxin builds what is missing)", e);
     }

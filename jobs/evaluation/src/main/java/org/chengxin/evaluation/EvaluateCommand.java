@@ -3,9 +3,10 @@ package org.chengxin.evaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.chengxin.core.cli.CommandLine;
+import java.util.function.Supplier;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
-import org.chengxin.core.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,20 +26,19 @@ public final class EvaluateCommand {
   private EvaluateCommand() {}
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> {
-      CommandLine cli = new CommandLine("scripts/evaluate --truth DIR --warehouse DIR --date YYYY-MM-DD")
-          .option("truth", "DIR", "the generator's truth folder (OUT/truth)")
-          .option("warehouse", "DIR", "warehouse the nightly run wrote")
-          .option("date", "YYYY-MM-DD", "the evaluated day");
+    Arguments.runMain(() -> {
+      Arguments cli = new Arguments("scripts/evaluate",
+          "Measures every detector against the generator's truth; prints all figures as one flat JSON object.");
+      Arg<Path> truthDir = cli.requiredPath("truth", "DIR", "the generator's truth folder (OUT/truth)");
+      Supplier<WarehouseDay> day = WarehouseDay.declare(cli, "the evaluated day");
       if (!cli.parse(args)) {
         return;
       }
-      Path truth = cli.path("truth");
+      Path truth = truthDir.value();
       if (!Files.isDirectory(truth)) {
         throw new UsageException("--truth is not a folder: " + truth);
       }
-      EvaluationContext context = new EvaluationContext(
-          truth, Warehouse.local(cli.required("warehouse")), cli.date("date"));
+      EvaluationContext context = new EvaluationContext(truth, day.get().warehouse(), day.get().date());
       System.out.println(evaluate(context).toJson());
     });
   }

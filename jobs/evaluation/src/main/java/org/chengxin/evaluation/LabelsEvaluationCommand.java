@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.csv.Delimited;
 import org.chengxin.core.schema.RatingTables;
-import org.chengxin.core.warehouse.Warehouse;
 import org.chengxin.detectors.eval.RankingMetrics;
 
 /**
@@ -94,39 +95,36 @@ public final class LabelsEvaluationCommand {
   }
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> {
-      CommandLine cli = new CommandLine(
-          "scripts/evaluate-labels --labels FILE --warehouse DIR --date YYYY-MM-DD [options]\n\n"
-              + "ROC-AUC and average precision of rater_scores' suspicion against labelled accounts that rated someone.")
-          .option("labels", "FILE", "labelled accounts, one per line (required)")
-          .option("warehouse", "DIR", "warehouse the nightly run wrote (required)")
-          .option("date", "YYYY-MM-DD", "day of the rater_scores partition (required)")
-          .option("delimiter", "C", "field separator of the labels file: one character, or comma, tab, semicolon, pipe, space (default comma)")
-          .option("id-column", "N", "0-based column of the account id (default 0)")
-          .option("label-column", "N", "0-based column of the label (default 1)")
-          .option("fraud-value", "V", "label value meaning fraudulent (default -1)")
-          .option("id-prefix", "P", "prefix the import gave account ids (default none)")
-          .option("score-column", "NAME", "rater_scores column to rank by (default suspicion)");
+    Arguments.runMain(() -> {
+      Arguments cli = new Arguments("scripts/evaluate-labels",
+          "ROC-AUC and average precision of rater_scores' suspicion against labelled accounts that rated someone.");
+      Arg<Path> labelsPath = cli.requiredPath("labels", "FILE", "labelled accounts, one per line");
+      Supplier<WarehouseDay> day = WarehouseDay.declare(cli, "day of the rater_scores partition");
+      Arg<Character> delimiter = cli.delimiter("delimiter", "field separator of the labels file", ',');
+      Arg<Long> idColumn = cli.whole("id-column", "N", "0-based column of the account id", 0, 0, 1_000);
+      Arg<Long> labelColumn = cli.whole("label-column", "N", "0-based column of the label", 1, 0, 1_000);
+      Arg<String> fraudValue = cli.text("fraud-value", "V", "label value meaning fraudulent", "-1");
+      Arg<String> idPrefix = cli.text("id-prefix", "P", "prefix the import gave account ids (default none)");
+      Arg<String> scoreColumnArg = cli.text("score-column", "NAME", "rater_scores column to rank by", "suspicion");
       if (!cli.parse(args)) {
         return;
       }
-      LabelFormat format = new LabelFormat(cli.delimiter("delimiter", ','),
-          (int) cli.longValue("id-column", 0, 0, 1_000), (int) cli.longValue("label-column", 1, 0, 1_000),
-          cli.get("fraud-value").orElse("-1"), cli.get("id-prefix").orElse(""));
-      Path labelsFile = cli.path("labels");
+      LabelFormat format = new LabelFormat(delimiter.value(), idColumn.value().intValue(), labelColumn.value().intValue(),
+          fraudValue.value(), idPrefix.optional().orElse(""));
+      Path labelsFile = labelsPath.value();
       if (!Files.isRegularFile(labelsFile)) {
         throw new UsageException("--labels is not a file: " + labelsFile);
       }
-      String scoreColumn = cli.get("score-column").orElse("suspicion");
+      String scoreColumn = scoreColumnArg.value();
       if (RatingTables.RATER_SCORES.column(scoreColumn).isEmpty()) {
         throw new UsageException("--score-column must be a rater_scores column, got '" + scoreColumn + "'");
       }
       Map<String, Boolean> labels = readLabels(labelsFile, format);
-      LocalDate date = cli.date("date");
+      LocalDate date = day.get().date();
       Map<String, Double> scores = new HashMap<>();
-      WarehouseTables tables = new WarehouseTables(Warehouse.local(cli.required("warehouse")));
+      WarehouseTables tables = new WarehouseTables(day.get().warehouse());
       Dataset<Row> raters = tables.day(RatingTables.RATER_SCORES, date).orElseThrow(() ->
-          new UsageException("no rater_scores partition for " + date + " in " + cli.required("warehouse")));
+          new UsageException("no rater_scores partition for " + date + " in " + day.get().warehouse().root()));
       Dataset<Row> labelled = raters.filter(col("rater_id").isin(labels.keySet().toArray()));
       for (Row r : labelled.select(col("rater_id"), col(scoreColumn).cast("double")).collectAsList()) {
         scores.put(r.getString(0), r.isNullAt(1) ? 0 : r.getDouble(1));

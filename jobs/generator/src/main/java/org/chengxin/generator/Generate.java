@@ -3,7 +3,10 @@ package org.chengxin.generator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.UsageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,29 +22,21 @@ public final class Generate {
   private Generate() {}
 
   public static void main(String[] args) {
-    // Help wins wherever it is asked, as in every other command.
-    if (java.util.Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"))) {
-      System.out.print(GeneratorOptions.help());
-      return;
-    }
-    try {
-      run(GeneratorOptions.parse(args));
-    } catch (GeneratorOptions.UsageException e) {
-      System.err.println("error: " + e.getMessage() + " (see --help)");
-      System.exit(2);
-    } catch (IOException e) {
-      System.err.println("error: " + e.getMessage());
-      System.exit(1);
-    }
+    Arguments.runMain(() -> {
+      Optional<GeneratorOptions> options = GeneratorOptions.parse(args);
+      if (options.isPresent()) {
+        run(options.get());
+      }
+    });
   }
 
   /** Generates one marketplace; the same options always give byte-identical output. */
-  static RunStats run(GeneratorOptions options) throws IOException, GeneratorOptions.UsageException {
+  static RunStats run(GeneratorOptions options) throws IOException {
     Path events = options.out().resolve("events");
     Path truthDir = options.out().resolve("truth");
     for (Path p : new Path[] {events, truthDir}) {
       if (Files.exists(p)) {
-        throw new GeneratorOptions.UsageException(p + " already exists; remove it or choose another --out");
+        throw new UsageException(p + " already exists; remove it or choose another --out");
       }
     }
     // Separate streams: changing fault rates does not change the marketplace, and vice versa.
@@ -51,7 +46,7 @@ public final class Generate {
     SplittableRandom faultRng = root.split();
     Population pop = new Population(options, populationRng);
     if (pop.campaignTrades() > MAX_CAMPAIGN_SHARE * options.trades()) {
-      throw new GeneratorOptions.UsageException(
+      throw new UsageException(
           "planted campaigns need " + pop.campaignTrades() + " of " + options.trades()
               + " trades; raise --trades or the trades-per-* options");
     }

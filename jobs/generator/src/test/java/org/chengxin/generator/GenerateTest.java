@@ -50,7 +50,7 @@ class GenerateTest {
       "--out", out.toString(), "--trades", Integer.toString(trades), "--seed", seed,
       "--start-date", START.toString(), "--days", Integer.toString(days),
       // Fault rates raised so a small run has enough of each to count.
-      "--malformed-rate", "0.01", "--duplicate-rate", "0.01", "--late-rate", "0.005"});
+      "--malformed-rate", "0.01", "--duplicate-rate", "0.01", "--late-rate", "0.005"}).orElseThrow();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
+import org.chengxin.core.cli.UsageException;
 import org.junit.jupiter.api.Test;
 
 class GeneratorOptionsTest {
@@ -11,7 +12,7 @@ class GeneratorOptionsTest {
   @Test
   void defaultsApplyAndRangesParse() throws Exception {
     GeneratorOptions o =
-        GeneratorOptions.parse(new String[] {"--out", "/tmp/x", "--trades", "20000", "--ring-buyers", "5-9"});
+        GeneratorOptions.parse(new String[] {"--out", "/tmp/x", "--trades", "20000", "--ring-buyers", "5-9"}).orElseThrow();
     assertEquals(LocalDate.parse("2026-11-01"), o.startDate());
     assertEquals(1, o.days());
     assertEquals(new IntRange(5, 9), o.mix().ringBuyers());
@@ -34,7 +35,7 @@ class GeneratorOptionsTest {
       {"--out", "/tmp/x", "--trades"},
     };
     for (String[] args : bad) {
-      assertThrows(GeneratorOptions.UsageException.class, () -> GeneratorOptions.parse(args), String.join(" ", args));
+      assertThrows(UsageException.class, () -> GeneratorOptions.parse(args), String.join(" ", args));
     }
   }
 

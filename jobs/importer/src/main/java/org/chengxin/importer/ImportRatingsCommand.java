@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 
 /**
@@ -17,45 +18,44 @@ public final class ImportRatingsCommand {
   private ImportRatingsCommand() {}
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> {
-      CommandLine cli = new CommandLine(
-          "scripts/import-ratings --input FILE --out DIR --rater COL --ratee COL --rating COL --time COL "
-              + "--positive-min X --negative-max Y [options]\n\n"
-              + "Writes OUT/events/YYYY-MM-DD/ratings.jsonl (one buyer_to_seller rating event per row, by its UTC day);\n"
-              + "COL is a 0-based column index, or a header name with --header. See docs/rater-reliability.md.")
-          .option("input", "FILE", "delimited rating file (required)")
-          .option("out", "DIR", "output folder; OUT/events must not exist yet (required)")
-          .option("delimiter", "C", "field separator: one character, or comma, tab, semicolon, pipe, space (default comma)")
-          .flag("header", "the first line names the columns")
-          .option("rater", "COL", "column of the account that rated (required)")
-          .option("ratee", "COL", "column of the account that was rated (required)")
-          .option("rating", "COL", "column of the rating value (required)")
-          .option("time", "COL", "column of the rating time (required)")
-          .option("scale-min", "X", "lowest valid rating; lower values are rejected (default: none)")
-          .option("scale-max", "X", "highest valid rating; higher values are rejected (default: none)")
-          .option("positive-min", "X", "ratings >= X are positive (required)")
-          .option("negative-max", "Y", "ratings <= Y are negative; between Y and X neutral (required)")
-          .option("time-format", "F", "unix-seconds, unix-millis, iso or pattern:PATTERN (default unix-seconds)")
-          .option("time-zone", "ZONE", "zone of times without one (default UTC)")
-          .option("id-prefix", "P", "prefix for account, rating and trade ids, e.g. 'ba-' (default none)")
-          .option("hold-out-ratees", "FILE", "accounts (first column, same delimiter) whose received ratings are left out")
-          .option("max-rejected-share", "P", "refuse the import when more rows are rejected (default 0.01)");
+    Arguments.runMain(() -> {
+      Arguments cli = new Arguments("scripts/import-ratings", "Writes OUT/events/YYYY-MM-DD/ratings.jsonl (one "
+          + "buyer_to_seller rating event per row, by its UTC day);\nCOL is a 0-based column index, or a header name with "
+          + "--header. See docs/rater-reliability.md.");
+      Arg<Path> input = cli.requiredPath("input", "FILE", "delimited rating file");
+      Arg<Path> out = cli.requiredPath("out", "DIR", "output folder; OUT/events must not exist yet");
+      Arg<Character> delimiter = cli.delimiter("delimiter", "field separator", ',');
+      Arg<Boolean> header = cli.flag("header", "the first line names the columns");
+      Arg<String> rater = cli.requiredText("rater", "COL", "column of the account that rated");
+      Arg<String> ratee = cli.requiredText("ratee", "COL", "column of the account that was rated");
+      Arg<String> rating = cli.requiredText("rating", "COL", "column of the rating value");
+      Arg<String> time = cli.requiredText("time", "COL", "column of the rating time");
+      Arg<Double> scaleMin = cli.number("scale-min", "X", "lowest valid rating; lower values are rejected (default: none)",
+          -Double.MAX_VALUE, Double.MAX_VALUE);
+      Arg<Double> scaleMax = cli.number("scale-max", "X", "highest valid rating; higher values are rejected (default: none)",
+          -Double.MAX_VALUE, Double.MAX_VALUE);
+      Arg<Double> positiveMin = cli.requiredNumber("positive-min", "X", "ratings >= X are positive",
+          Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+      Arg<Double> negativeMax = cli.requiredNumber("negative-max", "Y", "ratings <= Y are negative; between Y and X neutral",
+          Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+      Arg<String> timeFormat = cli.text("time-format", "F", "unix-seconds, unix-millis, iso or pattern:PATTERN",
+          "unix-seconds");
+      Arg<String> timeZone = cli.text("time-zone", "ZONE", "zone of times without one", "UTC");
+      Arg<String> idPrefix = cli.text("id-prefix", "P", "prefix for account, rating and trade ids, e.g. 'ba-' (default none)");
+      Arg<Path> holdOutRatees = cli.path("hold-out-ratees", "FILE",
+          "accounts (first column, same delimiter) whose received ratings are left out");
+      Arg<Double> maxRejectedShare = cli.number("max-rejected-share", "P", "refuse the import when more rows are rejected",
+          0.01, 0, 1);
       if (!cli.parse(args)) {
         return;
       }
       ImportOptions options;
       try {
-        options = new ImportOptions(
-            cli.path("input"), cli.path("out"), cli.delimiter("delimiter", ','), cli.isSet("header"),
-            cli.required("rater"), cli.required("ratee"), cli.required("rating"), cli.required("time"),
-            cli.doubleValue("scale-min", Double.NEGATIVE_INFINITY, -Double.MAX_VALUE, Double.MAX_VALUE),
-            cli.doubleValue("scale-max", Double.POSITIVE_INFINITY, -Double.MAX_VALUE, Double.MAX_VALUE),
-            Double.parseDouble(cli.required("positive-min")), Double.parseDouble(cli.required("negative-max")),
-            TimeFormat.parse(cli.get("time-format").orElse("unix-seconds"), ZoneId.of(cli.get("time-zone").orElse("UTC"))),
-            cli.get("id-prefix").orElse(""), cli.get("hold-out-ratees").map(Path::of),
-            cli.doubleValue("max-rejected-share", 0.01, 0, 1));
-      } catch (NumberFormatException e) {
-        throw new UsageException("--positive-min and --negative-max must be numbers: " + e.getMessage());
+        options = new ImportOptions(input.value(), out.value(), delimiter.value(), header.value(), rater.value(),
+            ratee.value(), rating.value(), time.value(), scaleMin.optional().orElse(Double.NEGATIVE_INFINITY),
+            scaleMax.optional().orElse(Double.POSITIVE_INFINITY), positiveMin.value(), negativeMax.value(),
+            TimeFormat.parse(timeFormat.value(), ZoneId.of(timeZone.value())), idPrefix.optional().orElse(""),
+            holdOutRatees.optional(), maxRejectedShare.value());
       } catch (IllegalArgumentException | java.time.DateTimeException e) {
         throw new UsageException(e.getMessage());
       }

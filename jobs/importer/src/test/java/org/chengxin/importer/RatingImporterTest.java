@@ -16,7 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.privacy.Pseudonymiser;
 import org.chengxin.core.validation.EventValidator;
@@ -153,8 +153,9 @@ class RatingImporterTest {
     assertThrows(IllegalArgumentException.class, () -> options(',', false, "rater", "1", "2", "3", 1, -1, "unix-seconds"));
     assertThrows(IllegalArgumentException.class, () -> options(',', false, "0", "1", "2", "3", 0, 0, "unix-seconds"));
     assertThrows(IllegalArgumentException.class, () -> TimeFormat.parse("epoch", ZoneOffset.UTC));
-    CommandLine cli = new CommandLine("test").option("delimiter", "C", "separator");
+    Arguments cli = new Arguments("test", "a delimiter");
+    Arguments.Arg<Character> delimiter = cli.delimiter("delimiter", "separator", ',');
     assertTrue(cli.parse(new String[] {"--delimiter", "tab"}));
-    assertEquals('\t', cli.delimiter("delimiter", ','));
+    assertEquals('\t', delimiter.value());
   }
 }

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 
 /**
  * Runs one bounded ingest of an imported history (a backfill from its first day to its last, or a
@@ -18,23 +19,19 @@ public final class BackfillBenchmark {
   private BackfillBenchmark() {}
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> {
-      CommandLine cli = new CommandLine(
-          "BackfillBenchmark --input DIR --warehouse DIR --from-date YYYY-MM-DD --date YYYY-MM-DD [--parallelism N]")
-          .option("input", "DIR", "raw JSON Lines, one folder per day (scripts/import-ratings)")
-          .option("warehouse", "DIR", "scratch warehouse the job writes")
-          .option("from-date", "YYYY-MM-DD", "the history's first day")
-          .option("date", "YYYY-MM-DD", "its last day")
-          .option("parallelism", "N", "job parallelism (default: cores)");
+    Arguments.runMain(() -> {
+      Arguments cli = new Arguments("BackfillBenchmark", "Times a bounded multi-day backfill ingest, with its peak RSS.");
+      Arg<String> input = cli.requiredText("input", "DIR", "raw JSON Lines, one folder per day (scripts/import-ratings)");
+      Arg<String> warehouse = cli.requiredText("warehouse", "DIR", "scratch warehouse the job writes");
+      Arg<LocalDate> first = cli.date("from-date", "the history's first day");
+      Arg<LocalDate> last = cli.date("date", "its last day");
+      Arg<Long> parallelism = IngestOptions.declareParallelism(cli, "job parallelism");
       if (!cli.parse(args)) {
         return;
       }
-      LocalDate first = cli.date("from-date");
-      LocalDate last = cli.date("date");
-      int parallelism = (int) cli.longValue("parallelism", IngestOptions.defaultParallelism(), 1, 1024);
-      IngestOptions options = IngestOptions.parse(new String[] {"--input", cli.required("input"),
-          "--warehouse", cli.required("warehouse"), "--from-date", first.toString(), "--date", last.toString(),
-          "--parallelism", Integer.toString(parallelism)}).orElseThrow();
+      IngestOptions options = IngestOptions.parse(new String[] {"--input", input.value(),
+          "--warehouse", warehouse.value(), "--from-date", first.value().toString(), "--date", last.value().toString(),
+          "--parallelism", parallelism.value().toString()}).orElseThrow();
       long started = System.nanoTime();
       long cpuBefore = IngestBenchmark.processCpuNanos();
       ObjectNode summary = new IngestJob(options).runBounded();
@@ -43,8 +40,8 @@ public final class BackfillBenchmark {
       long read = summary.path("totals").path("read").asLong();
       System.out.printf("lines=%d days=%d  backfill=%.0f lines/s (%.1f s with commits, parallelism %d)"
               + "  cpu=%.0f lines/cpu-s  peak_rss=%s%n",
-          read, ChronoUnit.DAYS.between(first, last) + 1, read / seconds, seconds, parallelism, read / cpuSeconds,
-          peakResidentMegabytes());
+          read, ChronoUnit.DAYS.between(first.value(), last.value()) + 1, read / seconds, seconds, options.parallelism(),
+          read / cpuSeconds, peakResidentMegabytes());
       // As IngestJob.main: the engine may leave a source thread behind once the run is committed.
       System.exit(0);
     });

@@ -27,7 +27,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.privacy.PseudonymKeys;
 import org.chengxin.core.validation.EventValidator;
 import org.chengxin.core.validation.ValidationResult;
@@ -48,22 +49,22 @@ public final class IngestBenchmark {
   private IngestBenchmark() {}
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> {
-      CommandLine cli = new CommandLine("IngestBenchmark --input DIR --warehouse DIR --date YYYY-MM-DD [--parallelism N]")
-          .option("input", "DIR", "raw JSON Lines of one day")
-          .option("warehouse", "DIR", "scratch warehouse the job writes")
-          .option("date", "YYYY-MM-DD", "the day")
-          .option("parallelism", "N", "job parallelism (default: cores)");
+    Arguments.runMain(() -> {
+      Arguments cli = new Arguments("IngestBenchmark", "Times the ingest stages one by one on one day of raw events.");
+      Arg<String> inputArg = cli.requiredText("input", "DIR", "raw JSON Lines of one day");
+      Arg<String> warehouse = cli.requiredText("warehouse", "DIR", "scratch warehouse the job writes");
+      Arg<LocalDate> date = cli.date("date", "the day");
+      Arg<Long> parallelismArg = IngestOptions.declareParallelism(cli, "job parallelism");
       if (!cli.parse(args)) {
         return;
       }
-      String input = cli.required("input");
-      LocalDate day = cli.date("date");
+      String input = inputArg.value();
+      LocalDate day = date.value();
       List<byte[]> lines = readLines(Path.of(input));
       double ceiling = best(() -> jacksonTokens(lines), lines.size());
       double validator = best(() -> validate(lines, day), lines.size());
-      int parallelism = (int) cli.longValue("parallelism", IngestOptions.defaultParallelism(), 1, 1024);
-      IngestOptions options = IngestOptions.parse(new String[] {"--input", input, "--warehouse", cli.required("warehouse"),
+      int parallelism = parallelismArg.value().intValue();
+      IngestOptions options = IngestOptions.parse(new String[] {"--input", input, "--warehouse", warehouse.value(),
           "--date", day.toString(), "--parallelism", Integer.toString(parallelism)}).orElseThrow();
       long started = System.nanoTime();
       long cpuBefore = processCpuNanos();

@@ -37,7 +37,7 @@ import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.event.EventFields;
 import org.chengxin.core.event.EventKind;
 import org.chengxin.core.privacy.KeyContinuity;
@@ -101,7 +101,7 @@ public final class IngestJob {
   }
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> {
+    Arguments.runMain(() -> {
       Optional<IngestOptions> options = IngestOptions.parse(args);
       if (options.isEmpty()) {
         return;
@@ -114,7 +114,7 @@ public final class IngestJob {
         // Every partition is swapped in and the summary recorded. The embedded engine can leave a
         // non-daemon file-source thread behind (Flink 2.3, FLINK-40660: a split fetcher shut down
         // for idleness waits for ever on a hand-over the full element queue refused), which would
-        // keep the process alive; failures exit 1 through CommandLine.runMain.
+        // keep the process alive; failures exit 1 through Arguments.runMain.
         System.exit(0);
       }
     });

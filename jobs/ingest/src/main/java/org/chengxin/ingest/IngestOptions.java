@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.validation.EventValidator;
 
@@ -61,9 +62,6 @@ public record IngestOptions(
     CONTINUOUS
   }
 
-  private static final String USAGE =
-      "scripts/ingest --input DIR [--input DIR ...] --warehouse DIR --date YYYY-MM-DD [options]";
-
   public IngestOptions {
     inputs = List.copyOf(inputs);
     if (inputs.isEmpty()) {
@@ -92,72 +90,73 @@ public record IngestOptions(
     return fromDate != null ? fromDate : date;
   }
 
-  static int defaultParallelism() {
-    return Runtime.getRuntime().availableProcessors();
+  /** Declares --parallelism, which the benchmarks share: 1 to 1024, by default the number of cores. */
+  static Arg<Long> declareParallelism(Arguments cli, String help) {
+    return cli.whole("parallelism", "N", help + ", by default the number of cores", Runtime.getRuntime().availableProcessors(),
+        1, 1024);
   }
 
   /** Parses the command line; empty when help was printed. */
   public static Optional<IngestOptions> parse(String[] args) {
-    CommandLine cli = new CommandLine(USAGE)
-        .option("input", "DIR", "raw JSON Lines folder (or file), read recursively; repeat or comma-separate")
-        .option("warehouse", "DIR", "warehouse root (tables at DIR/TABLE/ds=YYYY-MM-DD/)")
-        .option("date", "YYYY-MM-DD", "bounded: the day this run owns; continuous: anchors the trade look-back")
-        .option("from-date", "YYYY-MM-DD", "bounded backfill: own every day from this one to --date, one partition each")
-        .option("mode", "bounded|continuous", "bounded (default): one day, swapped in atomically; continuous: monitor inputs")
-        .option("checkpoint-dir", "DIR", "continuous: checkpoint storage (default WAREHOUSE/_checkpoints/ingest)")
-        .option("checkpoint-interval", "DURATION", "continuous: checkpoint and file-commit interval (default 30s)")
-        .option("allowed-lateness", "DURATION", "continuous: lateness tolerated behind the watermark (default 1h)")
-        .option("max-out-of-orderness", "DURATION", "continuous: watermark delay and trade wait (default 5m)")
-        .option("dedupe-retention", "DURATION", "continuous: how long event and trade ids are remembered (default 7d)")
-        .option("lookback-days", "N", "days of earlier trades partitions that make a trade known (default 30)")
-        .option("monitor-interval", "DURATION", "continuous: how often inputs are scanned for new files (default 10s)")
-        .option("pseudonym-key-file", "FILE", "pseudonymisation key (else $CHENGXIN_PSEUDONYM_KEY, else the dev key)")
-        .option("parallelism", "N", "operator parallelism (default: number of cores)")
-        .option("max-line-bytes", "N", "longer lines are rejected as line_too_long (default 65536)")
-        .option("restore-from", "PATH", "continuous: resume from this retained checkpoint or savepoint")
-        .flag("accept-new-pseudonym-key", "bounded: run even if the key differs from the warehouse's earlier days' "
-            + "(a deliberate rotation; keys stop linking across it)");
+    Arguments cli = new Arguments("scripts/ingest", "The Flink ingest job: reads raw JSON Lines, validates, "
+        + "pseudonymises and deduplicates them, and writes the day's tables (dead letters apart) as Parquet.");
+    Arg<List<String>> inputArgs = cli.repeated("input", "DIR",
+        "raw JSON Lines folder (or file), read recursively; repeat or comma-separate (required)");
+    Arg<String> warehouseArg = cli.requiredText("warehouse", "DIR", "warehouse root (tables at DIR/TABLE/ds=YYYY-MM-DD/)");
+    Arg<LocalDate> date = cli.optionalDate("date", "bounded: the day this run owns; continuous: anchors the trade look-back");
+    Arg<LocalDate> fromDate = cli.optionalDate("from-date",
+        "bounded backfill: own every day from this one to --date, one partition each");
+    Arg<Mode> mode = cli.choice("mode", "bounded: one day, swapped in atomically; continuous: monitor inputs", Mode.BOUNDED);
+    Arg<String> checkpointDir = cli.text("checkpoint-dir", "DIR",
+        "continuous: checkpoint storage (default WAREHOUSE/_checkpoints/ingest)");
+    Arg<Duration> checkpointInterval = duration(cli, "checkpoint-interval", "continuous: checkpoint and file-commit interval",
+        "30s");
+    Arg<Duration> allowedLateness = duration(cli, "allowed-lateness", "continuous: lateness tolerated behind the watermark",
+        "1h");
+    Arg<Duration> maxOutOfOrderness = duration(cli, "max-out-of-orderness", "continuous: watermark delay and trade wait",
+        "5m");
+    Arg<Duration> dedupeRetention = duration(cli, "dedupe-retention",
+        "continuous: how long event and trade ids are remembered", "7d");
+    Arg<Long> lookbackDays = cli.whole("lookback-days", "N",
+        "days of earlier trades partitions that make a trade known", 30, 0, 3650);
+    Arg<Duration> monitorInterval = duration(cli, "monitor-interval",
+        "continuous: how often inputs are scanned for new files", "10s");
+    Arg<Path> keyFile = cli.path("pseudonym-key-file", "FILE",
+        "pseudonymisation key (else $CHENGXIN_PSEUDONYM_KEY, else the dev key)");
+    Arg<Long> parallelism = declareParallelism(cli, "operator parallelism");
+    Arg<Long> maxLineBytes = cli.whole("max-line-bytes", "N", "longer lines are rejected as line_too_long",
+        EventValidator.DEFAULT_MAX_LINE_BYTES, 256, 64L * 1024 * 1024);
+    Arg<String> restoreFrom = cli.text("restore-from", "PATH", "continuous: resume from this retained checkpoint or savepoint");
+    Arg<Boolean> acceptNewKey = cli.flag("accept-new-pseudonym-key", "bounded: run even if the key differs from the "
+        + "warehouse's earlier days' (a deliberate rotation; keys stop linking across it)");
     if (!cli.parse(args)) {
       return Optional.empty();
     }
     List<String> inputs = new ArrayList<>();
-    for (String given : cli.all("input")) {
-      for (String part : given.split(",")) {
-        if (!part.isBlank()) {
-          inputs.add(existing(part.strip(), "--input"));
-        }
+    for (String part : inputArgs.value()) {
+      if (!part.isBlank()) {
+        inputs.add(existing(part.strip(), "--input"));
       }
     }
-    String warehouse = cli.required("warehouse");
-    Mode mode = mode(cli.get("mode").orElse("bounded"));
-    LocalDate date = cli.isSet("date") ? cli.date("date") : null;
-    Optional<String> keyFile = cli.get("pseudonym-key-file");
+    String warehouse = warehouseArg.value();
     return Optional.of(new IngestOptions(
         inputs,
         warehouse,
-        date,
-        cli.isSet("from-date") ? cli.date("from-date") : null,
-        mode,
-        cli.get("checkpoint-dir").orElse(warehouse + "/_checkpoints/ingest"),
-        duration(cli, "checkpoint-interval", Duration.ofSeconds(30)),
-        duration(cli, "allowed-lateness", Duration.ofHours(1)),
-        duration(cli, "max-out-of-orderness", Duration.ofMinutes(5)),
-        duration(cli, "dedupe-retention", Duration.ofDays(7)),
-        (int) cli.longValue("lookback-days", 30, 0, 3650),
-        duration(cli, "monitor-interval", Duration.ofSeconds(10)),
-        keyFile.map(f -> Path.of(existing(f, "--pseudonym-key-file"))).orElse(null),
-        (int) cli.longValue("parallelism", defaultParallelism(), 1, 1024),
-        (int) cli.longValue("max-line-bytes", EventValidator.DEFAULT_MAX_LINE_BYTES, 256, 64L * 1024 * 1024),
-        cli.get("restore-from").orElse(null),
-        cli.isSet("accept-new-pseudonym-key")));
-  }
-
-  private static Mode mode(String text) {
-    try {
-      return Mode.valueOf(text.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--mode must be bounded or continuous, got '" + text + "'");
-    }
+        date.value(),
+        fromDate.value(),
+        mode.value(),
+        checkpointDir.optional().orElse(warehouse + "/_checkpoints/ingest"),
+        checkpointInterval.value(),
+        allowedLateness.value(),
+        maxOutOfOrderness.value(),
+        dedupeRetention.value(),
+        lookbackDays.value().intValue(),
+        monitorInterval.value(),
+        keyFile.optional().map(f -> Path.of(existing(f.toString(), "--pseudonym-key-file"))).orElse(null),
+        parallelism.value().intValue(),
+        maxLineBytes.value().intValue(),
+        restoreFrom.value(),
+        acceptNewKey.value()));
   }
 
   private static String existing(String path, String option) {
@@ -190,11 +189,14 @@ public record IngestOptions(
     }
   }
 
-  private static Duration duration(CommandLine cli, String name, Duration defaultValue) {
-    Duration d = cli.get(name).map(IngestOptions::parseDuration).orElse(defaultValue);
-    if (d.isNegative()) {
-      throw new UsageException("--" + name + " must not be negative");
-    }
-    return d;
+  /** A non-negative duration option, as {@link #parseDuration} reads it. */
+  private static Arg<Duration> duration(Arguments cli, String name, String help, String defaultValue) {
+    return cli.value(name, "DURATION", help, defaultValue, text -> {
+      Duration d = parseDuration(text);
+      if (d.isNegative()) {
+        throw new UsageException("must not be negative");
+      }
+      return d;
+    });
   }
 }

@@ -1,12 +1,16 @@
 package org.chengxin.jobs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.jobs.dissatisfaction.DissatisfactionJob;
 import org.chengxin.jobs.frame.JobOptions;
@@ -35,24 +39,27 @@ public final class NightlySparkJobs {
   private NightlySparkJobs() {}
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> run(args));
+    Arguments.runMain(() -> run(args));
   }
 
   private static void run(String[] args) throws java.io.IOException {
-    CommandLine cli = new CommandLine(usage());
-    JobOptions.declare(cli).option("job", "NAME", "a job to run, repeatable; 'all' (default) runs every job in order")
-        .flag("dry-run", "check the options and print the jobs that would run, in order; start no Spark");
-    JOBS.forEach(job -> job.declareOptions(cli));
+    Arguments cli = new Arguments("NightlySparkJobs", description());
+    Supplier<JobOptions> shared = JobOptions.declare(cli);
+    Arg<List<String>> jobNames = cli.repeated("job", "NAME", "a job to run, repeatable; 'all' (default) runs every job in order");
+    Arg<Boolean> dryRun = cli.flag("dry-run", "check the options and print the jobs that would run, in order; start no Spark");
+    Map<SparkJob<?>, Function<JobOptions, Function<SparkSession, JobResult>>> declared = new LinkedHashMap<>();
+    JOBS.forEach(job -> declared.put(job, declare(job, cli)));
     if (!cli.parse(args)) {
       return;
     }
-    List<SparkJob<?>> selected = select(cli.all("job"));
-    JobOptions common = JobOptions.from(cli);
+    List<SparkJob<?>> selected = select(jobNames.value());
+    JobOptions common = shared.get();
+    // Every selected job's options are built up front, so a bad option fails before any job has run.
     List<Function<SparkSession, JobResult>> runs = new ArrayList<>();
     for (SparkJob<?> job : selected) {
-      runs.add(prepare(job, common, cli));
+      runs.add(declared.get(job).apply(common));
     }
-    if (cli.isSet("dry-run")) {
+    if (dryRun.value()) {
       selected.forEach(job -> System.out.printf("%s  spark job     %s: %s%n", common.date(), job.name(), job.description()));
       return;
     }
@@ -65,10 +72,13 @@ public final class NightlySparkJobs {
     }
   }
 
-  /** Parses the job's options up front, so a bad option fails before any job has run. */
-  private static <O> Function<SparkSession, JobResult> prepare(SparkJob<O> job, JobOptions common, CommandLine cli) {
-    O options = job.options(common, cli);
-    return spark -> job.run(spark, options);
+  /** Declares the job's options; returns how to build its run from the shared options once parsed. */
+  private static <O> Function<JobOptions, Function<SparkSession, JobResult>> declare(SparkJob<O> job, Arguments cli) {
+    Function<JobOptions, O> options = job.declareOptions(cli);
+    return common -> {
+      O built = options.apply(common);
+      return spark -> job.run(spark, built);
+    };
   }
 
   private static List<SparkJob<?>> select(List<String> names) {
@@ -88,11 +98,10 @@ public final class NightlySparkJobs {
     return selected;
   }
 
-  private static String usage() {
-    StringBuilder text = new StringBuilder("NightlySparkJobs --warehouse DIR --date YYYY-MM-DD [--job NAME]... [options]\n\n");
-    text.append("Runs the nightly Spark jobs for one day, in this order:\n");
-    JOBS.forEach(job -> text.append(String.format("  %-16s %s%n", job.name(), job.description())));
-    return text.toString().stripTrailing();
+  private static String description() {
+    StringBuilder text = new StringBuilder("Runs the nightly Spark jobs for one day, in this order:");
+    JOBS.forEach(job -> text.append(String.format("%n  %-16s %s", job.name(), job.description())));
+    return text.toString();
   }
 
   private static String jobNames() {

@@ -22,7 +22,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.csv.Delimited;
 import org.chengxin.core.schema.TableSchema;
@@ -41,31 +42,27 @@ public final class ShowTable {
   private ShowTable() {}
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> run(args));
+    Arguments.runMain(() -> run(args));
   }
 
   private static void run(String[] args) throws Exception {
-    CommandLine cli =
-        new CommandLine("show --table TABLE [--warehouse DIR] [--date D] [--where EXPR] [--limit N] [--format json|csv]")
-            .option("table", "TABLE", "table to print: " + String.join(", ", tableNames()))
-            .option("warehouse", "DIR", "warehouse root (default: $CHENGXIN_WAREHOUSE, else ./warehouse)")
-            .option("date", "YYYY-MM-DD", "partition day (default: the table's latest)")
-            .option("where", "EXPR", "Spark SQL filter, e.g. \"credit_level >= 6\"")
-            .option("limit", "N", "at most N rows, 1 to 1,000,000 (default 20)")
-            .option("format", "json|csv", "json (JSON Lines, default) or csv");
+    Arguments cli = new Arguments("scripts/show", "Prints a table's rows as JSON Lines or CSV.");
+    Arg<String> tableName = cli.requiredText("table", "TABLE", "table to print: " + String.join(", ", tableNames()));
+    Arg<String> warehouseRoot = cli.text("warehouse", "DIR", "warehouse root (default: $CHENGXIN_WAREHOUSE, else ./warehouse)");
+    Arg<LocalDate> date = cli.optionalDate("date", "partition day (default: the table's latest)");
+    Arg<String> where = cli.text("where", "EXPR", "Spark SQL filter, e.g. \"credit_level >= 6\"");
+    Arg<Long> limitRows = cli.whole("limit", "N", "at most N rows", 20, 1, 1_000_000);
+    Arg<String> formatName = cli.choice("format", "json (JSON Lines) or csv", "json", "json", "csv");
     if (!cli.parse(args)) {
       return;
     }
-    String name = cli.required("table");
+    String name = tableName.value();
     TableSchema table = Tables.byName(name)
         .orElseThrow(() -> new UsageException("unknown table '" + name + "'; tables: " + String.join(", ", tableNames())));
-    String root = cli.get("warehouse").orElse(Optional.ofNullable(System.getenv("CHENGXIN_WAREHOUSE")).orElse("warehouse"));
-    String format = cli.get("format").orElse("json");
-    if (!format.equals("json") && !format.equals("csv")) {
-      throw new UsageException("--format must be json or csv, got '" + format + "'");
-    }
-    long limit = cli.longValue("limit", 20, 1, 1_000_000);
-    Optional<LocalDate> requested = cli.isSet("date") ? Optional.of(cli.date("date")) : Optional.empty();
+    String root = warehouseRoot.optional().orElse(Optional.ofNullable(System.getenv("CHENGXIN_WAREHOUSE")).orElse("warehouse"));
+    String format = formatName.value();
+    long limit = limitRows.value();
+    Optional<LocalDate> requested = date.optional();
 
     try (SparkSession spark = SparkSessions.create("chengxin-show " + name, Optional.empty())) {
       SparkWarehouse warehouse = SparkWarehouse.open(spark, root);
@@ -75,9 +72,9 @@ public final class ShowTable {
         throw new UsageException("table " + name + " has no partition ds=" + day + " under " + warehouse.warehouse().root());
       }
       Dataset<Row> rows = warehouse.read(table, day, day).drop(TableSchema.PARTITION_COLUMN);
-      if (cli.isSet("where")) {
+      if (where.value() != null) {
         try {
-          rows = rows.where(cli.required("where"));
+          rows = rows.where(where.value());
         } catch (Exception e) {
           if (e instanceof AnalysisException) {
             throw new UsageException("--where is not a valid filter on " + name + ": "

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.chengxin.core.cli.Arguments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,19 +58,8 @@ public final class CoverageStudy {
   }
 
   public static void main(String[] args) {
-    CoverageStudyOptions options;
-    try {
-      options = CoverageStudyOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage() + " (see --help)");
-      System.exit(2);
-      return;
-    }
-    if (options == null) {
-      System.out.println(CoverageStudyOptions.HELP);
-      return;
-    }
-    System.out.println(new CoverageStudy(options).run());
+    Arguments.runMain(() -> CoverageStudyOptions.parse(args).ifPresent(options ->
+        System.out.println(new CoverageStudy(options).run())));
   }
 
   /** Runs every scenario and returns the report as one JSON object. */

@@ -1,10 +1,10 @@
 package org.chengxin.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.chengxin.core.cli.UsageException;
 import org.junit.jupiter.api.Test;
 
 class CoverageStudyTest {
@@ -25,11 +25,12 @@ class CoverageStudyTest {
   void optionsHaveDefaultsAndRejectBadValues() {
     assertEquals(
         new CoverageStudyOptions(CoverageStudyOptions.DEFAULT_DRAWS, 7, CoverageStudyOptions.DEFAULT_LEVEL),
-        CoverageStudyOptions.parse("--seed", "7"));
-    assertNull(CoverageStudyOptions.parse("--help"));
-    assertThrows(IllegalArgumentException.class, () -> CoverageStudyOptions.parse("--draws", "0"));
-    assertThrows(IllegalArgumentException.class, () -> CoverageStudyOptions.parse("--draws", "many"));
-    assertThrows(IllegalArgumentException.class, () -> CoverageStudyOptions.parse("--colour", "red"));
-    assertThrows(IllegalArgumentException.class, () -> CoverageStudyOptions.parse("--seed"));
+        CoverageStudyOptions.parse("--seed", "7").orElseThrow());
+    assertTrue(CoverageStudyOptions.parse("--help").isEmpty());
+    assertThrows(UsageException.class, () -> CoverageStudyOptions.parse("--draws", "0"));
+    assertThrows(UsageException.class, () -> CoverageStudyOptions.parse("--draws", "many"));
+    assertThrows(UsageException.class, () -> CoverageStudyOptions.parse("--colour", "red"));
+    assertThrows(UsageException.class, () -> CoverageStudyOptions.parse("--seed"));
+    assertThrows(UsageException.class, () -> CoverageStudyOptions.parse("--level", "1"));
   }
 }

@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.chengxin.core.cli.CommandLine;
+import java.util.function.Supplier;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.review.CaseStatus;
 import org.chengxin.review.CaseStore;
@@ -58,20 +60,21 @@ public final class QueueCli {
 
   /** Where the command's database is: a JDBC URL or a warehouse's embedded server. */
   record DatabaseOptions(Optional<String> dbUrl, Path warehouse) {
-    static CommandLine declare(CommandLine cli) {
-      return cli.option("db-url", "JDBC_URL", "PostgreSQL JDBC URL (default: env " + ENV_DB_URL + ", else embedded)")
-          .option("warehouse", "DIR", "warehouse whose _review_db holds the embedded PostgreSQL (default: ./warehouse)");
-    }
-
-    static DatabaseOptions from(CommandLine cli, Map<String, String> env) {
-      if (cli.isSet("db-url") && cli.isSet("warehouse")) {
-        throw new UsageException("--db-url and --warehouse exclude each other: the queue lives in one database");
-      }
-      Optional<String> url = cli.get("db-url").or(() -> Optional.ofNullable(env.get(ENV_DB_URL)).filter(u -> !u.isBlank()));
-      url.filter(u -> !u.startsWith("jdbc:postgresql:")).ifPresent(u -> {
-        throw new UsageException("the database URL must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=U)");
-      });
-      return new DatabaseOptions(url, Path.of(cli.get("warehouse").orElse("warehouse")));
+    /** Declares --db-url and --warehouse; returns the database once the arguments are parsed. */
+    static Supplier<DatabaseOptions> declare(Arguments cli, Map<String, String> env) {
+      Arg<String> dbUrl = cli.text("db-url", "JDBC_URL", "PostgreSQL JDBC URL (default: env " + ENV_DB_URL + ", else embedded)");
+      Arg<Path> warehouse = cli.path("warehouse", "DIR",
+          "warehouse whose _review_db holds the embedded PostgreSQL (default: ./warehouse)");
+      return () -> {
+        if (dbUrl.value() != null && warehouse.value() != null) {
+          throw new UsageException("--db-url and --warehouse exclude each other: the queue lives in one database");
+        }
+        Optional<String> url = dbUrl.optional().or(() -> Optional.ofNullable(env.get(ENV_DB_URL)).filter(u -> !u.isBlank()));
+        url.filter(u -> !u.startsWith("jdbc:postgresql:")).ifPresent(u -> {
+          throw new UsageException("the database URL must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=U)");
+        });
+        return new DatabaseOptions(url, warehouse.optional().orElse(Path.of("warehouse")));
+      };
     }
 
     CaseStore open(Clock clock) throws SQLException {
@@ -98,7 +101,7 @@ public final class QueueCli {
   }
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> new QueueCli(System.out, System.getenv(), Clock.systemUTC()).run(args));
+    Arguments.runMain(() -> new QueueCli(System.out, System.getenv(), Clock.systemUTC()).run(args));
   }
 
   void run(String[] args) throws Exception {
@@ -125,64 +128,68 @@ public final class QueueCli {
   }
 
   private void take(String[] args) throws Exception {
-    CommandLine cli = DatabaseOptions.declare(new CommandLine("scripts/queue take --reviewer R [--n N] [--format table|json]")
-        .option("reviewer", "R", "who takes the cases (letters, digits, . _ @ -)")
-        .option("n", "N", "how many cases to take, 1-1000 (default: 10)")
-        .option("format", "FORMAT", "table (default) or json"));
-    if (!parse(cli, args)) {
+    Arguments cli = new Arguments("scripts/queue take",
+        "Takes the highest-priority open cases (atomic: no case goes to two reviewers).");
+    Arg<String> reviewer = cli.requiredText("reviewer", "R", "who takes the cases (letters, digits, . _ @ -)");
+    Arg<Long> n = cli.whole("n", "N", "how many cases to take", 10, 1, 1000);
+    Arg<String> format = format(cli);
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
+    if (!cli.parse(args, out)) {
       return;
     }
-    TakeOptions options = new TakeOptions(cli.required("reviewer"), (int) cli.longValue("n", 10, 1, 1000));
-    boolean json = json(cli);
-    List<ReviewCase> taken = DatabaseOptions.from(cli, env).open(clock).take(options.reviewer(), options.n());
+    TakeOptions options = new TakeOptions(reviewer.value(), n.value().intValue());
+    boolean json = format.value().equals("json");
+    List<ReviewCase> taken = database.get().open(clock).take(options.reviewer(), options.n());
     printCases(taken, json);
   }
 
   private void decide(String[] args) throws Exception {
-    CommandLine cli = DatabaseOptions.declare(new CommandLine(
-        "scripts/queue decide CASE --outcome confirmed|cleared --note TEXT --reviewer R")
-        .option("outcome", "OUTCOME", "confirmed (the seller is penalised) or cleared (not flagged again without new evidence)")
-        .option("note", "TEXT", "why: what the reviewer found (kept with the decision)")
-        .option("reviewer", "R", "who decides; must be the reviewer who took the case"));
+    Arguments cli = new Arguments("scripts/queue decide CASE",
+        "Decides a case you hold (CASE: its number); confirmed imposes the recommended action.");
+    Arg<String> outcome = cli.requiredText("outcome", "OUTCOME",
+        "confirmed (the seller is penalised) or cleared (not flagged again without new evidence)");
+    Arg<String> note = cli.requiredText("note", "TEXT", "why: what the reviewer found (kept with the decision)");
+    Arg<String> reviewer = cli.requiredText("reviewer", "R", "who decides; must be the reviewer who took the case");
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
     if (args.length > 0 && !args[0].startsWith("-")) {
       long caseId = parseCaseId(args[0]);
-      if (!parse(cli, Arrays.copyOfRange(args, 1, args.length))) {
+      if (!cli.parse(Arrays.copyOfRange(args, 1, args.length), out)) {
         return;
       }
-      DecideOptions options = new DecideOptions(caseId, Outcome.fromWire(cli.required("outcome")), cli.required("note"),
-          cli.required("reviewer"));
-      Decision decision = DatabaseOptions.from(cli, env).open(clock)
+      DecideOptions options = new DecideOptions(caseId, Outcome.fromWire(outcome.value()), note.value(), reviewer.value());
+      Decision decision = database.get().open(clock)
           .decide(options.caseId(), options.reviewer(), options.outcome(), options.note());
       out.println("case " + decision.caseId() + " " + decision.outcome().wire() + " by " + decision.reviewer() + " at "
           + decision.decidedAt() + " (decision " + decision.decisionId() + ")");
       return;
     }
-    if (parse(cli, args)) {
+    if (cli.parse(args, out)) {
       throw new UsageException("decide needs the case number first: scripts/queue decide CASE --outcome ... (see --help)");
     }
   }
 
   private void list(String[] args) throws Exception {
-    CommandLine cli = DatabaseOptions.declare(new CommandLine("scripts/queue list [--status S] [--format table|json] [--limit N]")
-        .option("status", "S", CaseStatus.words() + " (default: all)")
-        .option("format", "FORMAT", "table (default) or json")
-        .option("limit", "N", "at most N cases (default: 100)"));
-    if (!parse(cli, args)) {
+    Arguments cli = new Arguments("scripts/queue list", "Lists cases, highest priority first.");
+    Arg<CaseStatus> status = cli.value("status", "S", CaseStatus.words() + " (default: all)", CaseStatus::fromWire);
+    Arg<String> format = format(cli);
+    Arg<Long> limit = cli.whole("limit", "N", "at most N cases", 100, 1, 1_000_000);
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
+    if (!cli.parse(args, out)) {
       return;
     }
-    ListOptions options = new ListOptions(cli.get("status").map(CaseStatus::fromWire), json(cli),
-        (int) cli.longValue("limit", 100, 1, 1_000_000));
-    printCases(DatabaseOptions.from(cli, env).open(clock).list(options.status(), options.limit()), options.json());
+    ListOptions options = new ListOptions(status.optional(), format.value().equals("json"), limit.value().intValue());
+    printCases(database.get().open(clock).list(options.status(), options.limit()), options.json());
   }
 
   private void history(String[] args) throws Exception {
-    CommandLine cli = DatabaseOptions.declare(new CommandLine("scripts/queue history --seller S")
-        .option("seller", "S", "the seller id"));
-    if (!parse(cli, args)) {
+    Arguments cli = new Arguments("scripts/queue history", "One seller's cases, decisions and penalties (JSON).");
+    Arg<String> sellerId = cli.requiredText("seller", "S", "the seller id");
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
+    if (!cli.parse(args, out)) {
       return;
     }
-    String seller = cli.required("seller");
-    CaseStore store = DatabaseOptions.from(cli, env).open(clock);
+    String seller = sellerId.value();
+    CaseStore store = database.get().open(clock);
     Map<String, Object> history = new LinkedHashMap<>();
     history.put("seller_id", seller);
     history.put("cases", store.casesOf(seller));
@@ -192,41 +199,44 @@ public final class QueueCli {
   }
 
   private void exportLabels(String[] args) throws Exception {
-    CommandLine cli = DatabaseOptions.declare(new CommandLine("scripts/queue export-labels --out FILE")
-        .option("out", "FILE", "CSV to write: " + Labels.HEADER));
-    if (!parse(cli, args)) {
+    Arguments cli = new Arguments("scripts/queue export-labels", "Writes every decision as a training label (CSV).");
+    Arg<Path> outFile = cli.requiredPath("out", "FILE", "CSV to write: " + Labels.HEADER);
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
+    if (!cli.parse(args, out)) {
       return;
     }
-    Path file = cli.path("out");
+    Path file = outFile.value();
     if (Files.isDirectory(file)) {
       throw new UsageException("--out must be a file, " + file + " is a folder");
     }
-    List<Decision> decisions = DatabaseOptions.from(cli, env).open(clock).decisions(Optional.empty());
+    List<Decision> decisions = database.get().open(clock).decisions(Optional.empty());
     Labels.write(decisions, file);
     out.println("wrote " + decisions.size() + " labels to " + file);
   }
 
   private void sync(String[] args) throws Exception {
-    CommandLine cli = DatabaseOptions.declare(new CommandLine("scripts/queue sync --date YYYY-MM-DD --cases FILE")
-        .option("date", "YYYY-MM-DD", "the day the sellers were flagged")
-        .option("cases", "FILE", "JSON Lines, one flagged seller per line (see docs/review-queue.md)"));
-    if (!parse(cli, args)) {
+    Arguments cli = new Arguments("scripts/queue sync", "Brings a day's flagged sellers (JSON Lines) into the queue.");
+    Arg<LocalDate> date = cli.date("date", "the day the sellers were flagged");
+    Arg<Path> cases = cli.requiredPath("cases", "FILE", "JSON Lines, one flagged seller per line (see docs/review-queue.md)");
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
+    if (!cli.parse(args, out)) {
       return;
     }
-    SyncOptions options = new SyncOptions(cli.date("date"), cli.path("cases"));
+    SyncOptions options = new SyncOptions(date.value(), cases.value());
     List<FlaggedSeller> flagged = readFlagged(options.cases());
-    SyncResult result = DatabaseOptions.from(cli, env).open(clock).sync(options.day(), flagged);
+    SyncResult result = database.get().open(clock).sync(options.day(), flagged);
     out.println("synced " + result.flagged() + " flagged sellers for " + result.day() + ": " + result.opened() + " new cases, "
         + result.refreshed() + " refreshed, " + result.leftInReview() + " left in review, " + result.suppressed()
         + " suppressed (already decided on this evidence)");
   }
 
   private void dbStop(String[] args) {
-    CommandLine cli = DatabaseOptions.declare(new CommandLine("scripts/queue db-stop [--warehouse DIR]"));
-    if (!parse(cli, args)) {
+    Arguments cli = new Arguments("scripts/queue db-stop", "Stops the warehouse's embedded PostgreSQL.");
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
+    if (!cli.parse(args, out)) {
       return;
     }
-    DatabaseOptions options = DatabaseOptions.from(cli, env);
+    DatabaseOptions options = database.get();
     if (options.dbUrl().isPresent()) {
       throw new UsageException("db-stop stops the embedded PostgreSQL only; this command was given a database URL");
     }
@@ -234,15 +244,6 @@ public final class QueueCli {
     boolean wasRunning = server.isRunning();
     server.stop();
     out.println(wasRunning ? "stopped the embedded PostgreSQL in " + server.home() : "the embedded PostgreSQL was not running");
-  }
-
-  /** Parses a command's options; false when help was asked for, which is then printed to this command's output. */
-  private boolean parse(CommandLine cli, String[] args) {
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-      out.print(cli.help());
-      return false;
-    }
-    return cli.parse(args);
   }
 
   static List<FlaggedSeller> readFlagged(Path file) throws IOException {
@@ -284,13 +285,9 @@ public final class QueueCli {
     throw new UsageException("CASE must be a case number (see scripts/queue list), got '" + text + "'");
   }
 
-  private static boolean json(CommandLine cli) {
-    String format = cli.get("format").orElse("table");
-    return switch (format) {
-      case "table" -> false;
-      case "json" -> true;
-      default -> throw new UsageException("--format must be table or json, got '" + format + "'");
-    };
+  /** --format, of the commands that print cases. */
+  private static Arg<String> format(Arguments cli) {
+    return cli.choice("format", "table or json", "table", "table", "json");
   }
 
   private void printCases(List<ReviewCase> cases, boolean json) throws JsonProcessingException {

@@ -104,8 +104,8 @@ class QueueCliTest {
   @Test
   void helpNeedsNoDatabase() throws Exception {
     assertTrue(run("--help").contains("export-labels --out FILE"));
-    assertTrue(run("take", "--help").contains("--reviewer R"));
-    assertTrue(run("decide", "--help").contains("--outcome OUTCOME"));
+    assertTrue(run("take", "--help").contains("--reviewer=R"));
+    assertTrue(run("decide", "--help").contains("--outcome=OUTCOME"));
   }
 
   private static String run(String... args) throws Exception {

@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.schema.DissatisfactionTables;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.jobs.frame.JobOptions;
@@ -63,16 +65,10 @@ public final class DissatisfactionJob implements SparkJob<DissatisfactionJob.Opt
   }
 
   @Override
-  public void declareOptions(CommandLine cli) {
-    cli.option("trend-maturity-days", "N",
-        NAME + ": newest trade days left out of the trend, 0-" + Options.MAX_TREND_MATURITY_DAYS + " (default "
-            + Options.DEFAULT_TREND_MATURITY_DAYS + ")");
-  }
-
-  @Override
-  public Options options(JobOptions job, CommandLine cli) {
-    return new Options(job, (int) cli.longValue("trend-maturity-days", Options.DEFAULT_TREND_MATURITY_DAYS, 0,
-        Options.MAX_TREND_MATURITY_DAYS));
+  public Function<JobOptions, Options> declareOptions(Arguments cli) {
+    Arg<Long> maturity = cli.whole("trend-maturity-days", "N", NAME + ": newest trade days left out of the trend",
+        Options.DEFAULT_TREND_MATURITY_DAYS, 0, Options.MAX_TREND_MATURITY_DAYS);
+    return job -> new Options(job, maturity.value().intValue());
   }
 
   @Override

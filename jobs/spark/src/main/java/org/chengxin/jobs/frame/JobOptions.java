@@ -3,7 +3,9 @@ package org.chengxin.jobs.frame;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-import org.chengxin.core.cli.CommandLine;
+import java.util.function.Supplier;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 
 /**
  * The options every Spark job shares: where the warehouse is, which day to run, and the Spark
@@ -28,13 +30,14 @@ public record JobOptions(String warehouse, LocalDate date, Optional<String> mast
     return new JobOptions(warehouse, date, Optional.empty());
   }
 
-  public static CommandLine declare(CommandLine cli) {
-    return cli.option("warehouse", "DIR", "warehouse root (local directory or hdfs:// URI); required")
-        .option("date", "YYYY-MM-DD", "the day to run; required")
-        .option("master", "URL", "Spark master (default: spark-submit's, else embedded local[*])");
-  }
-
-  public static JobOptions from(CommandLine cli) {
-    return new JobOptions(cli.required("warehouse"), cli.date("date"), cli.get("master"));
+  /**
+   * Declares --warehouse, --date and --master, the options every Spark main shares; returns the
+   * options once the arguments are parsed.
+   */
+  public static Supplier<JobOptions> declare(Arguments cli) {
+    Arg<String> warehouse = cli.requiredText("warehouse", "DIR", "warehouse root (local directory or hdfs:// URI)");
+    Arg<LocalDate> date = cli.date("date", "the day to run");
+    Arg<String> master = cli.text("master", "URL", "Spark master (default: spark-submit's, else embedded local[*])");
+    return () -> new JobOptions(warehouse.value(), date.value(), master.optional());
   }
 }

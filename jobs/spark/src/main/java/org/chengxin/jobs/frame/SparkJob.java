@@ -1,7 +1,8 @@
 package org.chengxin.jobs.frame;
 
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
 
 /**
  * A nightly Spark job: one class, a typed options object, and one entry point. Jobs register in
@@ -17,11 +18,11 @@ public interface SparkJob<O> {
   /** One line for --help. */
   String description();
 
-  /** Declares the job's own options (beyond {@link JobOptions}) with their help text. */
-  void declareOptions(CommandLine cli);
-
-  /** Builds and validates the job's options from the shared ones and its own. */
-  O options(JobOptions job, CommandLine cli);
+  /**
+   * Declares the job's own options (beyond {@link JobOptions}), each once with its help, default and
+   * range; returns how to build the job's options from the shared ones once the arguments are parsed.
+   */
+  Function<JobOptions, O> declareOptions(Arguments cli);
 
   JobResult run(SparkSession spark, O options);
 }

@@ -3,11 +3,12 @@ package org.chengxin.jobs.ratings;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.chengxin.core.cli.CommandLine;
-import org.chengxin.core.cli.UsageException;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.RatingTables;
 import org.chengxin.core.schema.RingTables;
@@ -74,65 +75,48 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
   }
 
   @Override
-  public void declareOptions(CommandLine cli) {
+  public Function<JobOptions, Options> declareOptions(Arguments cli) {
     RatingDetectionOptions d = RatingDetectionOptions.defaults();
     RaterScoringOptions s = d.scoring();
-    cli.option("reliability-tolerance", "X", NAME + ": stop when no fairness/goodness/reliability moves this much (default "
-            + s.reliability().tolerance() + ")")
-        .option("reliability-max-iterations", "N", NAME + ": iteration cap (default " + s.reliability().maxIterations() + ")")
-        .option("reliability-ratings-per-block", "N", NAME + ": a rating graph of at most N ratings runs every round in one "
-            + "task; a larger one is cut into blocks of N (default: a quarter of an executor's heap)")
-        .option("reliability-start", "warm|cold", NAME + ": warm starts from the latest account_reliability before the day, "
-            + "cold from REV2's start values (default warm)")
-        .option("rating-history-days", "D", NAME + ": read the last D days of ratings, complaints and trades, the run day "
-            + "included (default 0: the whole history)")
-        .option("thin-history-half-life-days", "D", NAME + ": rating tenure at which thin_history is 1/2 (default "
-            + s.thinHistoryHalfLifeDays() + ")")
-        .option("extortion-window-hours", "H", NAME + ": negatives this soon after a rejected complaint are extortion (default "
-            + s.extortion().windowHours() + ")")
-        .option("attack-window-hours", "H", NAME + ": burst window of competitor attacks (default " + s.attack().windowHours() + ")")
-        .option("attack-min-raters", "N", NAME + ": low-history raters a burst needs (default " + s.attack().minRaters() + ")")
-        .option("attack-surprise", "P", NAME + ": Poisson tail a burst without shared keys must reach (default "
-            + s.attack().surprise() + ")")
-        .option("key-max-accounts", "N", NAME + ": a device/IP/address key used by more accounts links nobody (default "
-            + d.keyMaxAccounts() + ")")
-        .option("serial-min-ratees", "N", NAME + ": accounts a serial negative rater has rated badly (default "
-            + d.serialNegative().minRatees() + ")")
-        .option("serial-surprise", "P", NAME + ": Poisson tail of a rater's negatives against the market's share at which "
-            + "they are serial (default " + d.serialNegative().surprise() + ")");
-  }
-
-  @Override
-  public Options options(JobOptions job, CommandLine cli) {
-    RatingDetectionOptions d = RatingDetectionOptions.defaults();
-    RaterScoringOptions s = d.scoring();
-    RaterReliabilityOptions reliability = s.reliability().withIterationLimits(
-        cli.doubleValue("reliability-tolerance", s.reliability().tolerance(), 1e-12, 1),
-        (int) cli.longValue("reliability-max-iterations", s.reliability().maxIterations(), 1, 10_000));
-    CompetitorAttackPattern attack = new CompetitorAttackPattern(
-        cli.doubleValue("attack-window-hours", s.attack().windowHours(), 0.1, 24 * 30),
-        (int) cli.longValue("attack-min-raters", s.attack().minRaters(), 2, 1_000),
-        s.attack().maxPriorRatings(),
-        cli.doubleValue("attack-surprise", s.attack().surprise(), 1e-12, 0.5));
-    RaterScoringOptions scoring = new RaterScoringOptions(
-        reliability,
-        cli.doubleValue("thin-history-half-life-days", s.thinHistoryHalfLifeDays(), 0.01, 36_500),
-        s.negativeSharePriorRatings(), s.skewPriorRatings(),
-        new ExtortionPattern(cli.doubleValue("extortion-window-hours", s.extortion().windowHours(), 0.1, 24 * 365)),
-        attack, s.combiner());
-    String start = cli.get("reliability-start").orElse("warm");
-    if (!start.equals("warm") && !start.equals("cold")) {
-      throw new UsageException("--reliability-start must be warm or cold, got: " + start);
-    }
-    return new Options(job, new RatingDetectionOptions(
-        scoring,
-        (int) cli.longValue("key-max-accounts", d.keyMaxAccounts(), 2, 1_000_000),
-        d.sharedKeyBoost(),
-        new SerialNegativePattern(
-            (int) cli.longValue("serial-min-ratees", d.serialNegative().minRatees(), 2, 1_000),
-            cli.doubleValue("serial-surprise", d.serialNegative().surprise(), 1e-15, 0.5))),
-        cli.longValue("reliability-ratings-per-block", 0, 1, Integer.MAX_VALUE), start.equals("warm"),
-        (int) cli.longValue("rating-history-days", 0, 0, 36_500));
+    Arg<Double> tolerance = cli.number("reliability-tolerance", "X",
+        NAME + ": stop when no fairness/goodness/reliability moves this much", s.reliability().tolerance(), 1e-12, 1);
+    Arg<Long> maxIterations = cli.whole("reliability-max-iterations", "N", NAME + ": iteration cap",
+        s.reliability().maxIterations(), 1, 10_000);
+    Arg<Long> ratingsPerBlock = cli.whole("reliability-ratings-per-block", "N", NAME + ": a rating graph of at most N "
+        + "ratings runs every round in one task; a larger one is cut into blocks of N (default: a quarter of an "
+        + "executor's heap)", 1, Integer.MAX_VALUE);
+    Arg<String> start = cli.choice("reliability-start", NAME + ": warm starts from the latest account_reliability "
+        + "before the day, cold from REV2's start values", "warm", "warm", "cold");
+    Arg<Long> historyDays = cli.whole("rating-history-days", "D", NAME + ": read the last D days of ratings, "
+        + "complaints and trades, the run day included (0: the whole history)", 0, 0, 36_500);
+    Arg<Double> halfLife = cli.number("thin-history-half-life-days", "D",
+        NAME + ": rating tenure at which thin_history is 1/2", s.thinHistoryHalfLifeDays(), 0.01, 36_500);
+    Arg<Double> extortionWindow = cli.number("extortion-window-hours", "H",
+        NAME + ": negatives this soon after a rejected complaint are extortion", s.extortion().windowHours(), 0.1, 24 * 365);
+    Arg<Double> attackWindow = cli.number("attack-window-hours", "H", NAME + ": burst window of competitor attacks",
+        s.attack().windowHours(), 0.1, 24 * 30);
+    Arg<Long> attackMinRaters = cli.whole("attack-min-raters", "N", NAME + ": low-history raters a burst needs",
+        s.attack().minRaters(), 2, 1_000);
+    Arg<Double> attackSurprise = cli.number("attack-surprise", "P",
+        NAME + ": Poisson tail a burst without shared keys must reach", s.attack().surprise(), 1e-12, 0.5);
+    Arg<Long> keyMaxAccounts = cli.whole("key-max-accounts", "N",
+        NAME + ": a device/IP/address key used by more accounts links nobody", d.keyMaxAccounts(), 2, 1_000_000);
+    Arg<Long> serialMinRatees = cli.whole("serial-min-ratees", "N",
+        NAME + ": accounts a serial negative rater has rated badly", d.serialNegative().minRatees(), 2, 1_000);
+    Arg<Double> serialSurprise = cli.number("serial-surprise", "P", NAME + ": Poisson tail of a rater's negatives "
+        + "against the market's share at which they are serial", d.serialNegative().surprise(), 1e-15, 0.5);
+    return job -> {
+      RaterReliabilityOptions reliability = s.reliability().withIterationLimits(tolerance.value(),
+          maxIterations.value().intValue());
+      CompetitorAttackPattern attack = new CompetitorAttackPattern(attackWindow.value(),
+          attackMinRaters.value().intValue(), s.attack().maxPriorRatings(), attackSurprise.value());
+      RaterScoringOptions scoring = new RaterScoringOptions(reliability, halfLife.value(),
+          s.negativeSharePriorRatings(), s.skewPriorRatings(), new ExtortionPattern(extortionWindow.value()), attack,
+          s.combiner());
+      return new Options(job, new RatingDetectionOptions(scoring, keyMaxAccounts.value().intValue(), d.sharedKeyBoost(),
+          new SerialNegativePattern(serialMinRatees.value().intValue(), serialSurprise.value())),
+          ratingsPerBlock.optional().orElse(0L), start.value().equals("warm"), historyDays.value().intValue());
+    };
   }
 
   @Override

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,7 +25,7 @@ import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.event.CertificateStatus;
 import org.chengxin.core.event.ComplaintOutcome;
 import org.chengxin.core.event.ComplaintType;
@@ -65,13 +66,9 @@ public final class CounterfeitSignalsJob implements SparkJob<JobOptions> {
   }
 
   @Override
-  public void declareOptions(CommandLine cli) {
+  public Function<JobOptions, JobOptions> declareOptions(Arguments cli) {
     // The window and thresholds are documented constants (docs/review.md).
-  }
-
-  @Override
-  public JobOptions options(JobOptions job, CommandLine cli) {
-    return job;
+    return Function.identity();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,7 +22,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.event.ComplaintOutcome;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.schema.EventTables;
@@ -64,14 +66,10 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
   }
 
   @Override
-  public void declareOptions(CommandLine cli) {
-    cli.option("queue-risk-threshold", "P", NAME + ": flag sellers with risk >= P, 0-1 (default "
-        + Options.DEFAULT_RISK_THRESHOLD + "); counterfeit suspects are flagged whatever their risk");
-  }
-
-  @Override
-  public Options options(JobOptions job, CommandLine cli) {
-    return new Options(job, cli.doubleValue("queue-risk-threshold", Options.DEFAULT_RISK_THRESHOLD, 1e-9, 1));
+  public Function<JobOptions, Options> declareOptions(Arguments cli) {
+    Arg<Double> threshold = cli.number("queue-risk-threshold", "P", NAME + ": flag sellers with risk >= P; counterfeit "
+        + "suspects are flagged whatever their risk", Options.DEFAULT_RISK_THRESHOLD, 1e-9, 1);
+    return job -> new Options(job, threshold.value());
   }
 
   @Override

@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.schema.ReviewTables;
+import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.SparkSessions;
 import org.chengxin.jobs.frame.SparkWarehouse;
 import org.chengxin.review.CaseStore;
@@ -34,20 +37,20 @@ public final class ReviewQueueSync {
   private ReviewQueueSync() {}
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> {
-      CommandLine cli = new CommandLine("ReviewQueueSync --warehouse DIR --date YYYY-MM-DD [--db-url JDBC]")
-          .option("warehouse", "DIR", "local warehouse root the nightly run wrote; required")
-          .option("date", "YYYY-MM-DD", "the day whose review_queue partition is synced; required")
-          .option("db-url", "JDBC", "PostgreSQL JDBC URL (default: $CHENGXIN_DB_URL, else the embedded server under WAREHOUSE/_review_db)")
-          .option("master", "URL", "Spark master (default: embedded local[*])");
+    Arguments.runMain(() -> {
+      Arguments cli = new Arguments("ReviewQueueSync", "Brings a day's review_queue partition into the review database.");
+      Supplier<JobOptions> job = JobOptions.declare(cli);
+      Arg<String> dbUrl = cli.text("db-url", "JDBC",
+          "PostgreSQL JDBC URL (default: $CHENGXIN_DB_URL, else the embedded server under WAREHOUSE/_review_db)");
       if (!cli.parse(args)) {
         return;
       }
-      Path warehouse = cli.path("warehouse");
-      LocalDate day = cli.date("date");
-      Optional<String> url = cli.get("db-url").or(() -> Optional.ofNullable(System.getenv("CHENGXIN_DB_URL")));
+      JobOptions options = job.get();
+      Path warehouse = Path.of(options.warehouse());
+      LocalDate day = options.date();
+      Optional<String> url = dbUrl.optional().or(() -> Optional.ofNullable(System.getenv("CHENGXIN_DB_URL")));
       List<FlaggedSeller> flagged;
-      try (SparkSession spark = SparkSessions.create("chengxin-review-sync " + day, cli.get("master"))) {
+      try (SparkSession spark = SparkSessions.create("chengxin-review-sync " + day, options.master())) {
         SparkWarehouse tables = SparkWarehouse.open(spark, warehouse.toString());
         if (!tables.days(ReviewTables.REVIEW_QUEUE).contains(day)) {
           throw new UsageException("no review_queue partition for " + day + " in " + warehouse + ": run the Spark jobs first");

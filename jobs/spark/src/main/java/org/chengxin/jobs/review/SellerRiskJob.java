@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -31,7 +32,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.event.ComplaintOutcome;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.ReviewTables;
@@ -83,13 +85,10 @@ public final class SellerRiskJob implements SparkJob<SellerRiskJob.Options> {
   }
 
   @Override
-  public void declareOptions(CommandLine cli) {
-    cli.option("risk-models", "DIR", NAME + ": saved risk model versions; the latest scores (default: models/risk of the repository)");
-  }
-
-  @Override
-  public Options options(JobOptions job, CommandLine cli) {
-    return new Options(job, cli.get("risk-models").map(Path::of).orElseGet(Options::defaultModels));
+  public Function<JobOptions, Options> declareOptions(Arguments cli) {
+    Arg<Path> models = cli.path("risk-models", "DIR",
+        NAME + ": saved risk model versions; the latest scores (default: models/risk of the repository)");
+    return job -> new Options(job, models.optional().orElseGet(Options::defaultModels));
   }
 
   @Override

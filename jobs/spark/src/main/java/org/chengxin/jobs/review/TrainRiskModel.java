@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.schema.ReviewTables;
+import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.SparkSessions;
 import org.chengxin.jobs.frame.SparkWarehouse;
 import org.chengxin.models.LabelledSeller;
@@ -29,36 +32,34 @@ public final class TrainRiskModel {
   private TrainRiskModel() {}
 
   public static void main(String[] args) {
-    CommandLine.runMain(() -> {
-      CommandLine cli = new CommandLine(
-          "scripts/train-risk-model --warehouse DIR --date YYYY-MM-DD (--truth DIR | --labels CSV)... [options]")
-          .option("warehouse", "DIR", "warehouse whose seller_features partition of --date is the training data; required")
-          .option("date", "YYYY-MM-DD", "the seller_features day; required")
-          .option("truth", "DIR", "the generator's truth folder (OUT/truth): ring sellers and counterfeit sellers are fraudulent")
-          .option("labels", "CSV", "reviewer decisions from `scripts/queue export-labels`; they win over the truth")
-          .option("out", "DIR", "where model versions live (default: models/risk of the repository)")
-          .option("seed", "N", "seed of the split and the forest (default " + RiskModelTrainer.Settings.DEFAULT.seed() + ")")
-          .option("trees", "N", "trees in the forest (default " + RiskModelTrainer.Settings.DEFAULT.trees() + ")")
-          .option("max-depth", "N", "deepest split (default " + RiskModelTrainer.Settings.DEFAULT.maxDepth() + ")")
-          .option("master", "URL", "Spark master (default: embedded local[*])");
+    Arguments.runMain(() -> {
+      Arguments cli = new Arguments("scripts/train-risk-model", "Trains the seller risk model on a day's seller_features "
+          + "with labels from --truth, --labels or both, evaluates it on a held-out split and saves it.");
+      Supplier<JobOptions> job = JobOptions.declare(cli);
+      Arg<Path> truthDir = cli.path("truth", "DIR",
+          "the generator's truth folder (OUT/truth): ring sellers and counterfeit sellers are fraudulent");
+      Arg<Path> labelsCsv = cli.path("labels", "CSV", "reviewer decisions from `scripts/queue export-labels`; they win over the truth");
+      Arg<Path> out = cli.path("out", "DIR", "where model versions live (default: models/risk of the repository)");
+      RiskModelTrainer.Settings defaults = RiskModelTrainer.Settings.DEFAULT;
+      Arg<Long> seed = cli.whole("seed", "N", "seed of the split and the forest", defaults.seed(), Long.MIN_VALUE, Long.MAX_VALUE);
+      Arg<Long> trees = cli.whole("trees", "N", "trees in the forest", defaults.trees(), 1, 10_000);
+      Arg<Long> maxDepth = cli.whole("max-depth", "N", "deepest split", defaults.maxDepth(), 1, 64);
       if (!cli.parse(args)) {
         return;
       }
-      Path truth = cli.get("truth").map(Path::of).orElse(null);
-      Path labelsFile = cli.get("labels").map(Path::of).orElse(null);
+      Path truth = truthDir.value();
+      Path labelsFile = labelsCsv.value();
       if (truth == null && labelsFile == null) {
         throw new UsageException("give --truth, --labels or both");
       }
-      RiskModelTrainer.Settings defaults = RiskModelTrainer.Settings.DEFAULT;
-      RiskModelTrainer.Settings settings = new RiskModelTrainer.Settings(
-          (int) cli.longValue("trees", defaults.trees(), 1, 10_000), (int) cli.longValue("max-depth", defaults.maxDepth(), 1, 64),
-          defaults.featureFraction(), cli.longValue("seed", defaults.seed(), Long.MIN_VALUE, Long.MAX_VALUE),
-          defaults.heldOutShare());
-      String warehouse = cli.required("warehouse");
-      LocalDate day = cli.date("date");
+      RiskModelTrainer.Settings settings = new RiskModelTrainer.Settings(trees.value().intValue(),
+          maxDepth.value().intValue(), defaults.featureFraction(), seed.value(), defaults.heldOutShare());
+      JobOptions options = job.get();
+      String warehouse = options.warehouse();
+      LocalDate day = options.date();
       TrainingLabels labels = TrainingLabels.read(truth, labelsFile);
       List<Row> rows;
-      try (SparkSession spark = SparkSessions.create("chengxin-train-risk " + day, cli.get("master"))) {
+      try (SparkSession spark = SparkSessions.create("chengxin-train-risk " + day, options.master())) {
         SparkWarehouse tables = SparkWarehouse.open(spark, warehouse);
         if (!tables.days(ReviewTables.SELLER_FEATURES).contains(day)) {
           throw new UsageException("no seller_features partition for " + day + " in " + warehouse
@@ -70,7 +71,7 @@ public final class TrainRiskModel {
       String data = "seller_features " + warehouse + " ds=" + day + "; labels: " + labels.describe()
           + (truth == null ? "" : " from " + truth) + (labelsFile == null ? "" : " and " + labelsFile);
       RiskModelTrainer.Result result = new RiskModelTrainer(settings).train(sellers, data);
-      RiskModelStore store = new RiskModelStore(cli.get("out").map(Path::of).orElseGet(SellerRiskJob.Options::defaultModels));
+      RiskModelStore store = new RiskModelStore(out.optional().orElseGet(SellerRiskJob.Options::defaultModels));
       Path saved = store.save(RiskModelStore.newVersion(Clock.systemUTC()), result, settings, data);
       RiskModelTrainer.HeldOut heldOut = result.heldOut();
       System.out.printf("saved %s%nheld-out: %d sellers (%d fraudulent), ROC-AUC %.4f, average precision %.4f; "

@@ -7,10 +7,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.chengxin.core.cli.CommandLine;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.RingTables;
 import org.chengxin.graph.rings.RingDetection;
@@ -74,20 +76,14 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
   }
 
   @Override
-  public void declareOptions(CommandLine cli) {
-    cli.option("ring-history-days", "N",
-        NAME + ": days of trades, the run's day included, that form the ring graph, 1-" + Options.MAX_HISTORY_DAYS
-            + " (default " + Options.DEFAULT_HISTORY_DAYS + ")");
-    cli.option("ring-max-edges-per-block", "N",
-        NAME + ": edges one task holds in a graph loop (batch peeling, connected components); a larger graph is"
-            + " split into blocks (default " + RingOptions.defaultMaxEdgesPerBlock() + ", a quarter of the heap at "
-            + RingOptions.BYTES_PER_EDGE + " bytes an edge)");
-  }
-
-  @Override
-  public Options options(JobOptions job, CommandLine cli) {
-    return new Options(job, (int) cli.longValue("ring-history-days", Options.DEFAULT_HISTORY_DAYS, 1, Options.MAX_HISTORY_DAYS),
-        cli.longValue("ring-max-edges-per-block", RingOptions.defaultMaxEdgesPerBlock(), 1, Long.MAX_VALUE));
+  public Function<JobOptions, Options> declareOptions(Arguments cli) {
+    Arg<Long> historyDays = cli.whole("ring-history-days", "N", NAME + ": days of trades, the run's day included, that "
+        + "form the ring graph", Options.DEFAULT_HISTORY_DAYS, 1, Options.MAX_HISTORY_DAYS);
+    Arg<Long> maxEdges = cli.whole("ring-max-edges-per-block", "N", NAME + ": edges one task holds in a graph loop "
+        + "(batch peeling, connected components); a larger graph is split into blocks (by default a quarter of the "
+        + "heap at " + RingOptions.BYTES_PER_EDGE + " bytes an edge)", RingOptions.defaultMaxEdgesPerBlock(), 1,
+        Long.MAX_VALUE);
+    return job -> new Options(job, historyDays.value().intValue(), maxEdges.value());
   }
 
   @Override

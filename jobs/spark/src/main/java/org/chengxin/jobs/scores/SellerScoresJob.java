@@ -4,11 +4,12 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.chengxin.core.cli.CommandLine;
-import org.chengxin.core.cli.UsageException;
+import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.RatingTables;
 import org.chengxin.core.schema.RingTables;
@@ -70,23 +71,11 @@ public final class SellerScoresJob implements SparkJob<SellerScoresJob.Options> 
   }
 
   @Override
-  public void declareOptions(CommandLine cli) {
-    cli.option("mode", "auto|incremental|recompute", NAME + ": how to get the credit state (default auto)")
-        .option("trade-lookback-days", "N",
-            NAME + ": how long before a rating its trade may be created, 16-3660 (default "
-                + Options.DEFAULT_TRADE_LOOKBACK_DAYS + ")");
-  }
-
-  @Override
-  public Options options(JobOptions job, CommandLine cli) {
-    String modeName = cli.get("mode").orElse("auto");
-    Mode mode;
-    try {
-      mode = Mode.valueOf(modeName.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--mode must be auto, incremental or recompute, got '" + modeName + "'");
-    }
-    return new Options(job, mode, (int) cli.longValue("trade-lookback-days", Options.DEFAULT_TRADE_LOOKBACK_DAYS, 16, 3660));
+  public Function<JobOptions, Options> declareOptions(Arguments cli) {
+    Arg<Mode> mode = cli.choice("mode", NAME + ": how to get the credit state", Mode.AUTO);
+    Arg<Long> lookback = cli.whole("trade-lookback-days", "N", NAME + ": how long before a rating its trade may be "
+        + "created", Options.DEFAULT_TRADE_LOOKBACK_DAYS, 16, 3660);
+    return job -> new Options(job, mode.value(), lookback.value().intValue());
   }
 
   @Override

@@ -4,11 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.apache.flink.util.TimeUtils;
 import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
@@ -166,25 +165,14 @@ public record IngestOptions(
     return path;
   }
 
-  /** Durations as 500ms, 30s, 5m, 2h, 7d, or ISO-8601 (PT1H). */
+  /**
+   * Durations as Flink's own configuration reads them (500ms, 30s, 5min or 5m, 2h, 7d, or ISO-8601
+   * such as PT1H); a bare number is milliseconds, as in Flink.
+   */
   static Duration parseDuration(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
     try {
-      if (t.startsWith("p")) {
-        return Duration.parse(t.toUpperCase(Locale.ROOT));
-      }
-      if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      }
-      long n = Long.parseLong(t.substring(0, t.length() - 1));
-      return switch (t.charAt(t.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        case 'd' -> Duration.ofDays(n);
-        default -> throw new NumberFormatException(t);
-      };
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      return TimeUtils.parseDuration(text);
+    } catch (IllegalArgumentException e) {
       throw new UsageException("'" + text + "' is not a duration (e.g. 500ms, 30s, 5m, 2h, 7d, PT1H)");
     }
   }

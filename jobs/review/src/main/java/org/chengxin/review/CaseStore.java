@@ -1,5 +1,13 @@
 package org.chengxin.review;
 
+import static org.chengxin.review.QueueSql.checkNote;
+import static org.chengxin.review.QueueSql.checkReviewer;
+import static org.chengxin.review.QueueSql.inTransaction;
+import static org.chengxin.review.QueueSql.instant;
+import static org.chengxin.review.QueueSql.now;
+import static org.chengxin.review.QueueSql.query;
+import static org.chengxin.review.QueueSql.timestamp;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Array;
 import java.sql.Connection;
@@ -10,9 +18,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.chengxin.review.SyncRules.Action;
 import org.chengxin.review.SyncRules.DecidedEvidence;
 import org.chengxin.review.db.ReviewDatabase;
@@ -36,9 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CaseStore {
   private static final Logger LOG = LoggerFactory.getLogger(CaseStore.class);
-  private static final Pattern REVIEWER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
   private static final int MAX_TAKE = 1000;
-  private static final int MAX_NOTE_LENGTH = 4000;
   // Any constant: two syncs at once would race to open the same seller's case; they run one at a time.
   private static final long SYNC_LOCK = 0x73796e63L;
   private static final String CASE_COLUMNS = caseColumns("");
@@ -70,59 +73,53 @@ public final class CaseStore {
       }
     }
     long started = System.nanoTime();
-    Instant now = now();
+    Instant now = now(clock);
     Map<Action, Integer> counts = new HashMap<>();
-    try (Connection c = db.connection()) {
-      c.setAutoCommit(false);
-      try {
-        try (Statement lock = c.createStatement()) {
-          lock.execute("SELECT pg_advisory_xact_lock(" + SYNC_LOCK + ")");
-        }
-        Array sellerArray = c.createArrayOf("text", sellers.toArray());
-        Map<String, ActiveCase> active = lockActiveCases(c, sellerArray);
-        Map<String, DecidedEvidence> decided = decidedEvidence(c, sellerArray);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO cases (seller_id, status, priority, reasons, evidence, "
-                + "evidence_fingerprint, recommended_action, first_flagged, last_flagged, created_at, updated_at) "
-                + "VALUES (?, 'open', ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)");
-             PreparedStatement refresh = c.prepareStatement("UPDATE cases SET priority = ?, reasons = ?, evidence = CAST(? AS jsonb), "
-                 + "evidence_fingerprint = ?, recommended_action = ?, first_flagged = LEAST(first_flagged, ?), "
-                 + "last_flagged = GREATEST(last_flagged, ?), updated_at = ? WHERE case_id = ? AND status = 'open'")) {
-          for (FlaggedSeller seller : flagged) {
-            ActiveCase current = active.get(seller.sellerId());
-            Action action = SyncRules.decide(seller, Optional.ofNullable(current).map(ActiveCase::status),
-                decided.getOrDefault(seller.sellerId(), DecidedEvidence.NONE));
-            counts.merge(action, 1, Integer::sum);
-            switch (action) {
-              case OPEN_CASE -> {
-                int i = 1;
-                insert.setString(i++, seller.sellerId());
-                i = setFlagContent(c, insert, i, seller);
-                insert.setObject(i++, seller.firstFlagged());
-                insert.setObject(i++, seller.lastFlagged());
-                insert.setObject(i++, timestamp(now));
-                insert.setObject(i, timestamp(now));
-                insert.addBatch();
-              }
-              case REFRESH -> {
-                int i = setFlagContent(c, refresh, 1, seller);
-                refresh.setObject(i++, seller.firstFlagged());
-                refresh.setObject(i++, seller.lastFlagged());
-                refresh.setObject(i++, timestamp(now));
-                refresh.setLong(i, current.caseId());
-                refresh.addBatch();
-              }
-              case LEAVE_IN_REVIEW, SUPPRESS -> { }
-            }
-          }
-          insert.executeBatch();
-          refresh.executeBatch();
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+    inTransaction(db, c -> {
+      try (Statement lock = c.createStatement()) {
+        lock.execute("SELECT pg_advisory_xact_lock(" + SYNC_LOCK + ")");
       }
-    }
+      Array sellerArray = c.createArrayOf("text", sellers.toArray());
+      Map<String, ActiveCase> active = lockActiveCases(c, sellerArray);
+      Map<String, DecidedEvidence> decided = decidedEvidence(c, sellerArray);
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO cases (seller_id, status, priority, reasons, evidence, "
+              + "evidence_fingerprint, recommended_action, first_flagged, last_flagged, created_at, updated_at) "
+              + "VALUES (?, 'open', ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)");
+           PreparedStatement refresh = c.prepareStatement("UPDATE cases SET priority = ?, reasons = ?, evidence = CAST(? AS jsonb), "
+               + "evidence_fingerprint = ?, recommended_action = ?, first_flagged = LEAST(first_flagged, ?), "
+               + "last_flagged = GREATEST(last_flagged, ?), updated_at = ? WHERE case_id = ? AND status = 'open'")) {
+        for (FlaggedSeller seller : flagged) {
+          ActiveCase current = active.get(seller.sellerId());
+          Action action = SyncRules.decide(seller, Optional.ofNullable(current).map(ActiveCase::status),
+              decided.getOrDefault(seller.sellerId(), DecidedEvidence.NONE));
+          counts.merge(action, 1, Integer::sum);
+          switch (action) {
+            case OPEN_CASE -> {
+              int i = 1;
+              insert.setString(i++, seller.sellerId());
+              i = setFlagContent(c, insert, i, seller);
+              insert.setObject(i++, seller.firstFlagged());
+              insert.setObject(i++, seller.lastFlagged());
+              insert.setObject(i++, timestamp(now));
+              insert.setObject(i, timestamp(now));
+              insert.addBatch();
+            }
+            case REFRESH -> {
+              int i = setFlagContent(c, refresh, 1, seller);
+              refresh.setObject(i++, seller.firstFlagged());
+              refresh.setObject(i++, seller.lastFlagged());
+              refresh.setObject(i++, timestamp(now));
+              refresh.setLong(i, current.caseId());
+              refresh.addBatch();
+            }
+            case LEAVE_IN_REVIEW, SUPPRESS -> { }
+          }
+        }
+        insert.executeBatch();
+        refresh.executeBatch();
+      }
+      return null;
+    });
     SyncResult result = new SyncResult(day, counts.getOrDefault(Action.OPEN_CASE, 0), counts.getOrDefault(Action.REFRESH, 0),
         counts.getOrDefault(Action.LEAVE_IN_REVIEW, 0), counts.getOrDefault(Action.SUPPRESS, 0));
     double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
@@ -142,7 +139,7 @@ public final class CaseStore {
     if (n < 1 || n > MAX_TAKE) {
       throw new IllegalArgumentException("take between 1 and " + MAX_TAKE + " cases, not " + n);
     }
-    Instant now = now();
+    Instant now = now(clock);
     List<ReviewCase> taken = new ArrayList<>();
     try (Connection c = db.connection();
          PreparedStatement take = c.prepareStatement("WITH picked AS (SELECT case_id FROM cases WHERE status = 'open' "
@@ -171,69 +168,58 @@ public final class CaseStore {
    */
   public Decision decide(long caseId, String reviewer, Outcome outcome, String note) throws SQLException {
     checkReviewer(reviewer);
-    if (note == null || note.isBlank()) {
-      throw new IllegalArgumentException("a decision needs a note saying why");
-    }
-    if (note.length() > MAX_NOTE_LENGTH) {
-      throw new IllegalArgumentException("a note has at most " + MAX_NOTE_LENGTH + " characters, got " + note.length());
-    }
-    Instant now = now();
-    try (Connection c = db.connection()) {
-      c.setAutoCommit(false);
-      try {
-        ReviewCase reviewCase = lockCase(c, caseId)
-            .orElseThrow(() -> new ReviewException("there is no case " + caseId));
-        if (reviewCase.status() != CaseStatus.IN_REVIEW) {
-          throw new ReviewException(reviewCase.status() == CaseStatus.OPEN
-              ? "case " + caseId + " is open: take it first (scripts/queue take)"
-              : "case " + caseId + " was already decided: " + reviewCase.status().wire());
-        }
-        if (!reviewCase.assignedReviewer().equals(reviewer)) {
-          throw new ReviewException("case " + caseId + " is held by " + reviewCase.assignedReviewer() + ", not " + reviewer);
-        }
-        try (PreparedStatement close = c.prepareStatement("UPDATE cases SET status = ?, updated_at = ? WHERE case_id = ?")) {
-          close.setString(1, outcome.caseStatus().wire());
-          close.setObject(2, timestamp(now));
-          close.setLong(3, caseId);
-          close.executeUpdate();
-        }
-        long decisionId;
-        try (PreparedStatement record = c.prepareStatement("INSERT INTO decisions (case_id, seller_id, reviewer, outcome, note, decided_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?) RETURNING decision_id")) {
-          record.setLong(1, caseId);
-          record.setString(2, reviewCase.sellerId());
-          record.setString(3, reviewer);
-          record.setString(4, outcome.wire());
-          record.setString(5, note.strip());
-          record.setObject(6, timestamp(now));
-          try (ResultSet id = record.executeQuery()) {
-            id.next();
-            decisionId = id.getLong(1);
-          }
-        }
-        if (outcome == Outcome.CONFIRMED) {
-          imposePenalty(c, reviewCase, LocalDate.ofInstant(now, ZoneOffset.UTC), now);
-        }
-        c.commit();
-        LOG.info("stage=review_decide outcome={}", outcome.wire());
-        return new Decision(decisionId, caseId, reviewCase.sellerId(), reviewer, outcome, note.strip(), now);
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+    String why = checkNote(note, "a decision");
+    Instant now = now(clock);
+    Decision decision = inTransaction(db, c -> {
+      ReviewCase reviewCase = lockCase(c, caseId)
+          .orElseThrow(() -> new ReviewException("there is no case " + caseId));
+      if (reviewCase.status() != CaseStatus.IN_REVIEW) {
+        throw new ReviewException(reviewCase.status() == CaseStatus.OPEN
+            ? "case " + caseId + " is open: take it first (scripts/queue take)"
+            : "case " + caseId + " was already decided: " + reviewCase.status().wire());
       }
-    }
+      if (!reviewCase.assignedReviewer().equals(reviewer)) {
+        throw new ReviewException("case " + caseId + " is held by " + reviewCase.assignedReviewer() + ", not " + reviewer);
+      }
+      try (PreparedStatement close = c.prepareStatement("UPDATE cases SET status = ?, updated_at = ? WHERE case_id = ?")) {
+        close.setString(1, outcome.caseStatus().wire());
+        close.setObject(2, timestamp(now));
+        close.setLong(3, caseId);
+        close.executeUpdate();
+      }
+      long decisionId;
+      try (PreparedStatement record = c.prepareStatement("INSERT INTO decisions (case_id, seller_id, reviewer, outcome, note, decided_at) "
+          + "VALUES (?, ?, ?, ?, ?, ?) RETURNING decision_id")) {
+        record.setLong(1, caseId);
+        record.setString(2, reviewCase.sellerId());
+        record.setString(3, reviewer);
+        record.setString(4, outcome.wire());
+        record.setString(5, why);
+        record.setObject(6, timestamp(now));
+        try (ResultSet id = record.executeQuery()) {
+          id.next();
+          decisionId = id.getLong(1);
+        }
+      }
+      if (outcome == Outcome.CONFIRMED) {
+        imposePenalty(c, reviewCase, LocalDate.ofInstant(now, ZoneOffset.UTC), now);
+      }
+      return new Decision(decisionId, caseId, reviewCase.sellerId(), reviewer, outcome, why, now);
+    });
+    LOG.info("stage=review_decide outcome={}", outcome.wire());
+    return decision;
   }
 
   /** Cases, highest priority first; only those of {@code status} when given; at most {@code limit}. */
   public List<ReviewCase> list(Optional<CaseStatus> status, int limit) throws SQLException {
     String word = status.map(CaseStatus::wire).orElse(null);
-    return query("SELECT " + CASE_COLUMNS + " FROM cases WHERE (CAST(? AS text) IS NULL OR status = ?) "
+    return query(db, "SELECT " + CASE_COLUMNS + " FROM cases WHERE (CAST(? AS text) IS NULL OR status = ?) "
         + "ORDER BY priority DESC, case_id LIMIT ?", CaseStore::readCase, word, word, limit);
   }
 
   /** All of one seller's cases, oldest first. */
   public List<ReviewCase> casesOf(String sellerId) throws SQLException {
-    return query("SELECT " + CASE_COLUMNS + " FROM cases WHERE seller_id = ? ORDER BY case_id", CaseStore::readCase, sellerId);
+    return query(db, "SELECT " + CASE_COLUMNS + " FROM cases WHERE seller_id = ? ORDER BY case_id", CaseStore::readCase, sellerId);
   }
 
   /**
@@ -242,44 +228,22 @@ public final class CaseStore {
    */
   public List<Decision> decisions(Optional<String> sellerId) throws SQLException {
     String seller = sellerId.orElse(null);
-    return query("SELECT decision_id, case_id, seller_id, reviewer, outcome, note, decided_at FROM decisions "
+    return query(db, "SELECT decision_id, case_id, seller_id, reviewer, outcome, note, decided_at FROM decisions "
         + "WHERE (CAST(? AS text) IS NULL OR seller_id = ?) ORDER BY decided_at, decision_id",
         rows -> new Decision(rows.getLong("decision_id"), rows.getLong("case_id"), rows.getString("seller_id"),
             rows.getString("reviewer"), Outcome.fromWire(rows.getString("outcome")), rows.getString("note"),
-            rows.getObject("decided_at", OffsetDateTime.class).toInstant()),
+            instant(rows, "decided_at")),
         seller, seller);
   }
 
   /** A seller's penalties, oldest first, each pointing at the confirmed case that imposed it. */
   public List<Penalty> penalties(String sellerId) throws SQLException {
-    return query("SELECT penalty_id, seller_id, case_id, action, starts_on, ends_on FROM penalties "
+    return query(db, "SELECT penalty_id, seller_id, case_id, action, starts_on, ends_on FROM penalties "
         + "WHERE seller_id = ? ORDER BY starts_on, penalty_id",
         rows -> new Penalty(rows.getLong("penalty_id"), rows.getString("seller_id"), rows.getLong("case_id"),
             RecommendedAction.fromWire(rows.getString("action")), rows.getObject("starts_on", LocalDate.class),
             rows.getObject("ends_on", LocalDate.class)),
         sellerId);
-  }
-
-  /** Reads one row of a result. */
-  @FunctionalInterface
-  private interface RowReader<T> {
-    T read(ResultSet rows) throws SQLException;
-  }
-
-  /** A read-only query on its own connection, its parameters bound in order. */
-  private <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) throws SQLException {
-    List<T> result = new ArrayList<>();
-    try (Connection c = db.connection(); PreparedStatement query = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        query.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          result.add(reader.read(rows));
-        }
-      }
-    }
-    return result;
   }
 
   private record ActiveCase(long caseId, CaseStatus status) {}
@@ -352,12 +316,11 @@ public final class CaseStore {
   }
 
   private static ReviewCase readCase(ResultSet rows) throws SQLException {
-    OffsetDateTime takenAt = rows.getObject("taken_at", OffsetDateTime.class);
     return new ReviewCase(rows.getLong("case_id"), rows.getString("seller_id"), CaseStatus.fromWire(rows.getString("status")),
         rows.getDouble("priority"), List.of((String[]) rows.getArray("reasons").getArray()), readEvidence(rows.getString("evidence")),
         rows.getString("evidence_fingerprint"), RecommendedAction.fromWire(rows.getString("recommended_action")),
         rows.getObject("first_flagged", LocalDate.class), rows.getObject("last_flagged", LocalDate.class),
-        rows.getString("assigned_reviewer"), takenAt == null ? null : takenAt.toInstant());
+        rows.getString("assigned_reviewer"), instant(rows, "taken_at"));
   }
 
   /** The case columns, each prefixed (a table name where a join makes plain names ambiguous). */
@@ -365,22 +328,6 @@ public final class CaseStore {
     return String.join(", ", List.of("case_id", "seller_id", "status", "priority", "reasons", "evidence::text AS evidence",
         "evidence_fingerprint", "recommended_action", "first_flagged", "last_flagged", "assigned_reviewer", "taken_at")
         .stream().map(column -> prefix + column).toList());
-  }
-
-  private static void checkReviewer(String reviewer) {
-    if (reviewer == null || !REVIEWER.matcher(reviewer).matches()) {
-      throw new IllegalArgumentException("a reviewer is named by 1-64 letters, digits or . _ @ - (starting with a letter or digit), got '"
-          + reviewer + "'");
-    }
-  }
-
-  /** The clock's instant at PostgreSQL's precision, so what a method returns equals what it stored. */
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private static OffsetDateTime timestamp(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   private static String writeEvidence(Evidence evidence) {

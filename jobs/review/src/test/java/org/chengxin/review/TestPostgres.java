@@ -40,7 +40,7 @@ public final class TestPostgres {
   /** Empties the queue's tables between tests (TRUNCATE bypasses the history tables' row triggers). */
   public static void truncate(ReviewDatabase db) throws SQLException {
     try (Connection c = db.connection(); Statement statement = c.createStatement()) {
-      statement.execute("TRUNCATE decisions, penalties, cases RESTART IDENTITY");
+      statement.execute("TRUNCATE penalty_events, decisions, penalties, cases RESTART IDENTITY");
     }
   }
 

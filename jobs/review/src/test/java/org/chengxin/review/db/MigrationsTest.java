@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The schema migrations under Flyway, on the real embedded PostgreSQL: a fresh database, a second
- * start, an edited applied migration, a database made before Flyway, and starts at the same moment.
+ * start, an edited applied migration, a database made before Flyway, a database at V2 with
+ * penalties, and starts at the same moment.
  */
 class MigrationsTest {
   private static final String V1 = "V1__cases_decisions_penalties.sql";
@@ -48,12 +49,13 @@ class MigrationsTest {
         .load().info().pending()) {
       expected.add(new Applied(pending.getVersion().getVersion(), "SQL", pending.getChecksum(), true));
     }
-    assertEquals(List.of("1", "2"), expected.stream().map(Applied::version).toList());
-    assertNotEquals(expected.get(0).checksum(), expected.get(1).checksum());
+    assertEquals(List.of("1", "2", "3"), expected.stream().map(Applied::version).toList());
+    assertEquals(3, expected.stream().map(Applied::checksum).distinct().count());
 
-    assertEquals(2, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted);
+    assertEquals(3, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted);
     assertEquals(expected, history(url), "each file recorded once, with the checksum of the file");
     assertTrue(exists(url, "cases") && exists(url, "decisions") && exists(url, "penalties"));
+    assertTrue(exists(url, "penalty_events") && exists(url, "penalty_status"));
     assertFalse(exists(url, "schema_migrations"));
 
     assertEquals(0, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted);
@@ -97,10 +99,10 @@ class MigrationsTest {
     }
 
     MigrateResult upgrade = ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS);
-    assertEquals(1, upgrade.migrationsExecuted, "only V2: V1 is already there");
+    assertEquals(2, upgrade.migrationsExecuted, "V2 and V3: V1 is already there");
     List<Applied> history = history(url);
-    assertEquals(List.of("1", "2"), history.stream().map(Applied::version).toList());
-    assertEquals(List.of("BASELINE", "SQL"), history.stream().map(Applied::type).toList());
+    assertEquals(List.of("1", "2", "3"), history.stream().map(Applied::version).toList());
+    assertEquals(List.of("BASELINE", "SQL", "SQL"), history.stream().map(Applied::type).toList());
     assertNull(history.get(0).checksum(), "a baseline runs no file");
     assertFalse(exists(url, "schema_migrations"), "Flyway's history replaces the old table");
     try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement();
@@ -111,6 +113,34 @@ class MigrationsTest {
 
     assertEquals(0, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted);
     assertEquals(history, history(url));
+  }
+
+  @Test
+  void aDatabaseAtV2KeepsItsPenaltiesAndTheirTermsUnderV3() throws Exception {
+    String url = TestPostgres.emptyDatabaseUrl("migrations_v2_test");
+    Flyway.configure().dataSource(url, null, null).locations(ReviewDatabase.MIGRATIONS).target("2").load().migrate();
+    try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement()) {
+      // A confirmed case with its decision and seven-day closure, as the queue wrote them before V3.
+      statement.execute("INSERT INTO cases (seller_id, status, priority, reasons, evidence, evidence_fingerprint,"
+          + " recommended_action, first_flagged, last_flagged, assigned_reviewer, taken_at, created_at, updated_at)"
+          + " VALUES ('s1', 'confirmed', 1, '{ring}', '{}', 'f1', 'seven_day_closure', '2026-11-01', '2026-11-01',"
+          + " 'alice', now(), now(), now())");
+      statement.execute("INSERT INTO decisions (case_id, seller_id, reviewer, outcome, note, decided_at)"
+          + " VALUES (1, 's1', 'alice', 'confirmed', 'ring', '2026-11-02T09:00:00Z')");
+      statement.execute("INSERT INTO penalties (seller_id, case_id, action, starts_on, ends_on, created_at)"
+          + " VALUES ('s1', 1, 'seven_day_closure', '2026-11-02', '2026-11-09', '2026-11-02T09:00:00Z')");
+    }
+
+    assertEquals(1, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted, "V3 only");
+    try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement();
+         ResultSet status = statement.executeQuery("SELECT decided_by, ends_on::text, end_reason, appeal FROM penalty_status")) {
+      assertTrue(status.next());
+      assertEquals("alice", status.getString(1));
+      assertEquals("2026-11-09", status.getString(2), "the term it was imposed with");
+      assertEquals("term", status.getString(3));
+      assertNull(status.getString(4));
+      assertFalse(status.next());
+    }
   }
 
   @Test
@@ -131,8 +161,8 @@ class MigrationsTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(2, executed, "V1 and V2, each by one of the starts");
-    assertEquals(List.of("1", "2"), history(url).stream().map(Applied::version).toList());
+    assertEquals(3, executed, "V1, V2 and V3, each by one of the starts");
+    assertEquals(List.of("1", "2", "3"), history(url).stream().map(Applied::version).toList());
   }
 
   /** The migration files as the build put them on the test classpath (a directory, target/classes). */

@@ -15,7 +15,6 @@ final class CaseTable {
 
   static String render(List<ReviewCase> cases) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(HEADER);
     for (ReviewCase c : cases) {
       String reasons = String.join("; ", c.reasons());
       if (reasons.length() > MAX_REASONS_WIDTH) {
@@ -25,23 +24,6 @@ final class CaseTable {
           c.recommendedAction().wire(), c.firstFlagged().toString(), c.lastFlagged().toString(),
           c.assignedReviewer() == null ? "-" : c.assignedReviewer(), reasons));
     }
-    int[] widths = new int[HEADER.size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.size(); i++) {
-        line.append(String.format("%-" + widths[i] + "s", row.get(i)));
-        if (i < row.size() - 1) {
-          line.append("  ");
-        }
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
-    return out.toString();
+    return TextTable.render(HEADER, rows);
   }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
@@ -25,6 +26,11 @@ import org.chengxin.review.CaseStore;
 import org.chengxin.review.Decision;
 import org.chengxin.review.FlaggedSeller;
 import org.chengxin.review.Outcome;
+import org.chengxin.review.PenaltyEvent;
+import org.chengxin.review.PenaltyStatus;
+import org.chengxin.review.PenaltyStatus.Appeal;
+import org.chengxin.review.PenaltyStatus.Certificates;
+import org.chengxin.review.PenaltyStore;
 import org.chengxin.review.ReviewCase;
 import org.chengxin.review.ReviewException;
 import org.chengxin.review.ReviewJson;
@@ -34,7 +40,7 @@ import org.chengxin.review.db.ReviewDatabase;
 
 /**
  * {@code scripts/queue}: the reviewers' command for the flagged-seller queue (take, decide, list,
- * export labels), plus sync of a day's flagged sellers from a file and stopping the embedded
+ * export labels) and for penalties (list, lift, certificates, appeals), plus sync of a day's flagged sellers from a file and stopping the embedded
  * database. Every command talks to the database named by {@code --db-url} / CHENGXIN_DB_URL, or
  * to the warehouse's embedded PostgreSQL.
  */
@@ -48,7 +54,16 @@ public final class QueueCli {
         decide CASE --outcome confirmed|cleared --note TEXT --reviewer R
                                                    decide a case you hold; confirmed imposes the recommended action
         list [--status S] [--format table|json]    list cases, highest priority first
-        history --seller S                         one seller's cases, decisions and penalties (JSON)
+        history --seller S                         one seller's cases, decisions, penalties and their events (JSON)
+        penalties [--seller S] [--active-on YYYY-MM-DD] [--format table|json]
+                                                   penalties as they stand: effective end, certificates, appeal
+        lift PENALTY --note TEXT --reviewer R      end a penalty in force today, before its term
+        certificates PENALTY received|accepted|rejected --note TEXT --reviewer R
+                                                   a certificate demand: certificates arrived, or were checked
+        appeal PENALTY --note STATEMENT --reviewer R
+                                                   file the seller's appeal of a penalty (R takes it)
+        decide-appeal PENALTY --outcome upheld|rejected --note TEXT --reviewer R
+                                                   decide an open appeal (not the case's own reviewer)
         export-labels --out FILE                   every decision as a training label (CSV)
         sync --date YYYY-MM-DD --cases FILE        bring a day's flagged sellers (JSON Lines) into the queue
         db-stop                                    stop the warehouse's embedded PostgreSQL
@@ -77,8 +92,12 @@ public final class QueueCli {
       };
     }
 
+    ReviewDatabase open() throws SQLException {
+      return ReviewDatabase.open(dbUrl, warehouse);
+    }
+
     CaseStore open(Clock clock) throws SQLException {
-      return new CaseStore(ReviewDatabase.open(dbUrl, warehouse), clock);
+      return new CaseStore(open(), clock);
     }
   }
 
@@ -89,6 +108,11 @@ public final class QueueCli {
   record ListOptions(Optional<CaseStatus> status, boolean json, int limit) {}
 
   record SyncOptions(LocalDate day, Path cases) {}
+
+  record PenaltiesOptions(Optional<String> sellerId, Optional<LocalDate> activeOn, boolean json, int limit) {}
+
+  /** What every penalty event command is given: the penalty, a step (certificates only, else null), why, and who records it. */
+  record PenaltyEventOptions(long penaltyId, String step, String note, String reviewer) {}
 
   private final PrintStream out;
   private final Map<String, String> env;
@@ -106,7 +130,8 @@ public final class QueueCli {
 
   void run(String[] args) throws Exception {
     if (args.length == 0) {
-      throw new UsageException("a command is required: take|decide|list|history|export-labels|sync|db-stop (see --help)");
+      throw new UsageException("a command is required: take|decide|list|history|penalties|lift|certificates|appeal|"
+          + "decide-appeal|export-labels|sync|db-stop (see --help)");
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
@@ -116,6 +141,11 @@ public final class QueueCli {
         case "decide" -> decide(rest);
         case "list" -> list(rest);
         case "history" -> history(rest);
+        case "penalties" -> penalties(rest);
+        case "lift" -> lift(rest);
+        case "certificates" -> certificates(rest);
+        case "appeal" -> appeal(rest);
+        case "decide-appeal" -> decideAppeal(rest);
         case "export-labels" -> exportLabels(rest);
         case "sync" -> sync(rest);
         case "db-stop" -> dbStop(rest);
@@ -151,21 +181,16 @@ public final class QueueCli {
     Arg<String> note = cli.requiredText("note", "TEXT", "why: what the reviewer found (kept with the decision)");
     Arg<String> reviewer = cli.requiredText("reviewer", "R", "who decides; must be the reviewer who took the case");
     Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
-    if (args.length > 0 && !args[0].startsWith("-")) {
-      long caseId = parseCaseId(args[0]);
-      if (!cli.parse(Arrays.copyOfRange(args, 1, args.length), out)) {
-        return;
-      }
-      DecideOptions options = new DecideOptions(caseId, Outcome.fromWire(outcome.value()), note.value(), reviewer.value());
-      Decision decision = database.get().open(clock)
-          .decide(options.caseId(), options.reviewer(), options.outcome(), options.note());
-      out.println("case " + decision.caseId() + " " + decision.outcome().wire() + " by " + decision.reviewer() + " at "
-          + decision.decidedAt() + " (decision " + decision.decisionId() + ")");
+    Optional<List<String>> leading = parseAfter(cli, args, 1, "decide needs the case number first: scripts/queue decide CASE --outcome ...");
+    if (leading.isEmpty()) {
       return;
     }
-    if (cli.parse(args, out)) {
-      throw new UsageException("decide needs the case number first: scripts/queue decide CASE --outcome ... (see --help)");
-    }
+    long caseId = parseId(leading.get().get(0), "CASE", "a case number (see scripts/queue list)");
+    DecideOptions options = new DecideOptions(caseId, Outcome.fromWire(outcome.value()), note.value(), reviewer.value());
+    Decision decision = database.get().open(clock)
+        .decide(options.caseId(), options.reviewer(), options.outcome(), options.note());
+    out.println("case " + decision.caseId() + " " + decision.outcome().wire() + " by " + decision.reviewer() + " at "
+        + decision.decidedAt() + " (decision " + decision.decisionId() + ")");
   }
 
   private void list(String[] args) throws Exception {
@@ -182,20 +207,114 @@ public final class QueueCli {
   }
 
   private void history(String[] args) throws Exception {
-    Arguments cli = new Arguments("scripts/queue history", "One seller's cases, decisions and penalties (JSON).");
+    Arguments cli = new Arguments("scripts/queue history", "One seller's cases, decisions, penalties and their events (JSON).");
     Arg<String> sellerId = cli.requiredText("seller", "S", "the seller id");
     Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
     if (!cli.parse(args, out)) {
       return;
     }
     String seller = sellerId.value();
-    CaseStore store = database.get().open(clock);
+    ReviewDatabase db = database.get().open();
+    CaseStore store = new CaseStore(db, clock);
     Map<String, Object> history = new LinkedHashMap<>();
     history.put("seller_id", seller);
     history.put("cases", store.casesOf(seller));
     history.put("decisions", store.decisions(Optional.of(seller)));
     history.put("penalties", store.penalties(seller));
-    out.println(ReviewJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(history));
+    history.put("penalty_events", new PenaltyStore(db, clock).events(seller));
+    out.println(json(history));
+  }
+
+  private void penalties(String[] args) throws Exception {
+    Arguments cli = new Arguments("scripts/queue penalties", "Penalties as they stand, oldest first: the effective (exclusive) end, "
+        + "what set it, the certificates' and the appeal's state.");
+    Arg<String> sellerId = cli.text("seller", "S", "only this seller's penalties (default: every seller's)");
+    Arg<LocalDate> activeOn = cli.optionalDate("active-on", "only penalties in force on this day: started, and not yet ended");
+    Arg<String> format = format(cli);
+    Arg<Long> limit = cli.whole("limit", "N", "at most N penalties", 100, 1, 1_000_000);
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
+    if (!cli.parse(args, out)) {
+      return;
+    }
+    PenaltiesOptions options = new PenaltiesOptions(sellerId.optional(), activeOn.optional(), format.value().equals("json"),
+        limit.value().intValue());
+    List<PenaltyStatus> penalties = new PenaltyStore(database.get().open(), clock)
+        .penalties(options.sellerId(), options.activeOn(), options.limit());
+    out.print(options.json() ? json(penalties) + "\n" : PenaltyTable.render(penalties));
+  }
+
+  private void lift(String[] args) throws Exception {
+    Arguments cli = new Arguments("scripts/queue lift PENALTY",
+        "Ends a penalty in force today, before its term (PENALTY: its number, see scripts/queue penalties).");
+    recordPenaltyEvent(cli, args, 1, new PenaltyEventHelp("TEXT", "why it is lifted", "who lifts it"),
+        options -> store -> store.lift(options.penaltyId(), options.reviewer(), options.note()));
+  }
+
+  private void certificates(String[] args) throws Exception {
+    Arguments cli = new Arguments("scripts/queue certificates PENALTY " + Certificates.words(),
+        "Records a step of a certificate demand (PENALTY: its number): the seller's certificates received, then a reviewer's\n"
+        + "check, accepted (the demand ends today) or rejected (it stays in force until certificates are accepted).");
+    recordPenaltyEvent(cli, args, 2, new PenaltyEventHelp("TEXT", "what arrived, or what the check found", "who records it"),
+        options -> {
+          Certificates step = Certificates.fromWire(options.step());
+          return store -> store.certificates(options.penaltyId(), step, options.reviewer(), options.note());
+        });
+  }
+
+  private void appeal(String[] args) throws Exception {
+    Arguments cli = new Arguments("scripts/queue appeal PENALTY",
+        "Files a seller's appeal of a penalty (PENALTY: its number); one open appeal per penalty at a time.");
+    recordPenaltyEvent(cli, args, 1, new PenaltyEventHelp("STATEMENT", "the seller's statement", "who takes the appeal for the seller"),
+        options -> store -> store.appeal(options.penaltyId(), options.reviewer(), options.note()));
+  }
+
+  private void decideAppeal(String[] args) throws Exception {
+    Arguments cli = new Arguments("scripts/queue decide-appeal PENALTY",
+        "Decides a penalty's open appeal (PENALTY: its number), by a reviewer other than the one who decided its case.");
+    Arg<String> outcome = cli.requiredText("outcome", "OUTCOME",
+        "upheld (the penalty ends today, if it has not ended) or rejected (it runs on)");
+    recordPenaltyEvent(cli, args, 1, new PenaltyEventHelp("TEXT", "why", "who decides; not the reviewer who decided the case"),
+        options -> {
+          Appeal decided = switch (outcome.value()) {
+            case "upheld" -> Appeal.UPHELD;
+            case "rejected" -> Appeal.REJECTED;
+            default -> throw new UsageException("--outcome must be upheld or rejected, got '" + outcome.value() + "'");
+          };
+          return store -> store.decideAppeal(options.penaltyId(), decided, options.reviewer(), options.note());
+        });
+  }
+
+  /** The help of a penalty event command's --note and --reviewer. */
+  private record PenaltyEventHelp(String noteLabel, String note, String reviewer) {}
+
+  /** What a penalty event command writes, once its arguments are checked. */
+  @FunctionalInterface
+  private interface PenaltyEventWrite {
+    PenaltyEvent to(PenaltyStore store) throws SQLException;
+  }
+
+  /**
+   * A penalty event command: PENALTY (and with {@code leadingWords} 2, a step), --note, --reviewer
+   * and the database; {@code command} checks the rest of the arguments before the database opens.
+   */
+  private void recordPenaltyEvent(Arguments cli, String[] args, int leadingWords, PenaltyEventHelp help,
+      Function<PenaltyEventOptions, PenaltyEventWrite> command) throws SQLException {
+    Arg<String> note = cli.requiredText("note", help.noteLabel(), help.note() + " (kept with the penalty)");
+    Arg<String> reviewer = cli.requiredText("reviewer", "R", help.reviewer());
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
+    Optional<List<String>> leading = parseAfter(cli, args, leadingWords,
+        leadingWords == 1 ? "the penalty number comes first" : "the penalty number and the step come first");
+    if (leading.isEmpty()) {
+      return;
+    }
+    long penaltyId = parseId(leading.get().get(0), "PENALTY", "a penalty number (see scripts/queue penalties)");
+    String step = leadingWords > 1 ? leading.get().get(1) : null;
+    PenaltyEventWrite write = command.apply(new PenaltyEventOptions(penaltyId, step, note.value(), reviewer.value()));
+    PenaltyStore store = new PenaltyStore(database.get().open(), clock);
+    PenaltyEvent event = write.to(store);
+    out.println("penalty " + event.penaltyId() + ": " + event.kind().wire() + " by " + event.reviewer() + " at " + event.happenedAt()
+        + " (event " + event.eventId() + ")");
+    store.penalty(event.penaltyId()).ifPresent(penalty -> out.println(penalty.summary()));
   }
 
   private void exportLabels(String[] args) throws Exception {
@@ -273,7 +392,27 @@ public final class QueueCli {
     return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
   }
 
-  private static long parseCaseId(String text) {
+  /**
+   * Parses a command whose first {@code count} words come before its options (a case or penalty
+   * number, a step); empty when help was asked for, and printed. Without those words, help still
+   * shows; anything else is refused with {@code usage}.
+   */
+  private Optional<List<String>> parseAfter(Arguments cli, String[] args, int count, String usage) {
+    int given = 0;
+    while (given < count && given < args.length && !args[given].startsWith("-")) {
+      given++;
+    }
+    if (!cli.parse(Arrays.copyOfRange(args, given, args.length), out)) {
+      return Optional.empty();
+    }
+    if (given < count) {
+      throw new UsageException(usage + " (see --help)");
+    }
+    return Optional.of(List.of(args).subList(0, count));
+  }
+
+  /** A case's or penalty's number, as {@code name} in usage; {@code what} says what it must be. */
+  private static long parseId(String text, String name, String what) {
     try {
       long id = Long.parseLong(text);
       if (id > 0) {
@@ -282,7 +421,7 @@ public final class QueueCli {
     } catch (NumberFormatException e) {
       // falls through to the message below
     }
-    throw new UsageException("CASE must be a case number (see scripts/queue list), got '" + text + "'");
+    throw new UsageException(name + " must be " + what + ", got '" + text + "'");
   }
 
   /** --format, of the commands that print cases. */
@@ -291,10 +430,10 @@ public final class QueueCli {
   }
 
   private void printCases(List<ReviewCase> cases, boolean json) throws JsonProcessingException {
-    if (json) {
-      out.println(ReviewJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(cases));
-    } else {
-      out.print(CaseTable.render(cases));
-    }
+    out.print(json ? json(cases) + "\n" : CaseTable.render(cases));
+  }
+
+  private static String json(Object value) throws JsonProcessingException {
+    return ReviewJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
   }
 }

@@ -71,6 +71,44 @@ class QueueCliTest {
   }
 
   @Test
+  void penaltiesAreListedLiftedCheckedAndAppealed() throws Exception {
+    String db = TestPostgres.emptyDatabaseUrl("queue_cli_penalty_test");
+    Path cases = Files.writeString(dir.resolve("flagged.jsonl"), FLAGGED);
+    run("sync", "--date", "2026-11-01", "--cases", cases.toString(), "--db-url", db);
+    run("take", "--reviewer", "alice", "--n", "2", "--db-url", db);
+    // Case 1 is s-100's seven-day closure, case 2 s-200's certificate demand: penalties 1 and 2.
+    run("decide", "1", "--outcome", "confirmed", "--note", "ring R7", "--reviewer", "alice", "--db-url", db);
+    run("decide", "2", "--outcome", "confirmed", "--note", "no certificates", "--reviewer", "alice", "--db-url", db);
+
+    JsonNode closure = ReviewJson.MAPPER.readTree(run("penalties", "--seller", "s-100", "--format", "json", "--db-url", db)).get(0);
+    assertEquals("2026-11-09", closure.get("ends_on").asText());
+    assertEquals("term", closure.get("end_reason").asText());
+    assertTrue(run("penalties", "--active-on", "2026-11-08", "--db-url", db).contains("seven_day_closure"));
+    assertTrue(run("penalties", "--active-on", "2026-11-09", "--db-url", db).lines()
+        .noneMatch(line -> line.contains("seven_day_closure")), "not in force on its eighth day");
+
+    String received = run("certificates", "2", "received", "--note", "brand-9 certificate", "--reviewer", "bob", "--db-url", db);
+    assertTrue(received.contains("certificates_received by bob"), received);
+    assertTrue(received.contains("no end yet"), received);
+    String accepted = run("certificates", "2", "accepted", "--note", "registry confirms", "--reviewer", "bob", "--db-url", db);
+    assertTrue(accepted.contains("until 2026-11-02 exclusive (certificates_accepted)"), accepted);
+
+    run("appeal", "1", "--note", "my cousins' accounts, not a ring", "--reviewer", "sam", "--db-url", db);
+    assertThrows(UsageException.class, () -> run("decide-appeal", "1", "--outcome", "upheld", "--note", "mine",
+        "--reviewer", "alice", "--db-url", db), "the case's own reviewer");
+    String upheld = run("decide-appeal", "1", "--outcome", "upheld", "--note", "shared household", "--reviewer", "bob",
+        "--db-url", db);
+    assertTrue(upheld.contains("appeal_upheld by bob"), upheld);
+    assertTrue(upheld.contains("appeal upheld"), upheld);
+    assertThrows(UsageException.class, () -> run("lift", "1", "--note", "already ended", "--reviewer", "carol", "--db-url", db));
+
+    JsonNode history = ReviewJson.MAPPER.readTree(run("history", "--seller", "s-100", "--db-url", db));
+    assertEquals(List.of("appeal_filed", "appeal_upheld"),
+        history.get("penalty_events").findValues("kind").stream().map(JsonNode::asText).toList());
+    assertEquals("2026-11-09", history.get("penalties").get(0).get("ends_on").asText(), "the term as imposed");
+  }
+
+  @Test
   void badArgumentsAreUsageErrors() throws Exception {
     Path bad = Files.writeString(dir.resolve("bad.jsonl"), FLAGGED.lines().findFirst().orElseThrow() + "\n{\"seller_id\":\"x\"}\n");
     List<List<String>> commands = List.of(
@@ -86,7 +124,15 @@ class QueueCliTest {
         List.of("decide", "999999", "--outcome", "cleared", "--note", "x", "--reviewer", "alice", "--db-url", url),
         List.of("list", "--db-url", "jdbc:mysql://localhost/queue"),
         List.of("list", "--db-url", url, "--warehouse", dir.toString()),
-        List.of("db-stop", "--db-url", url));
+        List.of("db-stop", "--db-url", url),
+        List.of("penalties", "--active-on", "2026-13-01", "--db-url", url),
+        List.of("lift", "--note", "x", "--reviewer", "carol", "--db-url", url),
+        List.of("lift", "abc", "--note", "x", "--reviewer", "carol", "--db-url", url),
+        List.of("lift", "999999", "--note", "x", "--reviewer", "carol", "--db-url", url),
+        List.of("certificates", "1", "--note", "x", "--reviewer", "bob", "--db-url", url),
+        List.of("certificates", "1", "mailed", "--note", "x", "--reviewer", "bob", "--db-url", url),
+        List.of("appeal", "1", "--reviewer", "sam", "--db-url", url),
+        List.of("decide-appeal", "1", "--outcome", "open", "--note", "x", "--reviewer", "bob", "--db-url", url));
     for (List<String> args : commands) {
       assertThrows(UsageException.class, () -> run(args.toArray(String[]::new)), () -> "accepted: " + args);
     }
@@ -106,6 +152,12 @@ class QueueCliTest {
     assertTrue(run("--help").contains("export-labels --out FILE"));
     assertTrue(run("take", "--help").contains("--reviewer=R"));
     assertTrue(run("decide", "--help").contains("--outcome=OUTCOME"));
+    assertTrue(run("penalties", "--help").contains("--active-on"));
+    assertTrue(run("lift", "--help").contains("--note=TEXT"));
+    assertTrue(run("certificates", "3", "--help").contains("received|accepted|rejected"));
+    assertTrue(run("certificates", "3", "accepted", "--note", "registry confirms", "--help").contains("--reviewer=R"));
+    assertTrue(run("appeal", "3", "--help").contains("--note=STATEMENT"));
+    assertTrue(run("decide-appeal", "3", "--outcome", "upheld", "--help").contains("--outcome=OUTCOME"));
   }
 
   private static String run(String... args) throws Exception {

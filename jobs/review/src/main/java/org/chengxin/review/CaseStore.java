@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The review queue's cases, decisions and penalties in PostgreSQL: the nightly run {@link #sync}s
  * flagged sellers in; reviewers {@link #take} cases (atomically: two reviewers never get the same
  * case) and {@link #decide} them. Each method is one transaction on its own connection, so one
- * store may be shared by threads.
+ * store may be shared by threads. What happens to a penalty after its decision is {@link PenaltyStore}'s.
  */
 public final class CaseStore {
   private static final Logger LOG = LoggerFactory.getLogger(CaseStore.class);

@@ -49,7 +49,7 @@ public final class PenaltyStore {
   }
 
   /**
-   * Penalties as they stand, oldest first: one seller's when {@code sellerId} is given, only those
+   * Penalties as they stand, newest first: one seller's when {@code sellerId} is given, only those
    * in force on {@code activeOn} when it is given; at most {@code limit}.
    */
   public List<PenaltyStatus> penalties(Optional<String> sellerId, Optional<LocalDate> activeOn, int limit) throws SQLException {
@@ -57,7 +57,7 @@ public final class PenaltyStore {
     LocalDate day = activeOn.orElse(null);
     return query(db, "SELECT " + STATUS_COLUMNS + " FROM penalty_status WHERE (CAST(? AS text) IS NULL OR seller_id = ?) "
         + "AND (CAST(? AS date) IS NULL OR (starts_on <= ? AND (ends_on IS NULL OR ? < ends_on))) "
-        + "ORDER BY starts_on, penalty_id LIMIT ?", PenaltyStore::readStatus, seller, seller, day, day, day, limit);
+        + "ORDER BY starts_on DESC, penalty_id DESC LIMIT ?", PenaltyStore::readStatus, seller, seller, day, day, day, limit);
   }
 
   /** One penalty as it stands. */
@@ -106,7 +106,7 @@ public final class PenaltyStore {
 
   private PenaltyEvent record(long penaltyId, PenaltyEventKind kind, String reviewer, String note) throws SQLException {
     checkReviewer(reviewer);
-    String why = checkNote(note, "a penalty's " + kind.wire().replace('_', ' '));
+    String why = checkNote(note, "penalty event " + kind.wire());
     Instant now = now(clock);
     PenaltyEvent event = inTransaction(db, c -> {
       PenaltyStatus status = lockPenalty(c, penaltyId);

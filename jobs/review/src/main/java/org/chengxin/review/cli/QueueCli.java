@@ -226,7 +226,7 @@ public final class QueueCli {
   }
 
   private void penalties(String[] args) throws Exception {
-    Arguments cli = new Arguments("scripts/queue penalties", "Penalties as they stand, oldest first: the effective (exclusive) end, "
+    Arguments cli = new Arguments("scripts/queue penalties", "Penalties as they stand, newest first: the effective (exclusive) end, "
         + "what set it, the certificates' and the appeal's state.");
     Arg<String> sellerId = cli.text("seller", "S", "only this seller's penalties (default: every seller's)");
     Arg<LocalDate> activeOn = cli.optionalDate("active-on", "only penalties in force on this day: started, and not yet ended");

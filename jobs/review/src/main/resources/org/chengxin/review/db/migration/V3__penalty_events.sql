@@ -76,7 +76,7 @@ LEFT JOIN decisions d ON d.case_id = p.case_id
 LEFT JOIN LATERAL (
   SELECT e.kind, (e.happened_at AT TIME ZONE 'UTC')::date AS on_day FROM penalty_events e
   WHERE e.penalty_id = p.penalty_id AND e.kind IN ('lifted', 'certificates_accepted', 'appeal_upheld')
-  ORDER BY e.event_id LIMIT 1) ended ON true
+  ORDER BY e.happened_at, e.event_id LIMIT 1) ended ON true
 LEFT JOIN LATERAL (
   SELECT substr(e.kind, length('certificates_') + 1) AS state FROM penalty_events e
   WHERE e.penalty_id = p.penalty_id AND e.kind LIKE 'certificates\_%'

@@ -40,9 +40,10 @@ import org.chengxin.review.db.ReviewDatabase;
 
 /**
  * {@code scripts/queue}: the reviewers' command for the flagged-seller queue (take, decide, list,
- * export labels) and for penalties (list, lift, certificates, appeals), plus sync of a day's flagged sellers from a file and stopping the embedded
- * database. Every command talks to the database named by {@code --db-url} / CHENGXIN_DB_URL, or
- * to the warehouse's embedded PostgreSQL.
+ * export labels) and for penalties after the decision (list, lift, certificates, appeals), plus
+ * sync of a day's flagged sellers from a file and stopping the embedded database. Every command
+ * talks to the database named by {@code --db-url} / CHENGXIN_DB_URL, or to the warehouse's
+ * embedded PostgreSQL.
  */
 public final class QueueCli {
   static final String ENV_DB_URL = "CHENGXIN_DB_URL";

@@ -9,14 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.chengxin.core.event.EventKind;
 
 /**
  * The raw feed on disk: {@code events/YYYY-MM-DD/<table>.jsonl}, one buffered stream per day and
  * kind, opened on first use and closed once the generator has moved past that day. Injects the feed
- * faults around each valid event line and counts exactly what each file holds.
+ * faults around each valid event line and counts exactly what each file holds. Only the kinds it
+ * is given get files (every day's, empty or not): rating revisions only when they are planted, so
+ * a run without them writes what it wrote before they existed.
  */
 final class FeedFiles implements Closeable {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -60,22 +65,33 @@ final class FeedFiles implements Closeable {
   private final SplittableRandom rng;
   private final MalformedLines malformed = new MalformedLines();
   private final DayFile[][] files;
+  private final Set<EventKind> kinds;
 
-  FeedFiles(Path eventsDir, LocalDate firstDay, int days, FeedFaults faults, SplittableRandom rng) {
+  /** @param kinds the kinds written: each gets a file per day, and no other kind may be written */
+  FeedFiles(Path eventsDir, LocalDate firstDay, int days, FeedFaults faults, SplittableRandom rng, Set<EventKind> kinds) {
     this.faults = faults;
     this.rng = rng;
+    this.kinds = Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+    if (!kinds.contains(EventKind.TRADE)) {
+      throw new IllegalArgumentException("a feed always has trades");
+    }
     files = new DayFile[days][EventKind.values().length];
     for (int d = 0; d < days; d++) {
       Path dir = eventsDir.resolve(firstDay.plusDays(d).toString());
-      for (EventKind kind : EventKind.values()) {
+      for (EventKind kind : kinds) {
         files[d][kind.ordinal()] = new DayFile(dir.resolve(kind.table() + ".jsonl"));
       }
     }
   }
 
+  /** The kinds this feed has files for, in declaration order. */
+  Set<EventKind> kinds() {
+    return kinds;
+  }
+
   /** Writes one valid event line into the file of its event day, plus any faults drawn for it. */
   void write(EventKind kind, int day, EventLines.Line line) {
-    DayFile file = files[day][kind.ordinal()];
+    DayFile file = file(day, kind);
     writeLine(file, line.bytes(), line.length());
     file.counts.valid++;
     if (!file.heldDuplicates.isEmpty() && rng.nextInt(DUPLICATE_RELEASE_ODDS) == 0) {
@@ -106,6 +122,9 @@ final class FeedFiles implements Closeable {
   /** Flushes held duplicates and closes the day's files; nothing may be written to that day after. */
   void closeDay(int day) {
     for (DayFile file : files[day]) {
+      if (file == null) {
+        continue;
+      }
       for (byte[] duplicate : file.heldDuplicates) {
         writeLine(file, duplicate, duplicate.length);
         file.counts.duplicates++;
@@ -122,7 +141,7 @@ final class FeedFiles implements Closeable {
   }
 
   Counts counts(int day, EventKind kind) {
-    return files[day][kind.ordinal()].counts;
+    return file(day, kind).counts;
   }
 
   @Override
@@ -132,6 +151,14 @@ final class FeedFiles implements Closeable {
         closeDay(d);
       }
     }
+  }
+
+  private DayFile file(int day, EventKind kind) {
+    DayFile file = files[day][kind.ordinal()];
+    if (file == null) {
+      throw new IllegalStateException("this feed has no " + kind.table() + " files");
+    }
+    return file;
   }
 
   private static void writeLine(DayFile file, byte[] bytes, int length) {

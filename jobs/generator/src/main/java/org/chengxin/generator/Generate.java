@@ -3,10 +3,12 @@ package org.chengxin.generator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.UsageException;
+import org.chengxin.core.event.EventKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +59,8 @@ public final class Generate {
     long started = System.nanoTime();
     RunStats stats;
     try (TruthWriter truth = new TruthWriter(truthDir);
-        FeedFiles feed = new FeedFiles(events, options.startDate(), options.days(), options.faults(), faultRng)) {
+        FeedFiles feed = new FeedFiles(events, options.startDate(), options.days(), options.faults(), faultRng,
+            EnumSet.complementOf(EnumSet.of(EventKind.RATING_REVISION)))) {
       stats = new MarketplaceSimulator(options, pop, marketRng, feed, truth).run();
       feed.close();
       truth.finish(options, pop, stats, feed);

@@ -65,13 +65,14 @@ final class MalformedLines {
       case RATING -> EventFields.RATED_AT;
       case COMPLAINT -> EventFields.FILED_AT;
       case CERTIFICATE -> EventFields.RECORDED_AT;
+      case RATING_REVISION -> EventFields.REVISED_AT;
     };
   }
 
   private static String enumField(EventKind kind) {
     return switch (kind) {
       case TRADE, CERTIFICATE -> EventFields.STATUS;
-      case RATING -> EventFields.SCORE;
+      case RATING, RATING_REVISION -> EventFields.SCORE;
       case COMPLAINT -> EventFields.OUTCOME;
     };
   }
@@ -79,7 +80,7 @@ final class MalformedLines {
   private static String accountField(EventKind kind) {
     return switch (kind) {
       case TRADE, COMPLAINT -> EventFields.BUYER_ID;
-      case RATING -> EventFields.RATER_ID;
+      case RATING, RATING_REVISION -> EventFields.RATER_ID;
       case CERTIFICATE -> EventFields.SELLER_ID;
     };
   }
@@ -88,7 +89,7 @@ final class MalformedLines {
     switch (kind) {
       case TRADE -> event.put(EventFields.PRICE_MINOR, -Math.max(1, event.path(EventFields.PRICE_MINOR).asLong()));
       case COMPLAINT -> event.put(EventFields.COMPENSATION_MINOR, -1 - event.path(EventFields.COMPENSATION_MINOR).asLong());
-      case RATING -> event.put(EventFields.ITEM_AS_DESCRIBED, 9);
+      case RATING, RATING_REVISION -> event.put(EventFields.ITEM_AS_DESCRIBED, 9);
       case CERTIFICATE -> throw new IllegalArgumentException("certificates carry no numbers");
     }
   }

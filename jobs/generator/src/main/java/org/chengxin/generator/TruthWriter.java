@@ -156,7 +156,7 @@ final class TruthWriter implements Closeable {
     }
     for (int d = 0; d < options.days(); d++) {
       ObjectNode day = days.putObject(options.startDate().plusDays(d).toString());
-      for (EventKind kind : EventKind.values()) {
+      for (EventKind kind : feed.kinds()) {
         FeedFiles.Counts c = feed.counts(d, kind);
         putFileCounts(day.putObject(kind.table()), c);
         FeedFiles.Counts t = totals[kind.ordinal()];
@@ -169,7 +169,7 @@ final class TruthWriter implements Closeable {
       }
     }
     ObjectNode total = root.putObject("totals");
-    for (EventKind kind : EventKind.values()) {
+    for (EventKind kind : feed.kinds()) {
       putFileCounts(total.putObject(kind.table()), totals[kind.ordinal()]);
     }
     mapper.writeValue(dir.resolve("manifest.json").toFile(), root);

@@ -15,6 +15,7 @@ import org.chengxin.core.event.EventFields;
 import org.chengxin.core.event.EventKind;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.event.RatingScore;
+import org.chengxin.core.event.RevisionReason;
 import org.chengxin.core.event.TradeStatus;
 import org.chengxin.core.event.WireEnum;
 
@@ -37,7 +38,9 @@ final class FeedCheck {
               EventFields.SEVERITY, EventFields.FILED_AT, EventFields.OUTCOME, EventFields.COMPENSATION_MINOR,
               EventFields.CURRENCY),
           EventKind.CERTIFICATE,
-          List.of(EventFields.SELLER_ID, EventFields.BRAND, EventFields.STATUS, EventFields.RECORDED_AT));
+          List.of(EventFields.SELLER_ID, EventFields.BRAND, EventFields.STATUS, EventFields.RECORDED_AT),
+          EventKind.RATING_REVISION,
+          List.of(EventFields.RATING_ID, EventFields.RATER_ID, EventFields.SCORE, EventFields.REVISED_AT));
 
   /** A valid event: its kind, id and event time. */
   record Valid(EventKind kind, String id, Instant eventTime, JsonNode json) {}
@@ -75,7 +78,7 @@ final class FeedCheck {
     }
     for (String time : List.of(EventFields.CREATED_AT, EventFields.PAID_AT, EventFields.SHIPPED_AT,
         EventFields.CONFIRMED_AT, EventFields.RATED_AT, EventFields.FILED_AT, EventFields.RESOLVED_AT,
-        EventFields.RECORDED_AT)) {
+        EventFields.RECORDED_AT, EventFields.REVISED_AT)) {
       if (json.has(time) && instant(json.get(time).asText()) == null) {
         return null;
       }
@@ -91,6 +94,8 @@ final class FeedCheck {
               && is(ComplaintOutcome.class, json, EventFields.OUTCOME)
               && json.get(EventFields.COMPENSATION_MINOR).asLong() >= 0;
           case CERTIFICATE -> is(CertificateStatus.class, json, EventFields.STATUS);
+          case RATING_REVISION -> is(RatingScore.class, json, EventFields.SCORE) && dsrOk(json)
+              && (!json.hasNonNull(EventFields.REASON) || is(RevisionReason.class, json, EventFields.REASON));
         };
     if (!enumsOk) {
       return null;

@@ -57,6 +57,11 @@ public final class EventFields {
   public static final String CERTIFICATE_ID = "certificate_id";
   public static final String RECORDED_AT = "recorded_at";
 
+  // rating_revision (rating_id, rater_id, score and the detailed ratings as for a rating: the new values)
+  public static final String REVISION_ID = "revision_id";
+  public static final String REVISED_AT = "revised_at";
+  public static final String REASON = "reason";
+
   /** The raw personal fields: never stored or logged as they are. */
   public static final java.util.List<String> PERSONAL =
       java.util.List.of(DEVICE_ID, IP_ADDRESS, SHIPPING_ADDRESS);

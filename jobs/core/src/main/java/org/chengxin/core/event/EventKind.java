@@ -3,12 +3,16 @@ package org.chengxin.core.event;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The four kinds of raw marketplace event; the JSON field {@code kind} names one of them. */
+/**
+ * The kinds of raw marketplace event; the JSON field {@code kind} names one of them. A
+ * {@code rating_revision} changes an earlier rating (docs/events.md).
+ */
 public enum EventKind {
   TRADE("trade", "trade_id", "trades"),
   RATING("rating", "rating_id", "ratings"),
   COMPLAINT("complaint", "complaint_id", "complaints"),
-  CERTIFICATE("certificate", "certificate_id", "certificates");
+  CERTIFICATE("certificate", "certificate_id", "certificates"),
+  RATING_REVISION("rating_revision", "revision_id", "rating_revisions");
 
   private final String wireName;
   private final String idField;

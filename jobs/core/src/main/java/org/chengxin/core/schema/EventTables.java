@@ -12,9 +12,10 @@ import static org.chengxin.core.schema.ColumnType.TIMESTAMP;
 import java.util.List;
 
 /**
- * Tables written by the ingest job: the four validated event tables plus the dead-letter and
+ * Tables written by the ingest job: the validated event tables plus the dead-letter and
  * late-event outputs. Partition {@code ds} of an event table is the event's own UTC day (trade:
- * created_at, rating: rated_at, complaint: filed_at, certificate: recorded_at); dead_letter and
+ * created_at, rating: rated_at, complaint: filed_at, certificate: recorded_at, rating revision:
+ * revised_at); dead_letter and
  * late_events are partitioned by the day of the run that saw the line (docs/ingest.md).
  */
 public final class EventTables {
@@ -106,6 +107,24 @@ public final class EventTables {
               SOURCE_FILE,
               SOURCE_LINE));
 
+  public static final TableSchema RATING_REVISIONS =
+      new TableSchema(
+          "rating_revisions",
+          "One row per accepted rating revision: a rater's one upward change of a rating within 30 days of it "
+              + "(negative or neutral to positive). Revisions that break the rules are in dead_letter.",
+          List.of(
+              required("revision_id", STRING, ID, "Revision id."),
+              required("rating_id", STRING, ID, "Rating revised; its rater, ratee and trade are in ratings."),
+              required("rater_id", STRING, ID, "Account that revised it: the rating's rater."),
+              required("score", STRING, "enum", "Overall score after the revision: positive."),
+              optional("item_as_described", INT, "1-5", "Detailed seller rating after the revision; null when unchanged."),
+              optional("service", INT, "1-5", "Detailed seller rating after the revision; null when unchanged."),
+              optional("logistics", INT, "1-5", "Detailed seller rating after the revision; null when unchanged."),
+              required("revised_at", TIMESTAMP, UTC, "When the rating was revised (event time)."),
+              optional("reason", STRING, "enum", "What the rater gave as the reason: arrived, resolved, other; null if none."),
+              SOURCE_FILE,
+              SOURCE_LINE));
+
   public static final TableSchema DEAD_LETTER =
       new TableSchema(
           "dead_letter",
@@ -137,6 +156,6 @@ public final class EventTables {
   private EventTables() {}
 
   public static List<TableSchema> all() {
-    return List.of(TRADES, RATINGS, COMPLAINTS, CERTIFICATES, DEAD_LETTER, LATE_EVENTS);
+    return List.of(TRADES, RATINGS, COMPLAINTS, CERTIFICATES, RATING_REVISIONS, DEAD_LETTER, LATE_EVENTS);
   }
 }

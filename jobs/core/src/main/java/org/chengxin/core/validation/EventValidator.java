@@ -26,8 +26,11 @@ import static org.chengxin.core.event.EventFields.RATED_AT;
 import static org.chengxin.core.event.EventFields.RATEE_ID;
 import static org.chengxin.core.event.EventFields.RATER_ID;
 import static org.chengxin.core.event.EventFields.RATING_ID;
+import static org.chengxin.core.event.EventFields.REASON;
 import static org.chengxin.core.event.EventFields.RECORDED_AT;
 import static org.chengxin.core.event.EventFields.RESOLVED_AT;
+import static org.chengxin.core.event.EventFields.REVISED_AT;
+import static org.chengxin.core.event.EventFields.REVISION_ID;
 import static org.chengxin.core.event.EventFields.SCORE;
 import static org.chengxin.core.event.EventFields.SELLER_ID;
 import static org.chengxin.core.event.EventFields.SERVICE;
@@ -59,6 +62,7 @@ import org.chengxin.core.event.ComplaintType;
 import org.chengxin.core.event.EventKind;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.event.RatingScore;
+import org.chengxin.core.event.RevisionReason;
 import org.chengxin.core.event.TradeStatus;
 import org.chengxin.core.event.WireEnum;
 import org.chengxin.core.privacy.Pseudonymiser;
@@ -106,7 +110,7 @@ public final class EventValidator {
           QUANTITY, CREATED_AT, PAID_AT, SHIPPED_AT, CONFIRMED_AT, STATUS, DEVICE_ID, IP_ADDRESS,
           SHIPPING_ADDRESS, RATING_ID, RATER_ID, RATEE_ID, DIRECTION, SCORE, ITEM_AS_DESCRIBED, SERVICE,
           LOGISTICS, RATED_AT, HIDDEN, COMPLAINT_ID, TYPE, SEVERITY, FILED_AT, RESOLVED_AT, OUTCOME,
-          COMPENSATION_MINOR, CERTIFICATE_ID, RECORDED_AT);
+          COMPENSATION_MINOR, CERTIFICATE_ID, RECORDED_AT, REVISION_ID, REVISED_AT, REASON);
   private static final FieldSlots SLOT_OF = new FieldSlots(FIELDS);
 
   // Columns whose value is not the wire field of the same name.
@@ -152,6 +156,7 @@ public final class EventValidator {
   private static final Map<String, ComplaintSeverity> SEVERITIES = wireWords(ComplaintSeverity.class);
   private static final Map<String, ComplaintOutcome> OUTCOMES = wireWords(ComplaintOutcome.class);
   private static final Map<String, CertificateStatus> CERTIFICATE_STATUS = wireWords(CertificateStatus.class);
+  private static final Map<String, RevisionReason> REVISION_REASONS = wireWords(RevisionReason.class);
 
   private final Pseudonymiser pseudonymiser;
   private final Redactor redactor;
@@ -191,6 +196,7 @@ public final class EventValidator {
       case RATING -> EventTables.RATINGS;
       case COMPLAINT -> EventTables.COMPLAINTS;
       case CERTIFICATE -> EventTables.CERTIFICATES;
+      case RATING_REVISION -> EventTables.RATING_REVISIONS;
     };
   }
 
@@ -230,6 +236,7 @@ public final class EventValidator {
         case RATING -> rating();
         case COMPLAINT -> complaint();
         case CERTIFICATE -> certificate();
+        case RATING_REVISION -> ratingRevision();
       };
       fillRow(accepted.values(), kind, sourceFile, sourceLine);
       return accepted;
@@ -347,17 +354,7 @@ public final class EventValidator {
     String ratee = id(RATEE_ID);
     RatingDirection direction = enumWord(DIRECTION, DIRECTIONS);
     enumWord(SCORE, SCORES);
-    boolean anyDsr = false;
-    for (String dsr : List.of(ITEM_AS_DESCRIBED, SERVICE, LOGISTICS)) {
-      if (present(dsr)) {
-        long value = integer(dsr, true, Integer.MAX_VALUE);
-        if (value < 1 || value > 5) {
-          throw new Reject(RejectReason.OUT_OF_RANGE, dsr + " must be 1-5, got " + value);
-        }
-        checked[slot(dsr)] = (int) value;
-        anyDsr = true;
-      }
-    }
+    boolean anyDsr = detailedRatings();
     long ratedAt = timestamp(RATED_AT, true);
     bool(HIDDEN);
     if (rater.equals(ratee)) {
@@ -367,6 +364,39 @@ public final class EventValidator {
       throw new Reject(RejectReason.INCONSISTENT_FIELDS, "detailed seller ratings on a seller_to_buyer rating");
     }
     return accepted(EventKind.RATING, ratingId, tradeId, ratedAt);
+  }
+
+  /** The optional detailed seller ratings, each 1-5; whether any is present. */
+  private boolean detailedRatings() {
+    boolean any = false;
+    for (String dsr : List.of(ITEM_AS_DESCRIBED, SERVICE, LOGISTICS)) {
+      if (present(dsr)) {
+        long value = integer(dsr, true, Integer.MAX_VALUE);
+        if (value < 1 || value > 5) {
+          throw new Reject(RejectReason.OUT_OF_RANGE, dsr + " must be 1-5, got " + value);
+        }
+        checked[slot(dsr)] = (int) value;
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /**
+   * The format of a revision only: the rules against the revised rating (known, same rater, within
+   * the window, once, upward) need the rating and are {@link RevisionRules}, applied at ingest.
+   */
+  private Accepted ratingRevision() {
+    String revisionId = id(REVISION_ID);
+    id(RATING_ID);
+    id(RATER_ID);
+    enumWord(SCORE, SCORES);
+    detailedRatings();
+    long revisedAt = timestamp(REVISED_AT, true);
+    if (present(REASON)) {
+      enumWord(REASON, REVISION_REASONS);
+    }
+    return accepted(EventKind.RATING_REVISION, revisionId, null, revisedAt);
   }
 
   private Accepted complaint() {

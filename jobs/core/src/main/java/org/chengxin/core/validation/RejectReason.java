@@ -4,7 +4,9 @@ import org.chengxin.core.event.WireEnum;
 
 /**
  * Why a raw line was rejected; the {@code reason} column of {@code dead_letter} holds the lower-case
- * wire word. docs/ingest.md lists them with examples. The first rule a line breaks decides.
+ * wire word. docs/ingest.md lists them with examples. The first rule a line breaks decides. The
+ * last five are a revision's rules against its rating ({@link RevisionRules}), checked at ingest
+ * once the rating is looked up.
  */
 public enum RejectReason implements WireEnum {
   /** Empty or whitespace-only line. */
@@ -46,5 +48,15 @@ public enum RejectReason implements WireEnum {
   /** Lifecycle timestamps out of order: paid before created, shipped before paid, resolved before filed. */
   TIMESTAMPS_OUT_OF_ORDER,
   /** Fields that contradict each other: DSR on seller_to_buyer, rater == ratee, resolved_at vs outcome. */
-  INCONSISTENT_FIELDS
+  INCONSISTENT_FIELDS,
+  /** A rating_revision names a rating_id no rating of the run or of the look-back has. */
+  UNKNOWN_RATING,
+  /** A rating_revision given more than 30 days after its rating. */
+  OUTSIDE_REVISION_WINDOW,
+  /** A rating_revision of a rating that was already revised (a rating is revised once). */
+  SECOND_REVISION,
+  /** A rating_revision that is not upward: only a negative or neutral rating turns positive, detailed ratings never drop. */
+  NOT_UPWARD,
+  /** A rating_revision whose rater_id is not the rating's rater. */
+  NOT_THE_RATER
 }

@@ -48,6 +48,9 @@ class EventValidatorTest {
   static final String CERTIFICATE =
       "{\"kind\":\"certificate\",\"certificate_id\":\"cert1\",\"seller_id\":\"s1\",\"brand\":\"gucci\","
           + "\"status\":\"verified\",\"recorded_at\":\"2026-11-01T09:00:00Z\"}";
+  static final String REVISION =
+      "{\"kind\":\"rating_revision\",\"revision_id\":\"rv1\",\"rating_id\":\"r1\",\"rater_id\":\"b1\","
+          + "\"score\":\"positive\",\"item_as_described\":5,\"revised_at\":\"2026-11-02T08:00:00Z\",\"reason\":\"arrived\"}";
 
   private final EventValidator validator = new EventValidator(KEYS, LATEST, 1024);
 
@@ -124,7 +127,18 @@ class EventValidatorTest {
         broken("dsr on seller_to_buyer", with(RATING, "direction", "\"seller_to_buyer\""), RejectReason.INCONSISTENT_FIELDS),
         broken("rater is ratee", with(RATING, "ratee_id", "\"b1\""), RejectReason.INCONSISTENT_FIELDS),
         broken("resolved_at on pending", with(COMPLAINT, "outcome", "\"pending\""), RejectReason.INCONSISTENT_FIELDS),
-        broken("upheld without resolved_at", with(COMPLAINT, "resolved_at", "null"), RejectReason.INCONSISTENT_FIELDS));
+        broken("upheld without resolved_at", with(COMPLAINT, "resolved_at", "null"), RejectReason.INCONSISTENT_FIELDS),
+        broken("revision without revision_id", without(REVISION, "revision_id"), RejectReason.MISSING_FIELD),
+        broken("revision without rating_id", without(REVISION, "rating_id"), RejectReason.MISSING_FIELD),
+        broken("revision rater malformed", with(REVISION, "rater_id", "\"b 1\""), RejectReason.MALFORMED_ID),
+        broken("revision score unknown", with(REVISION, "score", "\"great\""), RejectReason.UNKNOWN_ENUM),
+        broken("revision dsr six", with(REVISION, "item_as_described", "6"), RejectReason.OUT_OF_RANGE),
+        broken("revision reason unknown", with(REVISION, "reason", "\"paid\""), RejectReason.UNKNOWN_ENUM),
+        broken("revision reason a number", with(REVISION, "reason", "3"), RejectReason.WRONG_TYPE),
+        broken("revision time malformed", with(REVISION, "revised_at", "\"tomorrow\""), RejectReason.MALFORMED_TIMESTAMP),
+        broken("revision after the run", with(REVISION, "revised_at", "\"2026-11-03T00:00:00Z\""), RejectReason.TIMESTAMP_OUT_OF_RANGE),
+        broken("revision kind in capitals", with(REVISION, "kind", "\"RATING_REVISION\"").replace("\"score\":\"positive\",", ""),
+            RejectReason.MISSING_FIELD));
   }
 
   private static Arguments broken(String name, Object line, RejectReason reason) {
@@ -149,7 +163,10 @@ class EventValidatorTest {
   void corpusCoversEveryReason() {
     Set<RejectReason> covered = EnumSet.noneOf(RejectReason.class);
     brokenLines().forEach(a -> covered.add((RejectReason) a.get()[2]));
+    // The revision rules against the rating are RevisionRules' (RevisionRulesTest covers them).
+    covered.addAll(RevisionRules.REASONS);
     assertEquals(EnumSet.allOf(RejectReason.class), covered);
+    brokenLines().forEach(a -> assertFalse(RevisionRules.REASONS.contains((RejectReason) a.get()[2])));
   }
 
   @Test
@@ -194,6 +211,21 @@ class EventValidatorTest {
     assertNull(certificate.tradeId());
     assertArrayEquals(new Object[] {"cert1", "s1", "gucci", "verified",
         Instant.parse("2026-11-01T09:00:00Z").toEpochMilli(), "f.jsonl", 3L}, certificate.values());
+  }
+
+  @Test
+  void acceptsARevisionWithItsRowInColumnOrder() {
+    Accepted revision = accept(REVISION);
+    assertEquals(EventKind.RATING_REVISION, revision.kind());
+    assertEquals("rv1", revision.eventId());
+    assertNull(revision.tradeId());
+    assertEquals(Instant.parse("2026-11-02T08:00:00Z").toEpochMilli(), revision.eventTimeMillis());
+    assertArrayEquals(new Object[] {"rv1", "r1", "b1", "positive", 5, null, null,
+        Instant.parse("2026-11-02T08:00:00Z").toEpochMilli(), "arrived", "f.jsonl", 3L}, revision.values());
+    Accepted noReason = accept(without(REVISION, "reason"));
+    assertNull(noReason.values()[EventTables.RATING_REVISIONS.indexOf("reason")]);
+    // The validator checks the format only: a downward score is the look-up's to reject.
+    assertEquals("negative", accept(with(REVISION, "score", "\"negative\"")).values()[EventTables.RATING_REVISIONS.indexOf("score")]);
   }
 
   @Test

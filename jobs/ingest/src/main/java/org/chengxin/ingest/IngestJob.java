@@ -34,6 +34,7 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -46,6 +47,7 @@ import org.chengxin.core.privacy.Pseudonymiser;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.TableSchema;
 import org.chengxin.core.validation.EventValidator;
+import org.chengxin.core.validation.RevisionRules;
 import org.chengxin.core.warehouse.RunSummaries;
 import org.chengxin.core.warehouse.Warehouse;
 import org.slf4j.Logger;
@@ -60,7 +62,10 @@ import org.slf4j.LoggerFactory;
  *   -> [EventTime] -> RouteLate -(late)-> late_events
  *   -> keyBy(hash of kind:id) Deduplicate -> trades, certificates
  *                                 -> keyBy(hash of trade_id) LookUpTrade (+ known trade ids) -> ratings, complaints
- * bounded: known trade ids -> KeepNeededTradeIds (Bloom filter of the ratings' and complaints' trade ids) -> LookUpTrade
+ *                                 -> keyBy(hash of rating_id) LookUpRevisedRating (+ known ratings, earlier revisions)
+ *                                       -> rating_revisions -(broken rules)-> dead_letter
+ * bounded: known trade ids -> KeepNeededIds (Bloom filter of the ratings' and complaints' trade ids) -> LookUpTrade
+ *          known ratings -> KeepNeededIds (Bloom filter of the revisions' rating ids) -> LookUpRevisedRating
  * </pre>
  *
  * A bounded run executes in Flink's BATCH mode, writes staging directories and swaps them in with
@@ -75,6 +80,12 @@ public final class IngestJob {
   private static final Schema TRADE_ID_ONLY =
       SchemaBuilder.record(EventTables.TRADES.name()).namespace("org.chengxin.tables")
           .fields().requiredString(EventFields.TRADE_ID).endRecord();
+  /**
+   * Days of earlier {@code ratings} and {@code rating_revisions} partitions the revision look-up
+   * reads: the revision window and one day more, so a revision a day too late is told
+   * {@code outside_revision_window}, not {@code unknown_rating}.
+   */
+  static final int REVISION_LOOKBACK_DAYS = (int) RevisionRules.WINDOW.toDays() + 1;
 
   private final IngestOptions options;
   private final UnaryOperator<DataStream<RawLine>> rawLineTap;
@@ -319,20 +330,24 @@ public final class IngestJob {
     if (!options.continuous()) {
       // Only the known ids some rating or complaint asks about go on to the sorted look-up.
       knownTrades = knownTrades
-          .connect(needTrade.map(e -> ShuffleKeys.of(e.tradeId)).returns(Types.LONG).name("NeededTradeKeys")
-              .transform("CollectNeededTradeIds", TypeInformation.of(NeededTradeIds.class), new CollectNeededTradeIds())
-              .setParallelism(1).uid("collect-needed-trade-ids")
-              .broadcast(KeepNeededTradeIds.FILTER))
-          .process(new KeepNeededTradeIds()).name("KeepNeededTradeIds").uid("keep-needed-trade-ids");
+          .connect(neededIds(needTrade.map(e -> ShuffleKeys.of(e.tradeId)).returns(Types.LONG).name("NeededTradeKeys"),
+              "CollectNeededTradeIds", "collect-needed-trade-ids"))
+          .process(KeepNeededIds.tradeIds(), Types.STRING).name("KeepNeededTradeIds").uid("keep-needed-trade-ids");
     }
     SingleOutputStreamOperator<ValidEvent> resolved = needTrade
         .keyBy(e -> TradeLookupFunction.partitionKey(e.tradeId), Types.LONG)
         .connect(knownTrades.keyBy(TradeLookupFunction::partitionKey, Types.LONG))
         .process(new TradeLookupFunction(options.maxOutOfOrderness(), retention)).name("LookUpTrade").uid("look-up-trade");
 
+    SingleOutputStreamOperator<ValidEvent> revisions = revisionLookUp(env, unique, retention);
+
     Map<EventKind, DataStream<ValidEvent>> byKind = new EnumMap<>(EventKind.class);
     for (EventKind kind : EventKind.values()) {
-      DataStream<ValidEvent> from = kind == EventKind.RATING || kind == EventKind.COMPLAINT ? resolved : unique;
+      DataStream<ValidEvent> from = switch (kind) {
+        case RATING, COMPLAINT -> resolved;
+        case RATING_REVISION -> revisions;
+        case TRADE, CERTIFICATE -> unique;
+      };
       byKind.put(kind, from.filter(e -> e.kind == kind).name("Only " + kind.table()));
     }
     for (EventKind kind : EventKind.values()) {
@@ -340,18 +355,84 @@ public final class IngestJob {
       sinks.write(byKind.get(kind).map(new CountAccepted(kind)).name("CountAccepted " + table.name()),
           table, TableSinks.eventParquet(kind), event -> event.eventTime, "write-" + table.name());
     }
-    sinks.write(valid.getSideOutput(ValidateFunction.DEAD_LETTER), EventTables.DEAD_LETTER,
+    sinks.write(valid.getSideOutput(ValidateFunction.DEAD_LETTER).union(revisions.getSideOutput(RevisionLookupFunction.DEAD_LETTER)),
+        EventTables.DEAD_LETTER,
         TableSinks.avroParquet(EventTables.DEAD_LETTER), null, "write-dead-letter");
     sinks.write(onTime.getSideOutput(LateRouter.LATE), EventTables.LATE_EVENTS,
         TableSinks.avroParquet(EventTables.LATE_EVENTS), null, "write-late-events");
   }
 
+  /**
+   * Checks the run's revisions against the ratings they revise: this run's ratings, the earlier
+   * days' ({@link #REVISION_LOOKBACK_DAYS}) and the ratings earlier runs saw revised. Its main
+   * output is the accepted revisions; its {@link RevisionLookupFunction#DEAD_LETTER} side output the
+   * rejected ones.
+   */
+  private SingleOutputStreamOperator<ValidEvent> revisionLookUp(StreamExecutionEnvironment env,
+      DataStream<ValidEvent> unique, java.time.Duration retention) {
+    DataStream<ValidEvent> revisions = unique.filter(e -> e.kind == EventKind.RATING_REVISION).name("Revisions");
+    DataStream<ValidEvent> ratings = unique.filter(e -> e.kind == EventKind.RATING).name("Ratings");
+    DataStream<RatingFact> earlier = null;
+    List<Path> earlierRatings = earlierPartitions(EventTables.RATINGS.name(), REVISION_LOOKBACK_DAYS);
+    if (!earlierRatings.isEmpty()) {
+      earlier = env
+          .fromSource(FileSource.forRecordStreamFormat(AvroParquetReaders.forGenericRecord(RatingFact.RATINGS_PROJECTION),
+              earlierRatings.toArray(Path[]::new)).build(), WatermarkStrategy.noWatermarks(), "ReadEarlierRatings")
+          .uid("read-earlier-ratings")
+          .map(RatingFact::ofRatingRecord).returns(RatingFact.class).name("EarlierRatingFacts");
+    }
+    List<Path> earlierRevisions = earlierPartitions(EventTables.RATING_REVISIONS.name(), REVISION_LOOKBACK_DAYS);
+    if (!earlierRevisions.isEmpty()) {
+      DataStream<RatingFact> revised = env
+          .fromSource(FileSource.forRecordStreamFormat(AvroParquetReaders.forGenericRecord(RatingFact.REVISIONS_PROJECTION),
+              earlierRevisions.toArray(Path[]::new)).build(), WatermarkStrategy.noWatermarks(), "ReadEarlierRevisions")
+          .uid("read-earlier-revisions")
+          .map(RatingFact::revisedEarlier).returns(RatingFact.class).name("EarlierRevisions");
+      earlier = earlier == null ? revised : earlier.union(revised);
+    }
+    if (!options.continuous()) {
+      // Only the ratings some revision asks about go on (this run's are decoded only then) to the sorted look-up.
+      BroadcastStream<NeededTradeIds> needed = neededIds(
+          revisions.map(e -> ShuffleKeys.of(RevisionLookupFunction.ratingIdOf(e))).returns(Types.LONG).name("NeededRatingKeys"),
+          "CollectNeededRatingIds", "collect-needed-rating-ids");
+      ratings = ratings.connect(needed)
+          .process(new KeepNeededIds<ValidEvent>(e -> e.eventId), TypeInformation.of(ValidEvent.class))
+          .name("KeepNeededRatings").uid("keep-needed-ratings");
+      if (earlier != null) {
+        earlier = earlier.connect(needed).process(KeepNeededIds.ratings(), TypeInformation.of(RatingFact.class))
+            .name("KeepNeededEarlierRatings").uid("keep-needed-earlier-ratings");
+      }
+    }
+    DataStream<RatingFact> knownRatings = ratings.map(new RatingFact.FromRating()).name("RatingFacts");
+    if (earlier != null) {
+      knownRatings = knownRatings.union(earlier);
+    }
+    return revisions
+        .keyBy(e -> RevisionLookupFunction.partitionKey(RevisionLookupFunction.ratingIdOf(e)), Types.LONG)
+        .connect(knownRatings.keyBy(f -> RevisionLookupFunction.partitionKey(f.ratingId), Types.LONG))
+        .process(new RevisionLookupFunction(options.maxOutOfOrderness(), retention, pseudonymiser))
+        .name("LookUpRevisedRating").uid("look-up-revised-rating");
+  }
+
+  /** The broadcast Bloom filter of the keys of the ids some events ask about (bounded runs). */
+  private static BroadcastStream<NeededTradeIds> neededIds(DataStream<Long> keys, String name, String uid) {
+    return keys
+        .transform(name, TypeInformation.of(NeededTradeIds.class), new CollectNeededTradeIds())
+        .setParallelism(1).uid(uid)
+        .broadcast(KeepNeededIds.FILTER);
+  }
+
   /** ds partitions of trades in the look-back before the run's first day (or today, continuous). */
   private List<Path> earlierTradePartitions() {
+    return earlierPartitions(EventTables.TRADES.name(), options.lookbackDays());
+  }
+
+  /** ds partitions of a table in the {@code days} before the run's first day (or today, continuous). */
+  private List<Path> earlierPartitions(String table, int days) {
     LocalDate anchor = options.date() != null ? options.firstDay() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
     List<Path> found = new ArrayList<>();
-    for (int back = 1; back <= options.lookbackDays(); back++) {
-      String partition = warehouse.partitionPath(EventTables.TRADES.name(), anchor.minusDays(back));
+    for (int back = 1; back <= days; back++) {
+      String partition = warehouse.partitionPath(table, anchor.minusDays(back));
       if (warehouse.fileSystem().exists(partition) && !warehouse.fileSystem().list(partition).isEmpty()) {
         found.add(new Path(partition));
       }

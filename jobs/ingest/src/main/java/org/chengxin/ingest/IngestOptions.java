@@ -26,7 +26,7 @@ import org.chengxin.core.validation.EventValidator;
  * @param checkpointInterval continuous checkpoint interval: also how often output files commit
  * @param allowedLateness continuous: events older than watermark minus this go to late_events
  * @param maxOutOfOrderness continuous: watermark delay, and how long a rating waits for its trade
- * @param dedupeRetention continuous: how long event ids and trade ids are remembered
+ * @param dedupeRetention continuous: how long event ids, trade ids and ratings are remembered
  * @param lookbackDays days of earlier trades partitions that make a trade id known
  * @param monitorInterval continuous: how often the inputs are scanned for new files
  * @param pseudonymKeyFile file holding the pseudonymisation key, else env or development key
@@ -115,7 +115,7 @@ public record IngestOptions(
     Arg<Duration> maxOutOfOrderness = duration(cli, "max-out-of-orderness", "continuous: watermark delay and trade wait",
         "5m");
     Arg<Duration> dedupeRetention = duration(cli, "dedupe-retention",
-        "continuous: how long event and trade ids are remembered", "7d");
+        "continuous: how long event ids, trade ids and ratings are remembered", "7d");
     Arg<Long> lookbackDays = cli.whole("lookback-days", "N",
         "days of earlier trades partitions that make a trade known", 30, 0, 3650);
     Arg<Duration> monitorInterval = duration(cli, "monitor-interval",

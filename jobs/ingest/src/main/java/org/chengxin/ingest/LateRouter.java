@@ -6,12 +6,14 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.chengxin.core.event.EventKind;
 import org.chengxin.core.privacy.Pseudonymiser;
 import org.chengxin.core.validation.Redactor;
 
 /**
  * Sends late events (per {@link LatePolicy}) to the {@link #LATE} side output with their redacted
- * raw line, counted; on-time events go on without their raw bytes.
+ * raw line, counted; on-time events go on without their raw bytes, except rating revisions, which
+ * keep theirs for a dead letter should the revision look-up reject them.
  */
 public final class LateRouter extends ProcessFunction<ValidEvent, ValidEvent> {
   private static final long serialVersionUID = 1L;
@@ -39,7 +41,9 @@ public final class LateRouter extends ProcessFunction<ValidEvent, ValidEvent> {
     long watermark = ctx.timerService().currentWatermark();
     String reason = policy.reason(event.eventTime, watermark);
     if (reason == null) {
-      event.raw = null;
+      if (event.kind != EventKind.RATING_REVISION) {
+        event.raw = null;
+      }
       out.collect(event);
       return;
     }

@@ -92,6 +92,43 @@ public final class RowCodec {
   }
 
   /**
+   * The values of a packed row, in column order, as the validator gave them; the columns not packed
+   * ({@link #FROM_EVENT}) are null. For the few steps that read a row's fields (the revision
+   * look-up), not for the hot path.
+   */
+  public Object[] decode(byte[] row) {
+    Object[] values = new Object[types.length];
+    in.setBuffer(row);
+    try {
+      byte format = in.readByte();
+      if (format != FORMAT) {
+        throw new IllegalStateException(table.name() + " row packed in format " + format + ", not " + FORMAT);
+      }
+      for (int i = 0; i < types.length; i++) {
+        if (types[i] == null || !in.readBoolean()) {
+          continue;
+        }
+        values[i] = switch (types[i]) {
+          case STRING -> {
+            int length = readLength();
+            String text = new String(row, in.getPosition(), length, StandardCharsets.UTF_8);
+            in.skipBytesToRead(length);
+            yield text;
+          }
+          case INT, DATE -> in.readInt();
+          case LONG, TIMESTAMP -> in.readLong();
+          case DOUBLE -> in.readDouble();
+          case BOOLEAN -> in.readBoolean();
+          case STRING_ARRAY -> throw new IllegalArgumentException(table.name() + ": event rows have no arrays");
+        };
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt " + table.name() + " row", e);
+    }
+    return values;
+  }
+
+  /**
    * Writes an event's row as one Parquet record of this table's schema: the packed columns from
    * its bytes, lineage and trade_known from the event. A null column is left out, which is how
    * Parquet stores a null; a null in a required column fails, as the Avro writer did.

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -59,8 +60,16 @@ public final class TradeLookupFunction extends KeyedCoProcessFunction<Long, Vali
 
   @Override
   public void processElement1(ValidEvent event, Context ctx, Collector<ValidEvent> out) throws Exception {
+    hold(event, waiting, ctx.timerService(), wait);
+  }
+
+  /**
+   * Puts an event among its key's waiting ones; the first to wait sets the key's one timer,
+   * {@code wait} ahead in processing time (at the end of a BATCH run's key input).
+   */
+  static void hold(ValidEvent event, ListState<ValidEvent> waiting, TimerService timers, Duration wait) throws Exception {
     if (!waiting.get().iterator().hasNext()) {
-      ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + wait.toMillis());
+      timers.registerProcessingTimeTimer(timers.currentProcessingTime() + wait.toMillis());
     }
     waiting.add(event);
   }

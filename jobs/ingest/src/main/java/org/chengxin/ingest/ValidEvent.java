@@ -20,7 +20,10 @@ public class ValidEvent {
   public byte[] row;
   /** Whether the trade of a rating or complaint was found. */
   public boolean tradeKnown;
-  /** The raw line, kept only until the lateness check needs it; null afterwards. */
+  /**
+   * The raw line, kept only until the lateness check needs it; null afterwards, except on rating
+   * revisions, whose look-up may still reject them (null once accepted).
+   */
   public byte[] raw;
 
   public ValidEvent() {}

@@ -118,6 +118,60 @@ class BoundedIngestIntegrationTest {
   }
 
   @Test
+  void revisionsAreCheckedAgainstTheRatingsOfTheRunAndOfEarlierDaysAndEveryOneIsCounted() throws Exception {
+    Path warehouse = tmp.resolve("warehouse");
+    Path input = tmp.resolve("raw/" + DAY);
+    String v1 = TestEvents.revision("v1", "r1", "b1", "positive", DAY + "T20:00:00Z");
+    TestEvents.write(input.resolve("ratings.jsonl"), List.of(
+        TestEvents.trade("t1", DAY + "T08:00:00Z"),
+        TestEvents.rating("r1", "t1", DAY + "T12:00:00Z", "negative"),
+        TestEvents.rating("r2", "t1", DAY + "T12:00:00Z", "neutral"),
+        TestEvents.rating("r3", "t1", DAY + "T12:00:00Z", "positive")));
+    TestEvents.write(input.resolve("rating_revisions.jsonl"), List.of(
+        v1,
+        v1, // a redelivery: a duplicate, not a second revision
+        TestEvents.revision("v2", "r404", "b1", "positive", DAY + "T20:00:00Z"),
+        TestEvents.revision("v3", "r3", "b1", "positive", DAY + "T20:00:00Z")));
+
+    ObjectNode first = run(input, warehouse, DAY);
+    JsonNode revisions = first.path("kinds").path("rating_revision");
+    assertEquals(4, revisions.path("read").asLong());
+    assertEquals(1, revisions.path("accepted").asLong());
+    assertEquals(2, revisions.path("rejected").asLong());
+    assertEquals(1, revisions.path("duplicates").asLong());
+    assertEquals(1, revisions.path("rejected_by_reason").path("unknown_rating").asLong());
+    assertEquals(1, revisions.path("rejected_by_reason").path("not_upward").asLong());
+    assertEquals(List.of("v1"), ids(WarehouseRows.read(warehouse, "rating_revisions", DAY), "revision_id"));
+    assertEquals(List.of("r1", "r2", "r3"), ids(WarehouseRows.read(warehouse, "ratings", DAY), "rating_id"));
+
+    // The next day: r2 and r1 are known from yesterday's partition, r1 already revised there.
+    Path nextInput = tmp.resolve("raw/" + NEXT_DAY);
+    TestEvents.write(nextInput.resolve("rating_revisions.jsonl"), List.of(
+        TestEvents.revision("v4", "r2", "b1", "positive", NEXT_DAY + "T09:00:00Z"),
+        TestEvents.revision("v5", "r1", "b1", "positive", NEXT_DAY + "T09:00:00Z"),
+        TestEvents.revision("v6", "r2", "b9", "positive", NEXT_DAY + "T08:00:00Z"),
+        TestEvents.revision("v7", "r2", "b1", "positive", NEXT_DAY + "T10:00:00Z"),
+        TestEvents.revision("v8", "r2", "b1", "positive", DAY + "T23:00:00Z"),
+        "{\"kind\":\"rating_revision\",\"revision_id\":\"v9\",\"rater_id\":\"b1\",\"score\":\"positive\","
+            + "\"revised_at\":\"" + NEXT_DAY + "T09:00:00Z\"}"));
+    ObjectNode next = run(nextInput, warehouse, NEXT_DAY);
+    revisions = next.path("kinds").path("rating_revision");
+    assertEquals(6, revisions.path("read").asLong());
+    assertEquals(1, revisions.path("accepted").asLong());
+    assertEquals(4, revisions.path("rejected").asLong());
+    assertEquals(1, revisions.path("late").asLong(), "v8 belongs to yesterday");
+    assertEquals(revisions.path("read").asLong(), revisions.path("accepted").asLong() + revisions.path("rejected").asLong()
+        + revisions.path("duplicates").asLong() + revisions.path("late").asLong());
+    assertEquals(List.of("v4"), ids(WarehouseRows.read(warehouse, "rating_revisions", NEXT_DAY), "revision_id"));
+    Map<String, String> reasons = new TreeMap<>();
+    WarehouseRows.read(warehouse, "dead_letter", NEXT_DAY)
+        .forEach(r -> reasons.put(String.valueOf(r.get("event_id")), r.get("reason").toString()));
+    assertEquals(Map.of("v5", "second_revision", "v6", "not_the_rater", "v7", "second_revision", "v9", "missing_field"),
+        reasons);
+    assertNoPersonalValueUnder(warehouse);
+  }
+
+  @Test
   void aFailedRunLeavesThePreviousPartitionIntact() throws Exception {
     Path input = tmp.resolve("raw");
     Path warehouse = tmp.resolve("warehouse");

@@ -66,8 +66,8 @@ class NeededTradeIdsTest {
         .connect(env.fromData(needed).map(ShuffleKeys::of).returns(Types.LONG)
             .transform("collect", TypeInformation.of(NeededTradeIds.class), new CollectNeededTradeIds(maxKeys))
             .setParallelism(1)
-            .broadcast(KeepNeededTradeIds.FILTER))
-        .process(new KeepNeededTradeIds())
+            .broadcast(KeepNeededIds.FILTER))
+        .process(KeepNeededIds.tradeIds())
         .executeAndCollect(known.size() + 1);
   }
 

@@ -26,8 +26,12 @@ final class TestEvents {
   }
 
   static String rating(String id, String tradeId, String ratedAt) {
+    return rating(id, tradeId, ratedAt, "positive");
+  }
+
+  static String rating(String id, String tradeId, String ratedAt, String score) {
     return "{\"kind\":\"rating\",\"rating_id\":\"" + id + "\",\"trade_id\":\"" + tradeId + "\",\"rater_id\":\"b1\","
-        + "\"ratee_id\":\"s1\",\"direction\":\"buyer_to_seller\",\"score\":\"positive\",\"item_as_described\":5,"
+        + "\"ratee_id\":\"s1\",\"direction\":\"buyer_to_seller\",\"score\":\"" + score + "\",\"item_as_described\":5,"
         + "\"service\":4,\"logistics\":null,\"rated_at\":\"" + ratedAt + "\",\"hidden\":false}";
   }
 
@@ -40,6 +44,12 @@ final class TestEvents {
   static String certificate(String id, String recordedAt) {
     return "{\"kind\":\"certificate\",\"certificate_id\":\"" + id + "\",\"seller_id\":\"s1\",\"brand\":\"gucci\","
         + "\"status\":\"verified\",\"recorded_at\":\"" + recordedAt + "\"}";
+  }
+
+  static String revision(String id, String ratingId, String raterId, String score, String revisedAt) {
+    return "{\"kind\":\"rating_revision\",\"revision_id\":\"" + id + "\",\"rating_id\":\"" + ratingId + "\","
+        + "\"rater_id\":\"" + raterId + "\",\"score\":\"" + score + "\",\"revised_at\":\"" + revisedAt + "\","
+        + "\"reason\":\"arrived\"}";
   }
 
   /** Writes lines so a monitoring source never sees a half-written file (hidden name, then rename). */

@@ -10,13 +10,13 @@ import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
-/** {@link KeepNeededTradeIds} in Flink's broadcast operator harness. */
-class KeepNeededTradeIdsTest {
+/** {@link KeepNeededIds} in Flink's broadcast operator harness. */
+class KeepNeededIdsTest {
 
   @Test
   void passesEveryTradeIdUntilTheFilterArrivesThenOnlyTheNeededOnes() throws Exception {
     try (BroadcastOperatorTestHarness<String, NeededTradeIds, String> harness =
-        ProcessFunctionTestHarnesses.forBroadcastProcessFunction(new KeepNeededTradeIds(), KeepNeededTradeIds.FILTER)) {
+        ProcessFunctionTestHarnesses.forBroadcastProcessFunction(KeepNeededIds.tradeIds(), KeepNeededIds.FILTER)) {
       harness.processElement("t-before", 0);
       assertEquals(List.of("t-before"), harness.extractOutputValues(), "no filter yet: nothing is dropped");
 
@@ -31,7 +31,24 @@ class KeepNeededTradeIdsTest {
       assertTrue(kept.size() < 30, "the others are dropped, bar the filter's false positives: " + kept.size());
       // The filter lives in the function, not in broadcast state: a bounded run has nothing to
       // restore it from, so it must not be checkpointed either.
-      assertFalse(harness.getBroadcastState(KeepNeededTradeIds.FILTER).iterator().hasNext());
+      assertFalse(harness.getBroadcastState(KeepNeededIds.FILTER).iterator().hasNext());
+    }
+  }
+
+  @Test
+  void keepsTheRatingsThatRevisionsAskAboutByRatingId() throws Exception {
+    try (BroadcastOperatorTestHarness<RatingFact, NeededTradeIds, RatingFact> harness =
+        ProcessFunctionTestHarnesses.forBroadcastProcessFunction(KeepNeededIds.ratings(), KeepNeededIds.FILTER)) {
+      long[] needed = {ShuffleKeys.of("r7")};
+      harness.processBroadcastElement(NeededTradeIds.of(needed, needed.length), 0);
+      for (int i = 0; i < 1_000; i++) {
+        RatingFact fact = new RatingFact();
+        fact.ratingId = "r" + i;
+        harness.processElement(fact, 0);
+      }
+      List<String> kept = harness.extractOutputValues().stream().map(f -> f.ratingId).toList();
+      assertTrue(kept.contains("r7"), kept.toString());
+      assertTrue(kept.size() < 30, "the others are dropped, bar the filter's false positives: " + kept.size());
     }
   }
 }

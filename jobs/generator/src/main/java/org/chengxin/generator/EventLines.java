@@ -16,6 +16,7 @@ import org.chengxin.core.event.EventKind;
 import org.chengxin.generator.Events.Certificate;
 import org.chengxin.generator.Events.Complaint;
 import org.chengxin.generator.Events.Rating;
+import org.chengxin.generator.Events.Revision;
 import org.chengxin.generator.Events.Trade;
 
 /**
@@ -114,11 +115,7 @@ final class EventLines {
       string(EventFields.RATEE_ID, r.rateeId);
       field(EventFields.DIRECTION, r.direction);
       field(EventFields.SCORE, r.score);
-      if (r.itemAsDescribed != Events.NO_DSR) {
-        number(EventFields.ITEM_AS_DESCRIBED, r.itemAsDescribed);
-        number(EventFields.SERVICE, r.service);
-        number(EventFields.LOGISTICS, r.logistics);
-      }
+      detailedRatings(r.itemAsDescribed, r.service, r.logistics);
       time(EventFields.RATED_AT, r.ratedAt);
       json.writeFieldName(name(EventFields.HIDDEN));
       json.writeBoolean(r.hidden);
@@ -147,6 +144,21 @@ final class EventLines {
     }
   }
 
+  Line revision(Revision r) {
+    try {
+      begin(EventKind.RATING_REVISION, EventFields.REVISION_ID, r.revisionId);
+      string(EventFields.RATING_ID, r.ratingId);
+      string(EventFields.RATER_ID, r.raterId);
+      field(EventFields.SCORE, r.score);
+      detailedRatings(r.itemAsDescribed, r.service, r.logistics);
+      time(EventFields.REVISED_AT, r.revisedAt);
+      field(EventFields.REASON, r.reason);
+      return end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   Line certificate(Certificate c) {
     try {
       begin(EventKind.CERTIFICATE, EventFields.CERTIFICATE_ID, c.certificateId);
@@ -157,6 +169,15 @@ final class EventLines {
       return end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The detailed seller ratings, unless they are {@link Events#NO_DSR}. */
+  private void detailedRatings(int itemAsDescribed, int service, int logistics) throws IOException {
+    if (itemAsDescribed != Events.NO_DSR) {
+      number(EventFields.ITEM_AS_DESCRIBED, itemAsDescribed);
+      number(EventFields.SERVICE, service);
+      number(EventFields.LOGISTICS, logistics);
     }
   }
 

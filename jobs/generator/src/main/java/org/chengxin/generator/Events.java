@@ -6,6 +6,7 @@ import org.chengxin.core.event.ComplaintSeverity;
 import org.chengxin.core.event.ComplaintType;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.event.RatingScore;
+import org.chengxin.core.event.RevisionReason;
 import org.chengxin.core.event.TradeStatus;
 
 /**
@@ -66,6 +67,19 @@ final class Events {
     long resolvedAt;
     ComplaintOutcome outcome;
     long compensationMinor;
+  }
+
+  static final class Revision {
+    String revisionId;
+    String ratingId;
+    String raterId;
+    RatingScore score;
+    /** Detailed seller ratings after the revision, 1-5, or NO_DSR when left as they were. */
+    int itemAsDescribed;
+    int service;
+    int logistics;
+    long revisedAt;
+    RevisionReason reason;
   }
 
   static final class Certificate {

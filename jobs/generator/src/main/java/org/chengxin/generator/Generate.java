@@ -46,6 +46,7 @@ public final class Generate {
     SplittableRandom populationRng = root.split();
     SplittableRandom marketRng = root.split();
     SplittableRandom faultRng = root.split();
+    SplittableRandom revisionRng = root.split();
     Population pop = new Population(options, populationRng);
     if (pop.campaignTrades() > MAX_CAMPAIGN_SHARE * options.trades()) {
       throw new UsageException(
@@ -58,10 +59,11 @@ public final class Generate {
         pop.counterfeitSellers.size());
     long started = System.nanoTime();
     RunStats stats;
-    try (TruthWriter truth = new TruthWriter(truthDir);
+    boolean revisions = options.revisions().any();
+    try (TruthWriter truth = new TruthWriter(truthDir, revisions);
         FeedFiles feed = new FeedFiles(events, options.startDate(), options.days(), options.faults(), faultRng,
-            EnumSet.complementOf(EnumSet.of(EventKind.RATING_REVISION)))) {
-      stats = new MarketplaceSimulator(options, pop, marketRng, feed, truth).run();
+            revisions ? EnumSet.allOf(EventKind.class) : EnumSet.complementOf(EnumSet.of(EventKind.RATING_REVISION)))) {
+      stats = new MarketplaceSimulator(options, pop, marketRng, revisionRng, feed, truth).run();
       feed.close();
       truth.finish(options, pop, stats, feed);
     }

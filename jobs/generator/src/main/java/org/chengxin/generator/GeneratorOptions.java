@@ -11,7 +11,8 @@ import org.chengxin.core.cli.Arguments.Arg;
  * once with its default and range.
  */
 record GeneratorOptions(
-    Path out, long trades, long seed, LocalDate startDate, int days, FraudMix mix, FeedFaults faults) {
+    Path out, long trades, long seed, LocalDate startDate, int days, FraudMix mix, FeedFaults faults,
+    RevisionMix revisions) {
 
   /** Longest run: bounds the per-day file bookkeeping; a year of days is plenty for evaluation. */
   static final int MAX_DAYS = 366;
@@ -46,6 +47,12 @@ record GeneratorOptions(
         "mean upheld complaints per completed trade, honest sellers", 0.00002);
     Arg<Double> counterfeitUpheldRate = share(cli, "counterfeit-upheld-rate",
         "mean upheld complaints per completed trade, counterfeit sellers", 0.03);
+    Arg<Double> paidOffShare = share(cli, "paid-off-share",
+        "revisions: share of extortion negatives paid off (an upheld complaint) and then revised to positive (0: none)", 0);
+    Arg<Long> tradesPerRevisionBuyer = campaignRate(cli, "trades-per-revision-buyer",
+        "revisions: one seller buying revisions of its negatives, in a burst, per N trades", 0);
+    Arg<Double> honestRevisionRate = share(cli, "honest-revision-rate",
+        "revisions: share of honest negative and neutral buyer ratings revised to positive 1-25 days later (0: none)", 0);
     Arg<Double> malformedRate = share(cli, "malformed-rate", "malformed lines per valid event line", 0.001);
     Arg<Double> duplicateRate = share(cli, "duplicate-rate", "same-day duplicate re-deliveries per valid event line",
         0.002);
@@ -58,8 +65,9 @@ record GeneratorOptions(
         tradesPerExtortioner.value(), extortionTrades.value(), tradesPerCounterfeitSeller.value(), honestUpheldRate.value(),
         counterfeitUpheldRate.value());
     FeedFaults faults = new FeedFaults(malformedRate.value(), duplicateRate.value(), lateRate.value());
+    RevisionMix revisions = new RevisionMix(paidOffShare.value(), tradesPerRevisionBuyer.value(), honestRevisionRate.value());
     return Optional.of(new GeneratorOptions(out.value(), trades.value(), seed.value(), startDate.value(),
-        days.value().intValue(), mix, faults));
+        days.value().intValue(), mix, faults, revisions));
   }
 
   /** One campaign per N trades; 0 switches the kind off. */

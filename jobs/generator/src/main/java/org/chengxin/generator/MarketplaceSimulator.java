@@ -1,6 +1,10 @@
 package org.chengxin.generator;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.chengxin.core.event.ComplaintOutcome;
@@ -9,12 +13,14 @@ import org.chengxin.core.event.ComplaintType;
 import org.chengxin.core.event.EventKind;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.event.RatingScore;
+import org.chengxin.core.event.RevisionReason;
 import org.chengxin.core.event.TradeStatus;
 import org.chengxin.generator.Catalog.Brand;
 import org.chengxin.generator.Catalog.Category;
 import org.chengxin.generator.Events.Certificate;
 import org.chengxin.generator.Events.Complaint;
 import org.chengxin.generator.Events.Rating;
+import org.chengxin.generator.Events.Revision;
 import org.chengxin.generator.Events.Trade;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,10 +63,18 @@ final class MarketplaceSimulator {
   private static final int CAMOUFLAGE_TOP_SELLERS = 20;
   private static final double EXTORTION_COVER_SHARE = 0.15;
   private static final double EXTORTION_AFTER_COMPLAINT_SHARE = 0.55;
+  // Rating revisions (RevisionMix, off by default), drawn from their own stream.
+  private static final double REVISION_BUYER_NEGATIVE = 0.08;
+  private static final double REVISION_BUYER_NEUTRAL = 0.04;
+  private static final int REVISION_BUYER_TOP_RANKS = 40;
+  private static final double BOUGHT_SHARE = 0.85;
+  private static final long BOUGHT_LOOKBACK = 25L * DAY;
+  private static final long HONEST_REVISION_MAX_DELAY = 25L * DAY;
 
   private final GeneratorOptions options;
   private final Population pop;
   private final SplittableRandom rng;
+  private final SplittableRandom revisionRng;
   private final FeedFiles feed;
   private final TruthWriter truth;
   private final EventLines lines;
@@ -71,23 +85,75 @@ final class MarketplaceSimulator {
   private final Rating rating = new Rating();
   private final Complaint complaint = new Complaint();
   private final Certificate certificate = new Certificate();
+  private final Revision revision = new Revision();
+  private final WireText wireText;
+  private final RevisionMix revisionMix;
+  /** Sellers that buy revisions: their honest buyers' negatives and neutrals until their burst. */
+  private final Map<Integer, List<Revisable>> revisableBeforeBurst = new HashMap<>();
+  private final List<RevisionBurst> bursts = new ArrayList<>();
+  private final boolean[] buysRevisions;
   private int tradeSeller;
   private int tradeBuyer;
   private long tradeSeq;
   private long ratingSeq;
   private long complaintSeq;
   private long certificateSeq;
+  private long revisionSeq;
 
-  MarketplaceSimulator(
-      GeneratorOptions options, Population pop, SplittableRandom rng, FeedFiles feed, TruthWriter truth) {
+  /** A buyer-to-seller rating that could be revised: what a revision of it needs. */
+  private record Revisable(String ratingId, String raterId, String rateeId, long ratedAt, int[] dsr) {}
+
+  /** When a seller that buys revisions gets them: a burst from {@code start}, {@code length} seconds long. */
+  private record RevisionBurst(int seller, long start, long length) {}
+
+  /**
+   * @param revisionRng the stream rating revisions are drawn from, so that planting them leaves the
+   *     other draws as they were
+   */
+  MarketplaceSimulator(GeneratorOptions options, Population pop, SplittableRandom rng, SplittableRandom revisionRng,
+      FeedFiles feed, TruthWriter truth) {
     this.options = options;
     this.pop = pop;
     this.rng = rng;
+    this.revisionRng = revisionRng;
     this.feed = feed;
     this.truth = truth;
-    this.lines = new EventLines(new WireText(options.startDate(), options.days() + 60));
+    this.wireText = new WireText(options.startDate(), options.days() + 60);
+    this.lines = new EventLines(wireText);
     this.identity = new RawIdentity(pop.seed, pop.honestBuyerCount);
     this.stats = new RunStats(pop.sellerCount, pop.rings.size());
+    this.revisionMix = options.revisions();
+    this.buysRevisions = new boolean[pop.sellerCount];
+    chooseRevisionBuyers();
+  }
+
+  /**
+   * Honest sellers among the most popular (they have negatives to revise) that buy revisions, each
+   * with a burst in the second half of the period.
+   */
+  private void chooseRevisionBuyers() {
+    if (revisionMix.tradesPerRevisionBuyer() == 0) {
+      return;
+    }
+    List<Integer> candidates = new ArrayList<>();
+    for (int rank = 0; rank < Math.min(pop.sellerCount, REVISION_BUYER_TOP_RANKS); rank++) {
+      int seller = pop.sellerAtRank[rank];
+      if (pop.sellerKind[seller] == SellerKind.HONEST) {
+        candidates.add(seller);
+      }
+    }
+    int wanted = Math.min(candidates.size(), FraudMix.campaigns(options.trades(), revisionMix.tradesPerRevisionBuyer()));
+    long periodEnd = pop.periodStart + pop.periodSeconds;
+    for (int i = 0; i < wanted; i++) {
+      int seller = candidates.remove(revisionRng.nextInt(candidates.size()));
+      long start = pop.periodStart + (long) (pop.periodSeconds * (0.55 + 0.35 * revisionRng.nextDouble()));
+      long length = Math.min(Draws.between(revisionRng, DAY, 3L * DAY), Math.max(HOUR, periodEnd - 1 - start));
+      buysRevisions[seller] = true;
+      revisableBeforeBurst.put(seller, new ArrayList<>());
+      bursts.add(new RevisionBurst(seller, start, length));
+    }
+    bursts.sort(Comparator.comparingLong(RevisionBurst::start));
+    stats.revisionBuyers = wanted;
   }
 
   /** One planted campaign's events, in ascending time: uniform in a window, or at fixed times. */
@@ -201,6 +267,10 @@ final class MarketplaceSimulator {
           new Schedule(order, certificateTimes.length, 0, 0, certificateTimes,
               (i, t) -> certificate(pop.certificates.get(i))));
     }
+    long[] burstTimes = bursts.stream().mapToLong(RevisionBurst::start).toArray();
+    if (burstTimes.length > 0) {
+      campaigns.add(new Schedule(order + 1, burstTimes.length, 0, 0, burstTimes, (i, t) -> boughtRevisions(bursts.get(i))));
+    }
     campaigns.removeIf(s -> s.count == 0);
   }
 
@@ -230,7 +300,11 @@ final class MarketplaceSimulator {
     }
     boolean hidden = trade.status.hidesRatings();
     if (Draws.chance(rng, hidden ? BUYER_RATES_HIDDEN : BUYER_RATES_COMPLETED)) {
-      writeBuyerRating(trade.endedAt + honestRatingDelay(), honestScore(outcome), null, null);
+      long ratedAt = trade.endedAt + honestRatingDelay();
+      RatingScore score = honestScore(outcome);
+      if (writeBuyerRating(ratedAt, score, null, null) && score != RatingScore.POSITIVE && revisionMix.any()) {
+        honestNegativeWritten();
+      }
     }
     if (!hidden && Draws.chance(rng, SELLER_RATES_BUYER)) {
       double u = rng.nextDouble();
@@ -372,6 +446,10 @@ final class MarketplaceSimulator {
     } else if (pop.sellerKind[tradeSeller] == SellerKind.COUNTERFEIT) {
       negative = COUNTERFEIT_NEGATIVE;
       neutral = COUNTERFEIT_NEUTRAL;
+    } else if (buysRevisions[tradeSeller]) {
+      // A seller with more unhappy buyers than most, which is why it buys revisions.
+      negative = REVISION_BUYER_NEGATIVE;
+      neutral = REVISION_BUYER_NEUTRAL;
     }
     double u = rng.nextDouble();
     return u < negative ? RatingScore.NEGATIVE : u < negative + neutral ? RatingScore.NEUTRAL : RatingScore.POSITIVE;
@@ -465,7 +543,94 @@ final class MarketplaceSimulator {
     } else {
       ratedAt = trade.confirmedAt + Draws.between(rng, 600, DAY);
     }
-    writeBuyerRating(ratedAt, RatingScore.NEGATIVE, drawDsr(HOSTILE_DSR), MaliciousPattern.EXTORTION);
+    if (writeBuyerRating(ratedAt, RatingScore.NEGATIVE, drawDsr(HOSTILE_DSR), MaliciousPattern.EXTORTION)
+        && Draws.chance(revisionRng, revisionMix.paidOffShare())) {
+      payOffExtortion();
+    }
+  }
+
+  // ---- rating revisions (RevisionMix)
+
+  /**
+   * The seller pays the extortioner off (an upheld complaint on the trade, filed after the
+   * negative, with compensation: the refund), and the extortioner revises the negative to positive
+   * soon after: all of it, or none when it would end after the last day.
+   */
+  private void payOffExtortion() {
+    Revisable negative = revisableRating();
+    long filed = negative.ratedAt() + Draws.between(revisionRng, HOUR, 2L * DAY);
+    long resolved = filed + Draws.between(revisionRng, DAY / 2, 3L * DAY);
+    long revisedAt = resolved + Draws.between(revisionRng, HOUR, DAY);
+    if (day(revisedAt) >= options.days()) {
+      return;
+    }
+    ComplaintType type = Draws.chance(revisionRng, 0.5) ? ComplaintType.NOT_AS_DESCRIBED : ComplaintType.NOT_RECEIVED;
+    writeComplaint(type, ComplaintOutcome.UPHELD, filed, resolved, revisionRng);
+    writeRevision(negative, revisedAt, RevisionReason.RESOLVED, RevisionPattern.PAID_OFF_EXTORTION);
+  }
+
+  /** An honest buyer's negative or neutral just written: kept for its seller's burst, or maybe revised honestly. */
+  private void honestNegativeWritten() {
+    List<Revisable> beforeBurst = revisableBeforeBurst.get(tradeSeller);
+    if (beforeBurst != null) {
+      beforeBurst.add(revisableRating());
+    } else if (Draws.chance(revisionRng, revisionMix.honestRevisionRate())) {
+      long revisedAt = rating.ratedAt + Draws.between(revisionRng, DAY, HONEST_REVISION_MAX_DELAY);
+      writeRevision(revisableRating(), revisedAt,
+          Draws.chance(revisionRng, 0.7) ? RevisionReason.ARRIVED : RevisionReason.RESOLVED, RevisionPattern.HONEST);
+    }
+  }
+
+  /**
+   * A seller's burst of bought revisions: most of its buyers' negatives and neutrals of the last
+   * 25 days revised within the burst. Later ones are left to honest revision.
+   */
+  private void boughtRevisions(RevisionBurst burst) {
+    List<Revisable> candidates = revisableBeforeBurst.remove(burst.seller());
+    int count = 0;
+    for (Revisable r : candidates) {
+      if (r.ratedAt() < burst.start() && r.ratedAt() >= burst.start() - BOUGHT_LOOKBACK
+          && Draws.chance(revisionRng, BOUGHT_SHARE)) {
+        long revisedAt = burst.start() + (long) (revisionRng.nextDouble() * burst.length());
+        RevisionReason reason = Draws.chance(revisionRng, 0.5) ? RevisionReason.RESOLVED : RevisionReason.OTHER;
+        if (writeRevision(r, revisedAt, reason, RevisionPattern.BOUGHT)) {
+          count++;
+        }
+      }
+    }
+    truth.revisionBuyer(pop.sellerId(burst.seller()), wireText.timestamp(burst.start()),
+        wireText.timestamp(burst.start() + burst.length()), count);
+  }
+
+  /** The buyer rating last written, as a revision needs it. */
+  private Revisable revisableRating() {
+    return new Revisable(rating.ratingId, rating.raterId, rating.rateeId, rating.ratedAt,
+        new int[] {rating.itemAsDescribed, rating.service, rating.logistics});
+  }
+
+  /**
+   * Writes a revision to positive, its detailed ratings raised (never lowered), with its truth row;
+   * false when it would fall after the last day.
+   */
+  private boolean writeRevision(Revisable r, long revisedAt, RevisionReason reason, RevisionPattern pattern) {
+    if (day(revisedAt) >= options.days()) {
+      return false;
+    }
+    revision.revisionId = WireText.id("v", ++revisionSeq, 10);
+    revision.ratingId = r.ratingId();
+    revision.raterId = r.raterId();
+    revision.score = RatingScore.POSITIVE;
+    int[] raised = drawDsr(POSITIVE_DSR, revisionRng);
+    revision.itemAsDescribed = Math.max(raised[0], r.dsr()[0]);
+    revision.service = Math.max(raised[1], r.dsr()[1]);
+    revision.logistics = Math.max(raised[2], r.dsr()[2]);
+    revision.revisedAt = revisedAt;
+    revision.reason = reason;
+    feed.write(EventKind.RATING_REVISION, day(revisedAt), lines.revision(revision));
+    RunStats.add(stats.revisions, pattern);
+    truth.revision(revision.revisionId, r.ratingId(), r.raterId(), r.rateeId(), pattern, wireText.timestamp(r.ratedAt()),
+        wireText.timestamp(revisedAt));
+    return true;
   }
 
   private void certificate(Population.Certificate planned) {
@@ -487,6 +652,12 @@ final class MarketplaceSimulator {
   }
 
   private void writeComplaint(ComplaintType type, ComplaintOutcome outcome, long filed, long resolved) {
+    writeComplaint(type, outcome, filed, resolved, rng);
+  }
+
+  /** @param draws the stream severity and compensation are drawn from */
+  private void writeComplaint(ComplaintType type, ComplaintOutcome outcome, long filed, long resolved,
+      SplittableRandom draws) {
     if (day(filed) >= options.days()) {
       return; // after the last generated day: not emitted, not counted
     }
@@ -495,7 +666,7 @@ final class MarketplaceSimulator {
     complaint.buyerId = trade.buyerId;
     complaint.sellerId = trade.sellerId;
     complaint.type = type;
-    complaint.severity = severity(type);
+    complaint.severity = severity(type, draws);
     complaint.filedAt = filed;
     complaint.resolvedAt = resolved;
     complaint.outcome = outcome;
@@ -503,19 +674,20 @@ final class MarketplaceSimulator {
     complaint.compensationMinor =
         outcome != ComplaintOutcome.UPHELD
             ? 0
-            : type == ComplaintType.COUNTERFEIT ? paid : Math.max(100, Math.round(paid * (0.1 + 0.9 * rng.nextDouble())));
+            : type == ComplaintType.COUNTERFEIT ? paid : Math.max(100, Math.round(paid * (0.1 + 0.9 * draws.nextDouble())));
     feed.write(EventKind.COMPLAINT, day(filed), lines.complaint(complaint));
     RunStats.add(stats.complaintsByOutcome, outcome);
   }
 
-  private ComplaintSeverity severity(ComplaintType type) {
+  private static ComplaintSeverity severity(ComplaintType type, SplittableRandom draws) {
     double[] weights = type == ComplaintType.COUNTERFEIT ? new double[] {0.1, 0.3, 0.6} : new double[] {0.5, 0.35, 0.15};
-    return ComplaintSeverity.values()[Draws.weighted(rng, weights)];
+    return ComplaintSeverity.values()[Draws.weighted(draws, weights)];
   }
 
-  private void writeBuyerRating(long ratedAt, RatingScore score, int[] dsr, MaliciousPattern pattern) {
+  /** Writes a buyer's rating of the current trade; false when it would fall after the last day. */
+  private boolean writeBuyerRating(long ratedAt, RatingScore score, int[] dsr, MaliciousPattern pattern) {
     if (day(ratedAt) >= options.days()) {
-      return;
+      return false;
     }
     int[] detailed = dsr != null ? dsr : drawDsr(score == RatingScore.POSITIVE ? POSITIVE_DSR
         : score == RatingScore.NEUTRAL ? NEUTRAL_DSR : NEGATIVE_DSR);
@@ -529,6 +701,7 @@ final class MarketplaceSimulator {
       truth.maliciousRating(rating.ratingId, rating.raterId, rating.rateeId, pattern);
       RunStats.add(stats.maliciousRatings, pattern);
     }
+    return true;
   }
 
   private void writeSellerRating(long ratedAt, RatingScore score) {
@@ -555,7 +728,11 @@ final class MarketplaceSimulator {
   }
 
   private int[] drawDsr(double[] weights) {
-    return new int[] {Draws.weighted(rng, weights), Draws.weighted(rng, weights), Draws.weighted(rng, weights)};
+    return drawDsr(weights, rng);
+  }
+
+  private static int[] drawDsr(double[] weights, SplittableRandom draws) {
+    return new int[] {Draws.weighted(draws, weights), Draws.weighted(draws, weights), Draws.weighted(draws, weights)};
   }
 
   private int day(long time) {

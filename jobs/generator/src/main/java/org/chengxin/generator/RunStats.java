@@ -16,7 +16,9 @@ final class RunStats {
   final Map<RatingScore, Long> sellerRatingsByScore = new EnumMap<>(RatingScore.class);
   final Map<ComplaintOutcome, Long> complaintsByOutcome = new EnumMap<>(ComplaintOutcome.class);
   final Map<MaliciousPattern, Long> maliciousRatings = new EnumMap<>(MaliciousPattern.class);
+  final Map<RevisionPattern, Long> revisions = new EnumMap<>(RevisionPattern.class);
   long certificates;
+  int revisionBuyers;
 
   RunStats(int sellers, int rings) {
     sellerTrades = new int[sellers];

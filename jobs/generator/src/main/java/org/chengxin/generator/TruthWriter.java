@@ -24,10 +24,39 @@ import org.chengxin.generator.Catalog.Brand;
 final class TruthWriter implements Closeable {
   private final Path dir;
   private final Delimited.Rows maliciousRatings;
+  /** Null unless revisions are planted: only then are there revisions.csv and revision_buyers.csv. */
+  private final Delimited.Rows revisions;
+  private final Delimited.Rows revisionBuyers;
 
-  TruthWriter(Path dir) throws IOException {
+  TruthWriter(Path dir, boolean revisions) throws IOException {
     this.dir = Files.createDirectories(dir);
     maliciousRatings = csv(dir.resolve("malicious_ratings.csv"), "rating_id", "rater_id", "ratee_id", "pattern");
+    this.revisions = revisions
+        ? csv(dir.resolve("revisions.csv"), "revision_id", "rating_id", "rater_id", "ratee_id", "pattern", "rated_at",
+            "revised_at")
+        : null;
+    this.revisionBuyers = revisions
+        ? csv(dir.resolve("revision_buyers.csv"), "seller_id", "burst_from", "burst_to", "revisions")
+        : null;
+  }
+
+  /** A seller that bought revisions: the burst's window and how many revisions it got. */
+  void revisionBuyer(String sellerId, String burstFrom, String burstTo, int count) {
+    try {
+      revisionBuyers.row(sellerId, burstFrom, burstTo, count);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One planted revision (honest ones included): every emitted rating_revision has a row. */
+  void revision(String revisionId, String ratingId, String raterId, String rateeId, RevisionPattern pattern,
+      String ratedAt, String revisedAt) {
+    try {
+      revisions.row(revisionId, ratingId, raterId, rateeId, pattern.wire(), ratedAt, revisedAt);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   void maliciousRating(String ratingId, String raterId, String rateeId, MaliciousPattern pattern) {
@@ -128,6 +157,13 @@ final class TruthWriter implements Closeable {
     faults.put("malformed_rate", options.faults().malformedRate());
     faults.put("duplicate_rate", options.faults().duplicateRate());
     faults.put("late_rate", options.faults().lateRate());
+    RevisionMix revisionMix = options.revisions();
+    if (revisionMix.any()) {
+      params.putObject("revisions")
+          .put("paid_off_share", revisionMix.paidOffShare())
+          .put("trades_per_revision_buyer", revisionMix.tradesPerRevisionBuyer())
+          .put("honest_revision_rate", revisionMix.honestRevisionRate());
+    }
 
     ObjectNode population = root.putObject("population");
     population.put("sellers", pop.sellerCount);
@@ -148,6 +184,13 @@ final class TruthWriter implements Closeable {
     putCounts(emitted.putObject("complaints_by_outcome"), stats.complaintsByOutcome);
     putCounts(emitted.putObject("malicious_ratings_by_pattern"), stats.maliciousRatings);
     emitted.put("certificates", stats.certificates);
+    if (revisionMix.any()) {
+      ObjectNode byPattern = emitted.putObject("revisions_by_pattern");
+      for (RevisionPattern pattern : RevisionPattern.values()) {
+        byPattern.put(pattern.wire(), stats.revisions.getOrDefault(pattern, 0L));
+      }
+      population.put("revision_buyers", stats.revisionBuyers);
+    }
 
     ObjectNode days = root.putObject("days");
     FeedFiles.Counts[] totals = new FeedFiles.Counts[EventKind.values().length];
@@ -198,6 +241,10 @@ final class TruthWriter implements Closeable {
 
   @Override
   public void close() throws IOException {
+    if (revisions != null) {
+      revisions.close();
+      revisionBuyers.close();
+    }
     maliciousRatings.close();
   }
 }

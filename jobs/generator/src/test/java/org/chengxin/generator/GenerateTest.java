@@ -119,6 +119,8 @@ class GenerateTest {
       }
     }
     assertEquals(TRADES, trades);
+    assertFalse(Files.exists(dir.resolve("market/truth/revisions.csv")), "no revision truth unless revisions are planted");
+    assertTrue(manifest.path("parameters").path("revisions").isMissingNode());
     JsonNode totals = manifest.path("totals");
     for (String t : List.of("trades", "ratings")) {
       assertTrue(totals.path(t).path("malformed").asLong() > 0, t + " has malformed lines");

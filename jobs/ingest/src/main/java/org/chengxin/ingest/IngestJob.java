@@ -319,11 +319,9 @@ public final class IngestJob {
         .map(e -> e.tradeId).returns(Types.STRING).name("TradeIds");
     List<Path> earlierTrades = earlierTradePartitions();
     if (!earlierTrades.isEmpty()) {
-      FileSource<GenericRecord> lookback = FileSource.forRecordStreamFormat(
-          AvroParquetReaders.forGenericRecord(TRADE_ID_ONLY), earlierTrades.toArray(Path[]::new)).build();
-      knownTrades = knownTrades.union(env
-          .fromSource(lookback, WatermarkStrategy.noWatermarks(), "ReadEarlierTrades").uid("read-earlier-trades")
-          .map(r -> r.get(EventFields.TRADE_ID).toString()).returns(Types.STRING).name("EarlierTradeIds"));
+      knownTrades = knownTrades.union(
+          readPartitions(env, earlierTrades, TRADE_ID_ONLY, "ReadEarlierTrades", "read-earlier-trades")
+              .map(r -> r.get(EventFields.TRADE_ID).toString()).returns(Types.STRING).name("EarlierTradeIds"));
     }
     DataStream<ValidEvent> needTrade = unique
         .filter(e -> e.kind == EventKind.RATING || e.kind == EventKind.COMPLAINT).name("NeedTrade");
@@ -375,19 +373,14 @@ public final class IngestJob {
     DataStream<RatingFact> earlier = null;
     List<Path> earlierRatings = earlierPartitions(EventTables.RATINGS.name(), REVISION_LOOKBACK_DAYS);
     if (!earlierRatings.isEmpty()) {
-      earlier = env
-          .fromSource(FileSource.forRecordStreamFormat(AvroParquetReaders.forGenericRecord(RatingFact.RATINGS_PROJECTION),
-              earlierRatings.toArray(Path[]::new)).build(), WatermarkStrategy.noWatermarks(), "ReadEarlierRatings")
-          .uid("read-earlier-ratings")
+      earlier = readPartitions(env, earlierRatings, RatingFact.RATINGS_PROJECTION, "ReadEarlierRatings", "read-earlier-ratings")
           .map(RatingFact::ofRatingRecord).returns(RatingFact.class).name("EarlierRatingFacts");
     }
     List<Path> earlierRevisions = earlierPartitions(EventTables.RATING_REVISIONS.name(), REVISION_LOOKBACK_DAYS);
     if (!earlierRevisions.isEmpty()) {
-      DataStream<RatingFact> revised = env
-          .fromSource(FileSource.forRecordStreamFormat(AvroParquetReaders.forGenericRecord(RatingFact.REVISIONS_PROJECTION),
-              earlierRevisions.toArray(Path[]::new)).build(), WatermarkStrategy.noWatermarks(), "ReadEarlierRevisions")
-          .uid("read-earlier-revisions")
-          .map(RatingFact::revisedEarlier).returns(RatingFact.class).name("EarlierRevisions");
+      DataStream<RatingFact> revised =
+          readPartitions(env, earlierRevisions, RatingFact.REVISIONS_PROJECTION, "ReadEarlierRevisions", "read-earlier-revisions")
+              .map(RatingFact::revisedEarlier).returns(RatingFact.class).name("EarlierRevisions");
       earlier = earlier == null ? revised : earlier.union(revised);
     }
     if (!options.continuous()) {
@@ -410,8 +403,18 @@ public final class IngestJob {
     return revisions
         .keyBy(e -> RevisionLookupFunction.partitionKey(RevisionLookupFunction.ratingIdOf(e)), Types.LONG)
         .connect(knownRatings.keyBy(f -> RevisionLookupFunction.partitionKey(f.ratingId), Types.LONG))
-        .process(new RevisionLookupFunction(options.maxOutOfOrderness(), retention, pseudonymiser))
+        .process(new RevisionLookupFunction(options.maxOutOfOrderness(), revisionRetention(retention), pseudonymiser))
         .name("LookUpRevisedRating").uid("look-up-revised-rating");
+  }
+
+  /**
+   * How long a continuous run remembers ratings and revised ratings: the dedupe retention, but never
+   * less than the revision look-back, or a revision of a rating older than the retention would read
+   * as unknown. Null (the whole run) for bounded runs.
+   */
+  static java.time.Duration revisionRetention(java.time.Duration retention) {
+    java.time.Duration lookback = java.time.Duration.ofDays(REVISION_LOOKBACK_DAYS);
+    return retention == null ? null : retention.compareTo(lookback) >= 0 ? retention : lookback;
   }
 
   /** The broadcast Bloom filter of the keys of the ids some events ask about (bounded runs). */
@@ -420,6 +423,14 @@ public final class IngestJob {
         .transform(name, TypeInformation.of(NeededTradeIds.class), new CollectNeededTradeIds())
         .setParallelism(1).uid(uid)
         .broadcast(KeepNeededIds.FILTER);
+  }
+
+  /** The records of earlier partitions, read through a projection of their columns. */
+  private static DataStream<GenericRecord> readPartitions(StreamExecutionEnvironment env, List<Path> partitions,
+      Schema projection, String name, String uid) {
+    FileSource<GenericRecord> source =
+        FileSource.forRecordStreamFormat(AvroParquetReaders.forGenericRecord(projection), partitions.toArray(Path[]::new)).build();
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), name).uid(uid);
   }
 
   /** ds partitions of trades in the look-back before the run's first day (or today, continuous). */

@@ -102,6 +102,13 @@ class RevisionLookupFunctionTest {
     }
   }
 
+  @Test
+  void aContinuousRunRemembersRatingsForTheWholeRevisionLookBack() {
+    assertEquals(Duration.ofDays(31), IngestJob.revisionRetention(Duration.ofDays(7)));
+    assertEquals(Duration.ofDays(60), IngestJob.revisionRetention(Duration.ofDays(60)));
+    assertNull(IngestJob.revisionRetention(null), "a bounded run remembers for the whole run");
+  }
+
   private static KeyedTwoInputStreamOperatorTestHarness<Long, ValidEvent, RatingFact, ValidEvent> lookUp(Duration retention)
       throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new RevisionLookupFunction(WAIT, retention, Deliveries.KEYS),

@@ -23,6 +23,7 @@ class IngestEvaluationTest {
 
   @Test
   void comparesRunSummaryWithManifest() throws Exception {
+    int kindCount = EventKind.values().length; // every kind's truth counts; adding a kind must not break the sums
     ObjectNode manifest = JSON.createObjectNode();
     ObjectNode day = manifest.putObject("days").putObject(DAY.toString());
     for (EventKind kind : EventKind.values()) {
@@ -33,8 +34,8 @@ class IngestEvaluationTest {
 
     Warehouse warehouse = Warehouse.local(warehouseRoot.toString());
     ObjectNode ingest = JSON.createObjectNode();
-    ingest.putObject("totals").put("read", 52).put("accepted", 39).put("rejected", 4)
-        .put("duplicates", 4).put("late", 4);
+    ingest.putObject("totals").put("read", 13 * kindCount).put("accepted", 10 * kindCount - 1)
+        .put("rejected", kindCount).put("duplicates", kindCount).put("late", kindCount);
     ObjectNode kinds = ingest.putObject("kinds");
     for (EventKind kind : EventKind.values()) {
       kinds.putObject(kind.wireName()).put("accepted", kind == EventKind.TRADE ? 9 : 10);
@@ -44,13 +45,13 @@ class IngestEvaluationTest {
 
     Metrics metrics = new Metrics();
     new IngestEvaluation().measure(new EvaluationContext(truth, warehouse, DAY), metrics);
-    assertEquals(52L, metrics.get("ingest.lines_expected"));
-    assertEquals(40L, metrics.get("ingest.accepted_expected"));
-    assertEquals(39L, metrics.get("ingest.accepted"));
+    assertEquals(13L * kindCount, metrics.get("ingest.lines_expected"));
+    assertEquals(10L * kindCount, metrics.get("ingest.accepted_expected"));
+    assertEquals(10L * kindCount - 1, metrics.get("ingest.accepted"));
     assertEquals(false, metrics.get("ingest.accepted_match"), "one trade was lost");
-    assertEquals(4L, metrics.get("ingest.malformed_injected"));
+    assertEquals((long) kindCount, metrics.get("ingest.malformed_injected"));
     assertEquals(true, metrics.get("ingest.reconciled"));
-    assertTrue(metrics.toJson().startsWith("{\"ingest.lines_read\":52"));
+    assertTrue(metrics.toJson().startsWith("{\"ingest.lines_read\":" + 13 * kindCount + ","));
   }
 
   @Test

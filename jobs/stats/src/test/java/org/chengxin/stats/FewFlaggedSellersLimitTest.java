@@ -20,8 +20,11 @@ class FewFlaggedSellersLimitTest {
   private static final int MARKETS = 400;
   private static final int SUSPECTS = 4;
 
-  /** Share of the markets whose flagged ratio is above 0.5 and above 1: {above half, above one}. */
-  private static double[] shares(boolean fitted) {
+  /**
+   * Share of the markets whose flagged ratio is above 0.5 and above 1, {above half, above one}, with
+   * the kind fitted under {@code pooling} (null: the planted prior).
+   */
+  private static double[] shares(PartialPooling pooling) {
     SplittableRandom random = new SplittableRandom(20261204);
     BetaDistribution rates = BetaDistribution.of(PLANTED.alpha(), PLANTED.beta());
     int aboveHalf = 0;
@@ -44,7 +47,7 @@ class FewFlaggedSellersLimitTest {
         continue; // the job shrinks such a kind toward the platform; not the case studied here
       }
       markets++;
-      BetaPrior prior = fitted ? PartialPooling.DEFAULT.fit(kind, PLATFORM).prior() : PLANTED;
+      BetaPrior prior = pooling == null ? PLANTED : pooling.fit(kind, PLATFORM).prior();
       double raw = 0;
       double shrunk = 0;
       for (int i = 0; i < SUSPECTS; i++) {
@@ -63,19 +66,32 @@ class FewFlaggedSellersLimitTest {
     // does better on average. Still its ratio is above 0.5 on 43.0% of these 400 markets and above 1
     // on 12.8% (42.3% and 12.7% of 1,000), so "at most 0.5 on every market of the sweep" holds for
     // three seeds of one size with a probability of about 0.57^3 = 0.19 even for it.
-    double[] shares = shares(false);
+    double[] shares = shares(null);
     assertTrue(shares[0] > 0.35 && shares[0] < 0.55, "above 0.5: " + shares[0]);
     assertTrue(shares[1] > 0.08 && shares[1] < 0.22, "above 1: " + shares[1]);
   }
 
   @Test
   void theFittedPriorOfFourSuspectsDoesWorseThanThePlantedOne() {
-    // The job's prior, fitted on the four suspects themselves (PartialPooling.DEFAULT): above 0.5 on
+    // The prior fitted on the four suspects themselves, centred on the platform with the concentration
+    // factor (PartialPooling.PLATFORM_CENTRED): above 0.5 on
     // 62.8% of the markets and above 1 on 26.8% (1,000 markets: 63.3% and 27.1%).
-    double[] fitted = shares(true);
-    double[] planted = shares(false);
+    double[] fitted = shares(PartialPooling.PLATFORM_CENTRED);
+    double[] planted = shares(null);
     assertTrue(fitted[0] > 0.55 && fitted[0] < 0.75, "above 0.5: " + fitted[0]);
     assertTrue(fitted[1] > 0.18 && fitted[1] < 0.36, "above 1: " + fitted[1]);
     assertTrue(fitted[0] > planted[0] && fitted[1] > planted[1], "fitted " + fitted[1] + ", planted " + planted[1]);
+  }
+
+  @Test
+  void centredOnTheirPooledRateFourSuspectsFareBetterButNotWell() {
+    // Centred on the kind's pooled rate without the concentration factor
+    // (PartialPooling.POOLED_RATE_CENTRED): above 0.5 on 59.5% and above 1 on 22.5% of the markets
+    // (1,000 markets: 59.7% and 21.9%), between the platform-centred fit and the planted prior.
+    double[] pooled = shares(PartialPooling.POOLED_RATE_CENTRED);
+    double[] platformCentred = shares(PartialPooling.PLATFORM_CENTRED);
+    double[] planted = shares(null);
+    assertTrue(pooled[0] > 0.5 && pooled[0] < 0.7, "above 0.5: " + pooled[0]);
+    assertTrue(pooled[1] > planted[1] && pooled[1] < platformCentred[1], pooled[1] + " above 1");
   }
 }

@@ -15,8 +15,8 @@ import org.apache.commons.numbers.gamma.LogBeta;
  * likelihood keeps rising as the concentration kappa = alpha + beta grows, and the maximum is a point
  * mass at the pooled rate that pulls every seller onto one rate (six flagged sellers with true rates
  * 1.3e-2 to 6e-2 all shrunk to 0.037). So the fit maximises the likelihood times a {@link Hyperprior}:
- * by default the weak {@link SpreadHyperprior}; a flagged kind's prior is pooled toward the
- * platform's with {@link PartialPooling}. {@link PriorFit#logLikelihood()} stays the data's likelihood
+ * by default the weak {@link SpreadHyperprior}; a flagged kind's prior has the hyperprior of
+ * {@link PartialPooling}. {@link PriorFit#logLikelihood()} stays the data's likelihood
  * alone.
  *
  * <p>How: Newton's method in (ln alpha, ln beta), which keeps both positive and makes the problem well

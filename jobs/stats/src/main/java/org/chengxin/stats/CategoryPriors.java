@@ -15,9 +15,9 @@ import java.util.TreeMap;
  * its own, fitted the same way on the sellers of that kind in every category, so each is shrunk
  * toward its own kind rather than toward the honest rate (which would hide a counterfeiter), toward
  * a mixture of kinds (one beta fitted to both is U-shaped and shrinks nobody), or not at all (which
- * lets small counts speak alone). A kind is pooled toward the platform ({@link PartialPooling}): a
- * handful of flagged sellers cannot fit a spread of their own, so their prior leans on the platform's
- * until there are enough of them to stand alone.
+ * lets small counts speak alone). A kind's fit has a hyperprior ({@link PartialPooling}): a handful
+ * of flagged sellers cannot fit a spread of their own, so it holds their spread near a reference and
+ * their mean near their pooled rate until there are enough of them to stand alone.
  *
  * <p>Build it on the driver from per-category histograms, then broadcast it: {@link #priorFor} is a map
  * lookup.
@@ -29,7 +29,7 @@ public final class CategoryPriors implements Serializable {
    * @param minSellers fewer sellers than this: use the platform prior
    * @param minUpheld fewer upheld complaints than this: use the platform prior (the spread between
    *     sellers cannot be estimated from a handful of complaints)
-   * @param pooling how each flagged kind's prior is pooled toward the platform's
+   * @param pooling the hyperprior of each flagged kind's prior
    */
   public record Settings(long minSellers, long minUpheld, PartialPooling pooling) implements Serializable {
     /** Defaults: 200 sellers and 20 upheld complaints, {@link PartialPooling#DEFAULT}. */
@@ -61,8 +61,8 @@ public final class CategoryPriors implements Serializable {
 
   /**
    * Fits the platform prior on the merge of the ordinary sellers' histograms, a prior per category
-   * that qualifies, and a prior per kind of flag whose sellers hold an upheld complaint, pooled toward
-   * the platform's (with no complaint nothing sets the kind apart and it shrinks toward the platform
+   * that qualifies, and a prior per kind of flag whose sellers hold an upheld complaint, under
+   * {@link Settings#pooling()} (with no complaint nothing sets the kind apart and it shrinks toward the platform
    * prior itself).
    *
    * @param histograms ordinary (unflagged) sellers per category; at least one with trades

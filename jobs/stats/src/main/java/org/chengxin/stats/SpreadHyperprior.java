@@ -22,21 +22,29 @@ package org.chengxin.stats;
  * Where thousands of sellers and hundreds of complaints pin the spread down both cost little.
  */
 final class SpreadHyperprior implements Hyperprior {
-  static final SpreadHyperprior WEAK = new SpreadHyperprior();
+  static final SpreadHyperprior WEAK = new SpreadHyperprior(0.5);
+  /**
+   * The shape term alone, without the concentration factor: for a fit that has another proper term
+   * in the mean (a flagged kind's, {@link PartialPooling}), where the factor's pull toward a small
+   * alpha + beta, at a shape held near 1, is a pull toward a larger mean.
+   */
+  static final SpreadHyperprior SHAPE_ONLY = new SpreadHyperprior(0);
 
-  /** The power: p proportional to (alpha + beta)^(-1/2). */
-  private static final double POWER = 0.5;
+  /** The power c: p proportional to (alpha + beta)^(-c); 1/2 for {@link #WEAK}. */
+  private final double power;
   /** Standard deviation of ln alpha around ln 1. */
   private static final double SHAPE_SPREAD = 1;
 
-  private SpreadHyperprior() {}
+  private SpreadHyperprior(double power) {
+    this.power = power;
+  }
 
   /** (ln alpha, ln beta) differs from (logit mean, ln concentration) by a constant Jacobian. */
   @Override
   public double logDensity(double s, double t) {
     double logKappa = Math.max(s, t) + Math.log1p(Math.exp(-Math.abs(s - t)));
     double shape = s / SHAPE_SPREAD;
-    return -POWER * logKappa - 0.5 * shape * shape;
+    return -power * logKappa - 0.5 * shape * shape;
   }
 
   /**
@@ -46,10 +54,10 @@ final class SpreadHyperprior implements Hyperprior {
   @Override
   public void addDerivatives(double s, double t, double[] g, double[][] h) {
     double shareA = 1 / (1 + Math.exp(t - s));
-    double curvature = POWER * shareA * (1 - shareA);
+    double curvature = power * shareA * (1 - shareA);
     double shapeWeight = 1 / (SHAPE_SPREAD * SHAPE_SPREAD);
-    g[0] -= POWER * shareA + shapeWeight * s;
-    g[1] -= POWER * (1 - shareA);
+    g[0] -= power * shareA + shapeWeight * s;
+    g[1] -= power * (1 - shareA);
     h[0][0] -= curvature + shapeWeight;
     h[1][1] -= curvature;
     h[0][1] += curvature;

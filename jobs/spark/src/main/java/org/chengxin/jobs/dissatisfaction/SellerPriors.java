@@ -23,8 +23,8 @@ import org.chengxin.stats.CountHistogram;
  * most information serves every window. The exposure is the matured trades (trades weighted by the
  * share of their complaints already filed, {@link DissatisfactionCounts}), so the newest days'
  * missing complaints do not pull the prior down. Flagged sellers are fitted apart, as a population
- * of their own, one per kind of flag, each pooled toward the platform prior so a handful of them
- * cannot fit a degenerate prior ({@link CategoryPriors}, {@link org.chengxin.stats.PartialPooling}). Only a histogram of (category, kind of
+ * of their own, one per kind of flag, each under a hyperprior ({@link org.chengxin.stats.PartialPooling}) so a handful of them
+ * cannot fit a degenerate prior ({@link CategoryPriors}). Only a histogram of (category, kind of
  * flag, upheld, bucketed trades) cells with seller counts reaches the driver, never seller rows.
  */
 final class SellerPriors {

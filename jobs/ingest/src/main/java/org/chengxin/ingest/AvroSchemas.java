@@ -33,6 +33,12 @@ public final class AvroSchemas {
     return Schema.createRecord(table.name(), table.description(), NAMESPACE, false, fields);
   }
 
+  /** The schema of some of a table's columns, in the order given: a Parquet read projection. */
+  public static Schema projection(TableSchema table, List<String> columns) {
+    return of(new TableSchema(table.name(), table.description(),
+        columns.stream().map(c -> table.column(c).orElseThrow()).toList()));
+  }
+
   private static Schema typeOf(Column column) {
     return switch (column.type()) {
       case STRING -> Schema.create(Schema.Type.STRING);

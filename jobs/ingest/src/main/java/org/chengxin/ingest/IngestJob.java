@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -77,9 +76,7 @@ public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   /** Batches of 2,048 lines ({@link JsonLinesFormat}) a source reader may hold: 16 is a few MB. */
   static final int ELEMENT_QUEUE_CAPACITY = 16;
-  private static final Schema TRADE_ID_ONLY =
-      SchemaBuilder.record(EventTables.TRADES.name()).namespace("org.chengxin.tables")
-          .fields().requiredString(EventFields.TRADE_ID).endRecord();
+  private static final Schema TRADE_ID_ONLY = AvroSchemas.projection(EventTables.TRADES, List.of(EventFields.TRADE_ID));
   /**
    * Days of earlier {@code ratings} and {@code rating_revisions} partitions the revision look-up
    * reads: the revision window and one day more, so a revision a day too late is told
@@ -385,7 +382,7 @@ public final class IngestJob {
     }
     if (!options.continuous()) {
       // Only the ratings some revision asks about go on (this run's are decoded only then) to the sorted look-up.
-      BroadcastStream<NeededTradeIds> needed = neededIds(
+      BroadcastStream<NeededIds> needed = neededIds(
           revisions.map(e -> ShuffleKeys.of(RevisionLookupFunction.ratingIdOf(e))).returns(Types.LONG).name("NeededRatingKeys"),
           "CollectNeededRatingIds", "collect-needed-rating-ids");
       ratings = ratings.connect(needed)
@@ -418,9 +415,9 @@ public final class IngestJob {
   }
 
   /** The broadcast Bloom filter of the keys of the ids some events ask about (bounded runs). */
-  private static BroadcastStream<NeededTradeIds> neededIds(DataStream<Long> keys, String name, String uid) {
+  private static BroadcastStream<NeededIds> neededIds(DataStream<Long> keys, String name, String uid) {
     return keys
-        .transform(name, TypeInformation.of(NeededTradeIds.class), new CollectNeededTradeIds())
+        .transform(name, TypeInformation.of(NeededIds.class), new CollectNeededIds())
         .setParallelism(1).uid(uid)
         .broadcast(KeepNeededIds.FILTER);
   }

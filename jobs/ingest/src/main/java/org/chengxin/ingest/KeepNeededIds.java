@@ -8,24 +8,24 @@ import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Passes on the known ids that some event may refer to (the broadcast {@link NeededTradeIds}; a
+ * Passes on the known ids that some event may refer to (the broadcast {@link NeededIds}; a
  * BATCH run reads the broadcast side before the ids): the known trade ids that ratings and
  * complaints ask about, and the {@link RatingFact}s of the ratings that revisions ask about.
  * Without a filter everything passes, so nothing a look-up needs is ever dropped.
  *
  * @param <T> a known id, or what is known under it
  */
-final class KeepNeededIds<T> extends BroadcastProcessFunction<T, NeededTradeIds, T> {
+final class KeepNeededIds<T> extends BroadcastProcessFunction<T, NeededIds, T> {
   private static final long serialVersionUID = 1L;
   /**
    * What {@code broadcast()} asks for. The filter is not kept in it: a bounded run has no
    * checkpoint to restore it from, and every subtask receives the one filter itself.
    */
-  static final MapStateDescriptor<Integer, NeededTradeIds> FILTER =
-      new MapStateDescriptor<>("needed-trade-ids", Types.INT, TypeInformation.of(NeededTradeIds.class));
+  static final MapStateDescriptor<Integer, NeededIds> FILTER =
+      new MapStateDescriptor<>("needed-ids", Types.INT, TypeInformation.of(NeededIds.class));
 
   private final KeySelector<T, String> id;
-  private transient NeededTradeIds filter;
+  private transient NeededIds filter;
 
   /** @param id the id a known element is looked up by */
   KeepNeededIds(KeySelector<T, String> id) {
@@ -43,7 +43,7 @@ final class KeepNeededIds<T> extends BroadcastProcessFunction<T, NeededTradeIds,
   }
 
   @Override
-  public void processBroadcastElement(NeededTradeIds needed, Context ctx, Collector<T> out) {
+  public void processBroadcastElement(NeededIds needed, Context ctx, Collector<T> out) {
     filter = needed;
   }
 

@@ -9,7 +9,6 @@ import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.event.WireEnum;
 import org.chengxin.core.schema.EventTables;
-import org.chengxin.core.schema.TableSchema;
 import org.chengxin.core.validation.RevisionRules;
 
 /**
@@ -21,8 +20,8 @@ public class RatingFact {
   /** The columns of {@code ratings} a fact reads: the Parquet projection of the look-back. */
   static final List<String> RATING_COLUMNS =
       List.of("rating_id", "rater_id", "direction", "score", "item_as_described", "service", "logistics", "rated_at");
-  static final Schema RATINGS_PROJECTION = projection(EventTables.RATINGS, RATING_COLUMNS);
-  static final Schema REVISIONS_PROJECTION = projection(EventTables.RATING_REVISIONS, List.of("rating_id"));
+  static final Schema RATINGS_PROJECTION = AvroSchemas.projection(EventTables.RATINGS, RATING_COLUMNS);
+  static final Schema REVISIONS_PROJECTION = AvroSchemas.projection(EventTables.RATING_REVISIONS, List.of("rating_id"));
 
   public String ratingId;
   /** True for an earlier accepted revision of the rating; the rating's own fields are then null. */
@@ -94,10 +93,5 @@ public class RatingFact {
     public RatingFact map(ValidEvent rating) {
       return ofRatingRow(rating.eventId, codec.decode(rating.row));
     }
-  }
-
-  private static Schema projection(TableSchema table, List<String> columns) {
-    return AvroSchemas.of(new TableSchema(table.name(), table.description(),
-        columns.stream().map(c -> table.column(c).orElseThrow()).toList()));
   }
 }

@@ -3,6 +3,7 @@ package org.chengxin.ingest;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
@@ -36,6 +37,20 @@ final class Records {
       }
     }
     return table.equals(EventTables.DEAD_LETTER) ? DEAD_LETTER : LATE_EVENTS;
+  }
+
+  /** A {@code dead_letter} row: why a line was rejected, with its (already redacted) raw line and where it came from. */
+  static GenericRecord deadLetter(String reason, String detail, EventKind kind, String eventId, String rawLine,
+      String sourceFile, long sourceLine) {
+    GenericData.Record record = new GenericData.Record(DEAD_LETTER);
+    record.put("reason", reason);
+    record.put("detail", detail);
+    record.put("kind", kind == null ? null : kind.wireName());
+    record.put("event_id", eventId);
+    record.put("raw_line", rawLine);
+    record.put("source_file", sourceFile);
+    record.put("source_line", sourceLine);
+    return record;
   }
 
   static TypeInformation<GenericRecord> typeOf(Schema schema) {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -139,14 +138,7 @@ public final class RevisionLookupFunction extends KeyedCoProcessFunction<Long, V
   private void reject(ValidEvent event, RevisionRules.Broken broken, OnTimerContext ctx) {
     rejected.computeIfAbsent(IngestCounts.rejected(IngestCounts.bucket(EventKind.RATING_REVISION), broken.reason()),
         name -> getRuntimeContext().getLongCounter(name)).add(1);
-    GenericData.Record record = new GenericData.Record(Records.DEAD_LETTER);
-    record.put("reason", broken.reason().wire());
-    record.put("detail", Redactor.scrub(broken.detail()));
-    record.put("kind", EventKind.RATING_REVISION.wireName());
-    record.put("event_id", event.eventId);
-    record.put("raw_line", event.raw == null ? "" : redactor.redact(event.raw, 0, event.raw.length));
-    record.put("source_file", event.sourceFile);
-    record.put("source_line", event.sourceLine);
-    ctx.output(DEAD_LETTER, record);
+    ctx.output(DEAD_LETTER, Records.deadLetter(broken.reason().wire(), Redactor.scrub(broken.detail()), EventKind.RATING_REVISION,
+        event.eventId, event.raw == null ? "" : redactor.redact(event.raw, 0, event.raw.length), event.sourceFile, event.sourceLine));
   }
 }

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -97,15 +96,7 @@ public final class ValidateFunction extends ProcessFunction<RawLine, ValidEvent>
   }
 
   private static GenericRecord deadLetter(Rejected r, RawLine line) {
-    GenericData.Record record = new GenericData.Record(Records.DEAD_LETTER);
-    record.put("reason", r.reason().wire());
-    record.put("detail", r.detail());
-    record.put("kind", r.kind() == null ? null : r.kind().wireName());
-    record.put("event_id", r.eventId());
-    record.put("raw_line", r.redactedLine());
-    record.put("source_file", line.sourceFile);
-    record.put("source_line", line.lineNumber);
-    return record;
+    return Records.deadLetter(r.reason().wire(), r.detail(), r.kind(), r.eventId(), r.redactedLine(), line.sourceFile, line.lineNumber);
   }
 
   // In continuous mode the plausible bound moves with the clock's day.

@@ -15,13 +15,13 @@ class KeepNeededIdsTest {
 
   @Test
   void passesEveryTradeIdUntilTheFilterArrivesThenOnlyTheNeededOnes() throws Exception {
-    try (BroadcastOperatorTestHarness<String, NeededTradeIds, String> harness =
+    try (BroadcastOperatorTestHarness<String, NeededIds, String> harness =
         ProcessFunctionTestHarnesses.forBroadcastProcessFunction(KeepNeededIds.tradeIds(), KeepNeededIds.FILTER)) {
       harness.processElement("t-before", 0);
       assertEquals(List.of("t-before"), harness.extractOutputValues(), "no filter yet: nothing is dropped");
 
       long[] needed = {ShuffleKeys.of("t1"), ShuffleKeys.of("t3")};
-      harness.processBroadcastElement(NeededTradeIds.of(needed, needed.length), 0);
+      harness.processBroadcastElement(NeededIds.of(needed, needed.length), 0);
       List<String> known = IntStream.range(0, 1_000).mapToObj(i -> "t" + i).toList();
       for (String tradeId : known) {
         harness.processElement(tradeId, 0);
@@ -37,10 +37,10 @@ class KeepNeededIdsTest {
 
   @Test
   void keepsTheRatingsThatRevisionsAskAboutByRatingId() throws Exception {
-    try (BroadcastOperatorTestHarness<RatingFact, NeededTradeIds, RatingFact> harness =
+    try (BroadcastOperatorTestHarness<RatingFact, NeededIds, RatingFact> harness =
         ProcessFunctionTestHarnesses.forBroadcastProcessFunction(KeepNeededIds.ratings(), KeepNeededIds.FILTER)) {
       long[] needed = {ShuffleKeys.of("r7")};
-      harness.processBroadcastElement(NeededTradeIds.of(needed, needed.length), 0);
+      harness.processBroadcastElement(NeededIds.of(needed, needed.length), 0);
       for (int i = 0; i < 1_000; i++) {
         RatingFact fact = new RatingFact();
         fact.ratingId = "r" + i;

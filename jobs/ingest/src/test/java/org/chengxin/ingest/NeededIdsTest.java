@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
-class NeededTradeIdsTest {
+class NeededIdsTest {
 
   @Test
   void keepsEveryNeededIdAndAboutOnePercentOfTheOthers() {
@@ -24,7 +24,7 @@ class NeededTradeIdsTest {
     for (int i = 0; i < needed; i++) {
       keys[i] = ShuffleKeys.of("t" + i);
     }
-    NeededTradeIds filter = NeededTradeIds.of(keys, needed);
+    NeededIds filter = NeededIds.of(keys, needed);
     for (int i = 0; i < needed; i++) {
       assertTrue(filter.mayContain(ShuffleKeys.of("t" + i)), "no false negative: t" + i);
     }
@@ -42,8 +42,8 @@ class NeededTradeIdsTest {
   @Test
   void anEmptyFilterPassesNothingAndEverythingPassesAll() {
     SplittableRandom random = new SplittableRandom(1);
-    NeededTradeIds empty = NeededTradeIds.of(new long[0], 0);
-    NeededTradeIds all = NeededTradeIds.everything();
+    NeededIds empty = NeededIds.of(new long[0], 0);
+    NeededIds all = NeededIds.everything();
     for (int i = 0; i < 10_000; i++) {
       long key = random.nextLong();
       assertFalse(empty.mayContain(key));
@@ -64,7 +64,7 @@ class NeededTradeIdsTest {
     DataStream<String> ids = env.fromData(known);
     return ids
         .connect(env.fromData(needed).map(ShuffleKeys::of).returns(Types.LONG)
-            .transform("collect", TypeInformation.of(NeededTradeIds.class), new CollectNeededTradeIds(maxKeys))
+            .transform("collect", TypeInformation.of(NeededIds.class), new CollectNeededIds(maxKeys))
             .setParallelism(1)
             .broadcast(KeepNeededIds.FILTER))
         .process(KeepNeededIds.tradeIds())
@@ -78,7 +78,7 @@ class NeededTradeIdsTest {
     for (int i = 0; i < 2_000; i++) {
       known.add("t" + i);
     }
-    List<String> kept = kept(CollectNeededTradeIds.MAX_KEYS, needed, known);
+    List<String> kept = kept(CollectNeededIds.MAX_KEYS, needed, known);
     assertTrue(kept.containsAll(List.of("t1", "t3", "t5")), "every needed known id passes: " + kept.size());
     assertTrue(kept.size() < 60, "the rest is filtered out, bar about 1%: " + kept.size());
     assertEquals(known.size(), kept(2, needed, known).size(), "over the cap every id passes");

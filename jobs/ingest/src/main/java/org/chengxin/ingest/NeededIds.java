@@ -3,15 +3,16 @@ package org.chengxin.ingest;
 import java.io.Serializable;
 
 /**
- * The trade ids that a bounded run's ratings and complaints refer to, as a Bloom filter over their
- * {@link ShuffleKeys}. The trade look-up only needs the known trade ids that some rating or
- * complaint asks about; filtering the day's trades and the look-back's through this first spares
- * sorting all of them (a night's look-back is 30 days of trades, against one day of ratings).
+ * The ids that a bounded run's events refer to (the trade ids of its ratings and complaints, the
+ * rating ids of its revisions), as a Bloom filter over their {@link ShuffleKeys}. A look-up only
+ * needs the known ids that some event asks about; filtering the day's and the look-back's known
+ * ids through this first spares sorting all of them (a night's look-back is 30 days of trades,
+ * against one day of ratings).
  * A Bloom filter has no false negatives, so no needed id is dropped; its false positives (about
  * {@link #FALSE_POSITIVE_RATE}) and ids that share a key only reach the exact look-up, which tells
  * ids apart. Plain Java; immutable once built.
  */
-final class NeededTradeIds implements Serializable {
+final class NeededIds implements Serializable {
   private static final long serialVersionUID = 1L;
   static final double FALSE_POSITIVE_RATE = 0.01;
 
@@ -20,24 +21,24 @@ final class NeededTradeIds implements Serializable {
   private final long bitCount;
   private final int probes;
 
-  private NeededTradeIds(long[] bits, long bitCount, int probes) {
+  private NeededIds(long[] bits, long bitCount, int probes) {
     this.bits = bits;
     this.bitCount = bitCount;
     this.probes = probes;
   }
 
   /** A filter that passes every id (too many to collect, or no filtering wanted). */
-  static NeededTradeIds everything() {
-    return new NeededTradeIds(null, 0, 0);
+  static NeededIds everything() {
+    return new NeededIds(null, 0, 0);
   }
 
   /** The filter of the first {@code count} keys of {@code keys}, sized for {@link #FALSE_POSITIVE_RATE}. */
-  static NeededTradeIds of(long[] keys, int count) {
+  static NeededIds of(long[] keys, int count) {
     // Optimal size and probe count for n keys at rate p: m = -n ln p / (ln 2)^2, k = (m / n) ln 2.
     double bitsPerKey = -Math.log(FALSE_POSITIVE_RATE) / (Math.log(2) * Math.log(2));
     long bitCount = Math.max(64, (long) Math.ceil(Math.max(1, count) * bitsPerKey));
     int probes = Math.max(1, (int) Math.round(bitsPerKey * Math.log(2)));
-    NeededTradeIds filter = new NeededTradeIds(new long[(int) ((bitCount + 63) >>> 6)], bitCount, probes);
+    NeededIds filter = new NeededIds(new long[(int) ((bitCount + 63) >>> 6)], bitCount, probes);
     for (int i = 0; i < count; i++) {
       filter.add(keys[i]);
     }

@@ -9,17 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gathers the {@link ShuffleKeys} of the trade ids that ratings and complaints refer to (one per
- * rating or complaint) and, when its input ends, emits one {@link NeededTradeIds} filter sized for
+ * Gathers the {@link ShuffleKeys} of the ids that events refer to (a rating's or complaint's trade
+ * id, a revision's rating id; one per event) and, when its input ends, emits one {@link NeededIds} filter sized for
  * them (bounded runs; one subtask). Past {@link #MAX_KEYS} keys it stops collecting and emits a
  * filter that passes every id, so its memory stays bounded (768 MB at most, while the array last
- * doubles) and the look-up falls back to seeing every known trade. Every look-up subtask holds a
+ * doubles) and the look-up falls back to seeing every known id. Every look-up subtask holds a
  * copy of the filter (about 1.2 bytes per key).
  */
-final class CollectNeededTradeIds extends AbstractStreamOperator<NeededTradeIds>
-    implements OneInputStreamOperator<Long, NeededTradeIds>, BoundedOneInput {
+final class CollectNeededIds extends AbstractStreamOperator<NeededIds>
+    implements OneInputStreamOperator<Long, NeededIds>, BoundedOneInput {
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(CollectNeededTradeIds.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CollectNeededIds.class);
   /** 512 MB of keys while collecting. */
   static final int MAX_KEYS = 64 << 20;
 
@@ -28,12 +28,12 @@ final class CollectNeededTradeIds extends AbstractStreamOperator<NeededTradeIds>
   private transient int count;
   private transient boolean overflowed;
 
-  CollectNeededTradeIds() {
+  CollectNeededIds() {
     this(MAX_KEYS);
   }
 
   /** @param maxKeys keys beyond which the filter passes everything (tests use a small cap) */
-  CollectNeededTradeIds(int maxKeys) {
+  CollectNeededIds(int maxKeys) {
     this.maxKeys = maxKeys;
   }
 
@@ -61,7 +61,7 @@ final class CollectNeededTradeIds extends AbstractStreamOperator<NeededTradeIds>
 
   @Override
   public void endInput() {
-    NeededTradeIds filter = overflowed ? NeededTradeIds.everything() : NeededTradeIds.of(keys, count);
+    NeededIds filter = overflowed ? NeededIds.everything() : NeededIds.of(keys, count);
     LOG.info("needed trade ids: {} ({})", overflowed ? "over " + maxKeys : count,
         overflowed ? "no filtering" : filter.bitCount() + " filter bits");
     keys = null;

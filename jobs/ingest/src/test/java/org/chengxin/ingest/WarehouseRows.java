@@ -2,11 +2,14 @@ package org.chengxin.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
@@ -24,8 +27,8 @@ final class WarehouseRows {
     if (!Files.isDirectory(root)) {
       return rows;
     }
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(WarehouseRows::isCommittedPart).sorted().toList()) {
+    try {
+      for (Path file : committedParts(root)) {
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
             .withDataModel(GenericData.get()).build()) {
           for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
@@ -37,6 +40,33 @@ final class WarehouseRows {
       throw new UncheckedIOException(e);
     }
     return rows;
+  }
+
+  /**
+   * Committed part files under root, sorted. A running job renames its in-progress files while the
+   * tree is walked, so an entry that vanished between listing and reading is skipped, not an error.
+   */
+  private static List<Path> committedParts(Path root) throws IOException {
+    List<Path> parts = new ArrayList<>();
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        if (isCommittedPart(file)) {
+          parts.add(file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE;
+        }
+        throw e;
+      }
+    });
+    parts.sort(null);
+    return parts;
   }
 
   static boolean isCommittedPart(Path file) {

@@ -17,6 +17,7 @@ import org.chengxin.jobs.frame.SparkWarehouse;
 public final class MarketplaceFixture {
   private final List<Row> trades = new ArrayList<>();
   private final List<Row> ratings = new ArrayList<>();
+  private final List<Row> revisions = new ArrayList<>();
 
   /** A completed trade created at {@code created} and confirmed at {@code confirmed}; ds = creation day. */
   public MarketplaceFixture trade(String tradeId, String buyer, String seller, String item, String created, String confirmed,
@@ -40,11 +41,20 @@ public final class MarketplaceFixture {
     return this;
   }
 
-  /** Writes every day partition of trades and ratings. */
+  /** A revision of a rating to {@code score}, its detailed ratings all {@code dsr} (null: unchanged); ds = the day of {@code revisedAt}. */
+  public MarketplaceFixture revision(String revisionId, String ratingId, String rater, String score, String revisedAt,
+      Integer dsr) {
+    revisions.add(RowFactory.create(revisionId, ratingId, rater, score, dsr, dsr, dsr, ts(revisedAt), "resolved",
+        "fixture", 1L));
+    return this;
+  }
+
+  /** Writes every day partition of trades, ratings and rating revisions. */
   public void writeTo(SparkSession spark, String root) {
     SparkWarehouse warehouse = SparkWarehouse.open(spark, root);
     write(spark, warehouse, EventTables.TRADES, trades, EventTables.TRADES.indexOf("created_at"));
     write(spark, warehouse, EventTables.RATINGS, ratings, EventTables.RATINGS.indexOf("rated_at"));
+    write(spark, warehouse, EventTables.RATING_REVISIONS, revisions, EventTables.RATING_REVISIONS.indexOf("revised_at"));
   }
 
   private static void write(SparkSession spark, SparkWarehouse warehouse, TableSchema table, List<Row> rows, int timeField) {

@@ -45,6 +45,8 @@ public final class ScoreTables {
               required("hidden_ratings", LONG, COUNT, "Hidden ratings (cancelled or refunded trades): never in credit, counted here."),
               required("hidden_positive", LONG, COUNT, "Hidden positive ratings."),
               required("hidden_negative", LONG, COUNT, "Hidden negative ratings."),
+              required("revised_ratings", LONG, COUNT,
+                  "Ratings their raters revised (once, upward), all history; every figure takes a revised rating at its new score."),
               optional("dsr_item_as_described", DOUBLE, "1-5", "Mean detailed rating 'item as described', trailing 180 days; null with none."),
               required("dsr_item_as_described_count", LONG, COUNT, "Ratings behind dsr_item_as_described."),
               optional("dsr_service", DOUBLE, "1-5", "Mean detailed rating 'service', trailing 180 days; null with none."),
@@ -60,23 +62,31 @@ public final class ScoreTables {
   public static final TableSchema CREDIT_LEDGER =
       new TableSchema(
           "credit_ledger",
-          "One row per buyer_to_seller rating, in the partition of the rating's day: what the credit rules made of it. "
-              + "seller_scores sums it over all history.",
+          "One row per buyer_to_seller rating, in the partition of the rating's day, and one per revision of it, in the "
+              + "partition of the revision's day: what the credit rules made of it. A rating's latest row is what it "
+              + "counts now; seller_scores sums those over all history.",
           List.of(
               required("rating_id", STRING, ID, "Rating id."),
               required("trade_id", STRING, ID, "Trade rated."),
               required("seller_id", STRING, ID, "Seller rated (the rating's ratee)."),
               required("buyer_id", STRING, ID, "Buyer who rated (the rating's rater)."),
               optional("item_id", STRING, ID, "Item of the trade; null when the trade is unknown."),
-              required("score", STRING, "enum", "positive, neutral or negative."),
+              required("score", STRING, "enum", "positive, neutral or negative (after the revision, on a revision's row)."),
               required("rated_at", TIMESTAMP, UTC, "When the rating was left."),
               required("hidden", BOOLEAN, "", "Hidden from shoppers (cancelled or refunded trade)."),
               required("outcome", STRING, "enum",
                   "counted, hidden, trade_unknown, trade_mismatch, late, duplicate_14d or capped_month; see docs/seller-scores.md."),
-              required("credit_points", INT, "points", "What the rating adds to credit_points: +1, 0 or -1 when counted, else 0."),
-              optional("item_as_described", INT, "1-5", "Detailed seller rating, copied for DSR."),
-              optional("service", INT, "1-5", "Detailed seller rating, copied for DSR."),
-              optional("logistics", INT, "1-5", "Detailed seller rating, copied for DSR.")));
+              required("credit_points", INT, "points",
+                  "What the rating adds to credit_points (as of this row): +1, 0 or -1 when counted, else 0 "
+                      + "(a revision the month cap refused keeps the earlier points)."),
+              optional("item_as_described", INT, "1-5", "Detailed seller rating, copied for DSR (after the revision, on a revision's row)."),
+              optional("service", INT, "1-5", "Detailed seller rating, copied for DSR (after the revision, on a revision's row)."),
+              optional("logistics", INT, "1-5", "Detailed seller rating, copied for DSR (after the revision, on a revision's row)."),
+              optional("trade_created_at", TIMESTAMP, UTC, "When the rated trade was created (its month is the cap's month); null when unknown."),
+              optional("revision_id", STRING, ID, "The revision this row records; null on the rating's own row."),
+              optional("revised_at", TIMESTAMP, UTC, "When the rating was revised; null on the rating's own row."),
+              required("credit_change", INT, "points",
+                  "What this row changed credit_points by: the rating's points on its own row, points after minus before on a revision's row.")));
 
   public static final TableSchema CREDIT_MONTH_STATE =
       new TableSchema(

@@ -1,5 +1,6 @@
 package org.chengxin.jobs.scores;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.date_from_unix_date;
@@ -17,19 +18,33 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.schema.TableSchema;
+import org.chengxin.scores.credit.CreditRules;
 
 /**
- * Applies the credit rules to ratings on Spark: joins each buyer_to_seller rating to its trade,
- * groups ratings and prior state by buyer-seller pair, and folds each pair with
- * {@link PairCreditFunction}. The same code serves the daily run (the day's ratings on top of
- * yesterday's state) and the full recompute (all ratings on empty state).
+ * Applies the credit rules to ratings and their revisions on Spark: joins each buyer_to_seller
+ * rating to its trade, groups ratings, revisions and prior state by buyer-seller pair, and folds
+ * each pair with {@link PairCreditFunction}. The same code serves the daily run (the day's ratings
+ * and revisions on top of yesterday's state) and the full recompute (all history on empty state).
  */
 final class CreditFold {
   private static final String[] PAIR = {"buyer_id", "seller_id"};
   private static final String DS = TableSchema.PARTITION_COLUMN;
+  /** What a revision needs of its rating's latest ledger row, when that row is of an earlier day. */
+  private static final StructType EARLIER =
+      new StructType()
+          .add("trade_id", DataTypes.StringType)
+          .add("item_id", DataTypes.StringType)
+          .add("trade_created_at", DataTypes.LongType)
+          .add("score", DataTypes.StringType)
+          .add("outcome", DataTypes.StringType)
+          .add("credit_points", DataTypes.IntegerType)
+          .add("rated_at", DataTypes.LongType)
+          .add("hidden", DataTypes.BooleanType);
 
   /** Per pair: the ledger entries and the state after the day (persisted: read by several outputs). */
   private final Dataset<Row> pairs;
@@ -41,11 +56,14 @@ final class CreditFold {
   /**
    * @param ratings ratings table rows with ds
    * @param trades trades table rows with ds, covering at least the look-back before the ratings' days
+   * @param revisions rating_revisions rows with ds, of the same days as the ratings
+   * @param earlierLedger credit_ledger rows with ds of the {@link CreditRules#REVISION_REACH_DAYS} days
+   *     before the ratings' days (empty for a recompute): where revisions of earlier ratings find them
    * @param monthState credit_month_state rows of the day before (empty for a recompute)
    * @param windowState credit_item_windows rows of the day before (empty for a recompute)
    */
-  static CreditFold run(Dataset<Row> ratings, Dataset<Row> trades, Dataset<Row> monthState, Dataset<Row> windowState,
-      int tradeLookbackDays, LocalDate day) {
+  static CreditFold run(Dataset<Row> ratings, Dataset<Row> trades, Dataset<Row> revisions, Dataset<Row> earlierLedger,
+      Dataset<Row> monthState, Dataset<Row> windowState, int tradeLookbackDays, LocalDate day) {
     Dataset<Row> firstTrades =
         trades
             .select(col("trade_id"), col(DS).as("trade_ds"),
@@ -70,6 +88,7 @@ final class CreditFold {
                     .as("rating"))
             .groupBy(PAIR[0], PAIR[1])
             .agg(collect_list(col("rating")).as("ratings"));
+    Dataset<Row> revisionsByPair = revisionsByPair(rated, revisions, earlierLedger);
     Dataset<Row> monthsByPair =
         monthState.groupBy(PAIR[0], PAIR[1])
             .agg(collect_list(struct(unix_date(col("month")).as("month"), col("net"))).as("months"));
@@ -78,18 +97,54 @@ final class CreditFold {
             .agg(collect_list(struct(col("item_id"), col("score"), unix_micros(col("window_start")).as("window_start")))
                 .as("windows"));
     Dataset<Row> folded =
-        ratingsByPair.join(monthsByPair, PAIR, "full_outer").join(windowsByPair, PAIR, "full_outer")
+        ratingsByPair.join(revisionsByPair, PAIR, "full_outer").join(monthsByPair, PAIR, "full_outer")
+            .join(windowsByPair, PAIR, "full_outer")
             .map(new PairCreditFunction(tradeLookbackDays, day), Encoders.row(PairCreditFunction.OUTPUT))
             .persist(StorageLevel.MEMORY_AND_DISK());
     return new CreditFold(folded);
   }
 
-  /** credit_ledger rows of the ratings folded, with ds (their own day). */
+  /**
+   * Each revision with its pair and its rating's detailed ratings raised where the revision gives
+   * them, grouped by pair. A revision of a rating folded in the same run finds it there; one of an
+   * earlier day's rating carries that rating's latest ledger row ({@code earlier}). Revisions of
+   * ratings neither holds (seller_to_buyer ratings) are not part of credit.
+   */
+  private static Dataset<Row> revisionsByPair(Dataset<Row> rated, Dataset<Row> revisions, Dataset<Row> earlierLedger) {
+    Dataset<Row> inFold =
+        rated.select(col("rating_id"), col("rater_id").as("buyer_id"), col("ratee_id").as("seller_id"),
+            col("item_as_described"), col("service"), col("logistics"), lit(null).cast(EARLIER).as("earlier"));
+    Dataset<Row> latestEarlier =
+        earlierLedger.join(revisions.select("rating_id").distinct(), new String[] {"rating_id"}, "left_semi")
+            .groupBy("rating_id", "buyer_id", "seller_id")
+            // A rating's latest row: the last day's, a revision's after the rating's own.
+            .agg(expr("max_by(struct(*), struct(" + DS + ", revision_id is not null))").as("row"))
+            .select(col("rating_id"), col("buyer_id"), col("seller_id"), col("row.item_as_described"), col("row.service"),
+                col("row.logistics"),
+                struct(col("row.trade_id"), col("row.item_id"), unix_micros(col("row.trade_created_at")).as("trade_created_at"),
+                    col("row.score"), col("row.outcome"), col("row.credit_points"),
+                    unix_micros(col("row.rated_at")).as("rated_at"), col("row.hidden")).as("earlier"));
+    Dataset<Row> ofRatings = inFold.unionByName(latestEarlier);
+    return revisions.join(ofRatings, revisions.col("rating_id").equalTo(ofRatings.col("rating_id")))
+        .select(ofRatings.col("buyer_id"), ofRatings.col("seller_id"),
+            struct(revisions.col("revision_id"), revisions.col("rating_id"), unix_date(revisions.col(DS)).as("day"),
+                unix_micros(revisions.col("revised_at")).as("revised_at"), revisions.col("score"),
+                coalesce(revisions.col("item_as_described"), ofRatings.col("item_as_described")).as("item_as_described"),
+                coalesce(revisions.col("service"), ofRatings.col("service")).as("service"),
+                coalesce(revisions.col("logistics"), ofRatings.col("logistics")).as("logistics"),
+                ofRatings.col("earlier")).as("revision"))
+        .groupBy(PAIR[0], PAIR[1])
+        .agg(collect_list(col("revision")).as("revisions"));
+  }
+
+  /** credit_ledger rows of the ratings and revisions folded, with ds (their own day). */
   Dataset<Row> ledger() {
     return pairs.select(col("buyer_id"), col("seller_id"), explode(col("ledger")).as("e"))
         .select(col("e.rating_id"), col("e.trade_id"), col("seller_id"), col("buyer_id"), col("e.item_id"),
             col("e.score"), timestamp_micros(col("e.rated_at")).as("rated_at"), col("e.hidden"), col("e.outcome"),
             col("e.credit_points"), col("e.item_as_described"), col("e.service"), col("e.logistics"),
+            timestamp_micros(col("e.trade_created_at")).as("trade_created_at"), col("e.revision_id"),
+            timestamp_micros(col("e.revised_at")).as("revised_at"), col("e.credit_change"),
             date_from_unix_date(col("e.day")).as(DS));
   }
 

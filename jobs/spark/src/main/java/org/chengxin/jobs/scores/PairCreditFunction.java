@@ -3,8 +3,10 @@ package org.chengxin.jobs.scores;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
@@ -14,15 +16,21 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.event.WireEnum;
+import org.chengxin.scores.credit.CreditOutcome;
 import org.chengxin.scores.credit.CreditRating;
+import org.chengxin.scores.credit.CreditRevision;
+import org.chengxin.scores.credit.CreditedRating;
 import org.chengxin.scores.credit.CreditRules;
 import org.chengxin.scores.credit.PairCreditState;
+import org.chengxin.scores.credit.PairCredits;
 import org.chengxin.scores.credit.RatingCredit;
+import org.chengxin.scores.credit.RevisionCredit;
 import org.chengxin.scores.credit.TradeFacts;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Runs {@link CreditRules} on one buyer-seller pair: its prior state and new ratings in, its
+ * Runs {@link CreditRules} on one buyer-seller pair: its prior state, new ratings and revisions
+ * (with, for a revision of an earlier day's rating, that rating's latest ledger row) in, its
  * ledger rows and new state out. Times cross the boundary as epoch microseconds and days as epoch
  * days, so the function does not depend on the session's Java time API setting.
  */
@@ -42,6 +50,10 @@ final class PairCreditFunction implements MapFunction<Row, Row> {
           .add("item_as_described", DataTypes.IntegerType, true)
           .add("service", DataTypes.IntegerType, true)
           .add("logistics", DataTypes.IntegerType, true)
+          .add("trade_created_at", DataTypes.LongType, true)
+          .add("revision_id", DataTypes.StringType, true)
+          .add("revised_at", DataTypes.LongType, true)
+          .add("credit_change", DataTypes.IntegerType, false)
           .add("day", DataTypes.IntegerType, false);
   static final StructType MONTH_ENTRY =
       new StructType().add("month", DataTypes.IntegerType, false).add("net", DataTypes.IntegerType, false);
@@ -82,19 +94,51 @@ final class PairCreditFunction implements MapFunction<Row, Row> {
     for (Row r : ratingRows) {
       ratings.add(toRating(r));
     }
+    List<Row> revisionRows = rows(pair, "revisions");
+    List<CreditRevision> revisions = new ArrayList<>(revisionRows.size());
+    Map<String, CreditedRating> earlier = new HashMap<>();
+    for (Row v : revisionRows) {
+      revisions.add(new CreditRevision(v.getAs("revision_id"), v.getAs("rating_id"),
+          LocalDate.ofEpochDay(v.<Integer>getAs("day")), micros(v.getAs("revised_at")), score(v.getAs("score"))));
+      Row e = v.getAs("earlier");
+      if (e != null) {
+        Long created = e.getAs("trade_created_at");
+        earlier.put(v.getAs("rating_id"), new CreditedRating(v.getAs("rating_id"), e.getAs("item_id"),
+            created == null ? null : YearMonth.from(micros(created).atZone(ZoneOffset.UTC)), score(e.getAs("score")),
+            WireEnum.parse(CreditOutcome.class, e.<String>getAs("outcome")).orElseThrow(), e.<Integer>getAs("credit_points")));
+      }
+    }
     CreditRules rules = new CreditRules(tradeLookbackDays);
-    List<RatingCredit> credits = rules.apply(buyerId, sellerId, state, ratings);
+    PairCredits credits = rules.apply(buyerId, sellerId, state, ratings, revisions, earlier);
     rules.prune(state, day);
 
-    List<Row> ledger = new ArrayList<>(ratingRows.size());
+    List<Row> ledger = new ArrayList<>(ratingRows.size() + revisionRows.size());
+    // What a revision's row repeats of its rating: trade_id, item_id, rated_at, hidden, trade_created_at.
+    Map<String, Object[]> ratingFacts = new HashMap<>();
     for (int i = 0; i < ratingRows.size(); i++) {
       Row r = ratingRows.get(i);
-      RatingCredit credit = credits.get(i);
+      RatingCredit credit = credits.ratings().get(i);
       Row trade = r.getAs("trade");
+      Object[] facts = {r.getAs("trade_id"), trade == null ? null : trade.getAs("item_id"), r.getAs("rated_at"),
+          r.getAs("hidden"), trade == null ? null : trade.getAs("created_at")};
+      ratingFacts.put(r.getAs("rating_id"), facts);
       ledger.add(RowFactory.create(
-          r.getAs("rating_id"), r.getAs("trade_id"), trade == null ? null : trade.getAs("item_id"),
-          r.getAs("score"), r.getAs("rated_at"), r.getAs("hidden"), credit.outcome().wire(), credit.points(),
-          r.getAs("item_as_described"), r.getAs("service"), r.getAs("logistics"), r.getAs("day")));
+          r.getAs("rating_id"), facts[0], facts[1], r.getAs("score"), facts[2], facts[3], credit.outcome().wire(),
+          credit.points(), r.getAs("item_as_described"), r.getAs("service"), r.getAs("logistics"), facts[4], null, null,
+          credit.points(), r.getAs("day")));
+    }
+    for (int i = 0; i < revisionRows.size(); i++) {
+      Row v = revisionRows.get(i);
+      RevisionCredit credit = credits.revisions().get(i);
+      Row e = v.getAs("earlier");
+      Object[] facts = e == null
+          ? ratingFacts.get(v.<String>getAs("rating_id"))
+          : new Object[] {e.getAs("trade_id"), e.getAs("item_id"), e.getAs("rated_at"), e.getAs("hidden"),
+              e.getAs("trade_created_at")};
+      ledger.add(RowFactory.create(
+          v.getAs("rating_id"), facts[0], facts[1], v.getAs("score"), facts[2], facts[3], credit.outcome().wire(),
+          credit.points(), v.getAs("item_as_described"), v.getAs("service"), v.getAs("logistics"), facts[4],
+          v.getAs("revision_id"), v.getAs("revised_at"), credit.change(), v.getAs("day")));
     }
     List<Row> months = new ArrayList<>();
     for (Map.Entry<YearMonth, Integer> e : state.monthNets().entrySet()) {

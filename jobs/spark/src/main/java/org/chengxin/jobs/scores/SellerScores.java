@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -15,6 +16,8 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -48,14 +51,14 @@ final class SellerScores {
   private SellerScores() {}
 
   /**
-   * @param ledger credit_ledger rows of all history up to {@code day}, with ds
+   * @param ledger credit_ledger rows of all history up to {@code day}, with ds (revisions' rows included)
    * @param flags latest rating_flags partition, if any
    * @param raters latest rater_scores partition, if any
    * @param ringPairs buyer–seller pairs of one ring ({@link RingPairs#sameRing}) from the latest ring_members, if any
    */
   static Dataset<Row> compute(Dataset<Row> ledger, Optional<Dataset<Row>> flags, Optional<Dataset<Row>> raters,
       Optional<Dataset<Row>> ringPairs, LocalDate day) {
-    Dataset<Row> rows = ledger;
+    Dataset<Row> rows = currentRatings(ledger);
     Column flagged = lit(false);
     if (flags.isPresent()) {
       Dataset<Row> flaggedIds = flags.get().select(col("rating_id").as("flagged_rating_id")).distinct();
@@ -103,6 +106,7 @@ final class SellerScores {
                 count_if(hidden).as("hidden_ratings"),
                 count_if(hidden.and(positive)).as("hidden_positive"),
                 count_if(hidden.and(negative)).as("hidden_negative"),
+                count_if(col("revised")).as("revised_ratings"),
                 avg(when(inDsr, col("item_as_described"))).as("dsr_item_as_described"),
                 count(when(inDsr, col("item_as_described"))).as("dsr_item_as_described_count"),
                 avg(when(inDsr, col("service"))).as("dsr_service"),
@@ -134,6 +138,7 @@ final class SellerScores {
         col("hidden_ratings"),
         col("hidden_positive"),
         col("hidden_negative"),
+        col("revised_ratings"),
         col("dsr_item_as_described"),
         col("dsr_item_as_described_count"),
         col("dsr_service"),
@@ -146,6 +151,30 @@ final class SellerScores {
             .as("robust_positive_rate"),
         round(LOWER_BOUND.apply(col("robust_positive"), col("robust_total")), ROBUST_DECIMALS).as("positive_rate_lower_bound"),
         round(col("credit_points").minus(robustPoints), ROBUST_DECIMALS).as("credit_gap"));
+  }
+
+  /**
+   * One row per rating: its own ledger row, with score, outcome, points and detailed ratings taken
+   * from its latest revision's row when it was revised, and {@code revised}. The rating keeps its
+   * own day (ds) for the DSR window.
+   */
+  static Dataset<Row> currentRatings(Dataset<Row> ledger) {
+    String[] changed = {"score", "outcome", "credit_points", "item_as_described", "service", "logistics"};
+    Dataset<Row> own = ledger.where(col("revision_id").isNull());
+    Dataset<Row> latestRevision =
+        ledger.where(col("revision_id").isNotNull())
+            .groupBy(col("rating_id").as("revised_rating_id"))
+            .agg(expr("max_by(struct(" + String.join(", ", changed) + "), struct(" + TableSchema.PARTITION_COLUMN
+                + ", revised_at))").as("revised"));
+    Dataset<Row> joined =
+        own.join(latestRevision, own.col("rating_id").equalTo(latestRevision.col("revised_rating_id")), "left_outer");
+    Column revised = col("revised").isNotNull();
+    List<Column> columns = new ArrayList<>(List.of(col("rating_id"), col("seller_id"), col("buyer_id"),
+        col(TableSchema.PARTITION_COLUMN), revised.as("revised")));
+    for (String c : changed) {
+      columns.add(when(revised, col("revised." + c)).otherwise(col(c)).as(c));
+    }
+    return joined.select(columns.toArray(Column[]::new));
   }
 
   /** The level index as a CASE over {@link CreditLevels}' thresholds, highest first. */

@@ -19,10 +19,11 @@ import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.JobRun;
 import org.chengxin.jobs.frame.SparkJob;
 import org.chengxin.jobs.rings.RingPairs;
+import org.chengxin.scores.credit.CreditRules;
 
 /**
- * seller_scores for one day (docs/seller-scores.md). The daily run folds the day's ratings into
- * yesterday's credit state; a recompute folds all history from nothing and rewrites the ledger.
+ * seller_scores for one day (docs/seller-scores.md). The daily run folds the day's ratings and
+ * rating revisions into yesterday's credit state; a recompute folds all history from nothing and rewrites the ledger.
  * Both give the same tables.
  */
 public final class SellerScoresJob implements SparkJob<SellerScoresJob.Options> {
@@ -104,7 +105,13 @@ public final class SellerScoresJob implements SparkJob<SellerScoresJob.Options> 
     Dataset<Row> windows = incremental
         ? run.read(ScoreTables.CREDIT_ITEM_WINDOWS, yesterday, yesterday)
         : run.warehouse().empty(ScoreTables.CREDIT_ITEM_WINDOWS);
-    CreditFold fold = CreditFold.run(ratings, trades, months, windows, options.tradeLookbackDays(), day);
+    Dataset<Row> revisions = run.read(EventTables.RATING_REVISIONS, incremental ? day : null, day);
+    // A revision reaches back to ratings of the last REVISION_REACH_DAYS days, found in their ledger rows.
+    Dataset<Row> earlierLedger = incremental
+        ? run.read(ScoreTables.CREDIT_LEDGER, day.minusDays(CreditRules.REVISION_REACH_DAYS), yesterday)
+        : run.warehouse().empty(ScoreTables.CREDIT_LEDGER);
+    CreditFold fold =
+        CreditFold.run(ratings, trades, revisions, earlierLedger, months, windows, options.tradeLookbackDays(), day);
     try {
       Dataset<Row> ledger;
       if (incremental) {

@@ -2,7 +2,6 @@ package org.chengxin.scores.credit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Objects;
 import org.chengxin.core.event.RatingScore;
 
@@ -13,18 +12,23 @@ import org.chengxin.core.event.RatingScore;
  * @param trade the rated trade, or null when no trade was found for it
  */
 public record CreditRating(
-    String ratingId, LocalDate day, Instant ratedAt, RatingScore score, boolean hidden, TradeFacts trade) {
-
-  /** The order the rules process a pair's ratings in: day, then time, then id (for ties). */
-  public static final Comparator<CreditRating> PROCESSING_ORDER =
-      Comparator.comparing(CreditRating::day)
-          .thenComparing(CreditRating::ratedAt)
-          .thenComparing(CreditRating::ratingId);
+    String ratingId, LocalDate day, Instant ratedAt, RatingScore score, boolean hidden, TradeFacts trade)
+    implements CreditEvent {
 
   public CreditRating {
     Objects.requireNonNull(ratingId, "ratingId");
     Objects.requireNonNull(day, "day");
     Objects.requireNonNull(ratedAt, "ratedAt");
     Objects.requireNonNull(score, "score");
+  }
+
+  @Override
+  public Instant time() {
+    return ratedAt;
+  }
+
+  @Override
+  public String id() {
+    return ratingId;
   }
 }

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chengxin.core.event.RatingScore;
+import org.chengxin.core.validation.RevisionRules;
 
 /**
  * The platform's credit rules for the buyer_to_seller ratings between one buyer and one seller
@@ -32,6 +34,11 @@ import org.chengxin.core.event.RatingScore;
  * <p>A rating's "time" for the 14-day rule is the later of its rated_at and the start of its day,
  * and the trade-creation bound uses its day: both make {@link #prune pruning} at a day's end lose
  * nothing later days could need, so folding day by day equals folding all history at once.
+ *
+ * <p>A revision (the rater changes the score, once, within 30 days) is folded on its own day: it
+ * withdraws what the rating counted and puts the new score through the 14-day rule and the month
+ * cap of the rating's trade month at the revision's time. The month nets are kept until no
+ * revision can reach them.
  */
 public final class CreditRules {
 
@@ -41,6 +48,12 @@ public final class CreditRules {
   public static final Duration SAME_ITEM_WINDOW = Duration.ofDays(14);
   /** Ratings left later than this after the trade ended do not count. */
   public static final Duration RATING_WINDOW = Duration.ofDays(15);
+
+  /**
+   * How many days after its rating's day a revision can arrive: the 30-day revision window, plus
+   * one because the window runs from the rating's time, not its day.
+   */
+  public static final int REVISION_REACH_DAYS = (int) RevisionRules.WINDOW.toDays() + 1;
 
   private final int tradeLookbackDays;
 
@@ -62,21 +75,50 @@ public final class CreditRules {
    * @return one credit per rating, in the order of {@code ratings}
    */
   public List<RatingCredit> apply(String buyerId, String sellerId, PairCreditState state, List<CreditRating> ratings) {
-    Map<CreditRating, RatingCredit> results = new IdentityHashMap<>();
-    List<CreditRating> ordered = new ArrayList<>(ratings);
-    ordered.sort(CreditRating.PROCESSING_ORDER);
-    for (CreditRating rating : ordered) {
-      results.put(rating, decide(buyerId, sellerId, state, rating));
+    return apply(buyerId, sellerId, state, ratings, List.of(), Map.of()).ratings();
+  }
+
+  /**
+   * Applies the rules to one pair's new ratings and revisions together, in processing order (day,
+   * time; at the same time a rating before a revision), updating {@code state}.
+   *
+   * @param earlier the ratings of earlier days that {@code revisions} change, by rating id
+   * @throws IllegalArgumentException when a revision's rating is neither new nor in {@code earlier}
+   */
+  public PairCredits apply(String buyerId, String sellerId, PairCreditState state, List<CreditRating> ratings,
+      List<CreditRevision> revisions, Map<String, CreditedRating> earlier) {
+    Map<String, CreditedRating> known = new HashMap<>(earlier);
+    Map<CreditEvent, Object> results = new IdentityHashMap<>();
+    List<CreditEvent> ordered = new ArrayList<>(ratings.size() + revisions.size());
+    ordered.addAll(ratings);
+    ordered.addAll(revisions);
+    ordered.sort(CreditEvent.PROCESSING_ORDER);
+    for (CreditEvent event : ordered) {
+      if (event instanceof CreditRating rating) {
+        RatingCredit credit = decide(buyerId, sellerId, state, rating);
+        known.put(rating.ratingId(), credited(rating, credit));
+        results.put(rating, credit);
+      } else if (event instanceof CreditRevision revision) {
+        CreditedRating before = known.get(revision.ratingId());
+        if (before == null) {
+          throw new IllegalArgumentException("revision " + revision.revisionId() + " of a rating the pair does not have");
+        }
+        RevisionCredit credit = revise(state, before, revision);
+        known.put(before.ratingId(), new CreditedRating(before.ratingId(), before.itemId(), before.tradeMonth(),
+            revision.score(), credit.outcome(), credit.points()));
+        results.put(revision, credit);
+      }
     }
-    List<RatingCredit> inInputOrder = new ArrayList<>(ratings.size());
-    ratings.forEach(r -> inInputOrder.add(results.get(r)));
-    return inInputOrder;
+    return new PairCredits(
+        ratings.stream().map(r -> (RatingCredit) results.get(r)).toList(),
+        revisions.stream().map(r -> (RevisionCredit) results.get(r)).toList());
   }
 
   /** Drops state no rating of a day after {@code day} can touch. */
   public void prune(PairCreditState state, LocalDate day) {
     Instant nextDay = startOf(day.plusDays(1));
-    YearMonth firstReachable = YearMonth.from(day.plusDays(1).minusDays(tradeLookbackDays));
+    // A revision may come up to REVISION_REACH_DAYS after its rating, whose trade is within the look-back.
+    YearMonth firstReachable = YearMonth.from(day.plusDays(1).minusDays(tradeLookbackDays + REVISION_REACH_DAYS));
     state.monthNets().keySet().removeIf(month -> month.isBefore(firstReachable));
     state.windowStarts().values().removeIf(start -> !start.plus(SAME_ITEM_WINDOW).isAfter(nextDay));
   }
@@ -86,7 +128,6 @@ public final class CreditRules {
       return RatingCredit.notCounted(CreditOutcome.HIDDEN);
     }
     TradeFacts trade = rating.trade();
-    Instant dayStart = startOf(rating.day());
     if (trade == null || trade.createdAt().isBefore(startOf(rating.day().minusDays(tradeLookbackDays)))) {
       return RatingCredit.notCounted(CreditOutcome.TRADE_UNKNOWN);
     }
@@ -99,22 +140,68 @@ public final class CreditRules {
     if (rating.score() == RatingScore.NEUTRAL) {
       return new RatingCredit(CreditOutcome.COUNTED, 0);
     }
-    Instant at = rating.ratedAt().isBefore(dayStart) ? dayStart : rating.ratedAt();
-    PairCreditState.WindowKey window = new PairCreditState.WindowKey(trade.itemId(), rating.score());
-    Instant openedAt = state.windowStarts().get(window);
-    if (openedAt != null && at.isBefore(openedAt.plus(SAME_ITEM_WINDOW))) {
-      return RatingCredit.notCounted(CreditOutcome.DUPLICATE_14D);
-    }
-    state.windowStarts().put(window, at);
     YearMonth month = YearMonth.from(trade.createdAt().atZone(ZoneOffset.UTC));
     int net = state.monthNets().getOrDefault(month, 0);
-    int points = rating.score().creditPoints();
-    if (Math.abs(net + points) > MONTH_CAP) {
-      state.monthNets().put(month, net);
-      return RatingCredit.notCounted(CreditOutcome.CAPPED_MONTH);
+    CreditOutcome outcome = sameItemThenCap(state, trade.itemId(), rating.score(), timeInDay(rating), net);
+    if (outcome == CreditOutcome.DUPLICATE_14D) {
+      return RatingCredit.notCounted(outcome);
     }
+    int points = outcome == CreditOutcome.COUNTED ? rating.score().creditPoints() : 0;
     state.monthNets().put(month, net + points);
-    return new RatingCredit(CreditOutcome.COUNTED, points);
+    return new RatingCredit(outcome, points);
+  }
+
+  /**
+   * The 14-day same-item rule, then the month cap, for a positive or negative score at {@code at} on
+   * top of the month's net {@code net}: counted, duplicate_14d or capped_month. Opens the item's
+   * window unless absorbed by an open one (a capped score still opens it).
+   */
+  private static CreditOutcome sameItemThenCap(PairCreditState state, String itemId, RatingScore score, Instant at,
+      int net) {
+    PairCreditState.WindowKey window = new PairCreditState.WindowKey(itemId, score);
+    Instant openedAt = state.windowStarts().get(window);
+    if (openedAt != null && at.isBefore(openedAt.plus(SAME_ITEM_WINDOW))) {
+      return CreditOutcome.DUPLICATE_14D;
+    }
+    state.windowStarts().put(window, at);
+    return Math.abs(net + score.creditPoints()) > MONTH_CAP ? CreditOutcome.CAPPED_MONTH : CreditOutcome.COUNTED;
+  }
+
+  /** An event's time for the 14-day rule: never before its day, so that pruning loses nothing. */
+  private static Instant timeInDay(CreditEvent event) {
+    Instant dayStart = startOf(event.day());
+    return event.time().isBefore(dayStart) ? dayStart : event.time();
+  }
+
+  /**
+   * A revision withdraws what the rating counted and puts the new score through the 14-day rule and
+   * the month cap at the revision's time. A rating that never took part in credit (hidden, unknown
+   * or foreign trade, late) still does not. When even withdrawing the old score would take the
+   * month beyond the cap, the revision changes nothing (the rating keeps its points, capped_month).
+   */
+  private RevisionCredit revise(PairCreditState state, CreditedRating before, CreditRevision revision) {
+    if (!before.inCredit()) {
+      return new RevisionCredit(before.outcome(), 0, 0);
+    }
+    int net = state.monthNets().getOrDefault(before.tradeMonth(), 0);
+    int withdrawn = net - before.points();
+    if (Math.abs(withdrawn) > MONTH_CAP) {
+      return new RevisionCredit(CreditOutcome.CAPPED_MONTH, before.points(), 0);
+    }
+    RatingScore score = revision.score();
+    CreditOutcome outcome = score == RatingScore.NEUTRAL
+        ? CreditOutcome.COUNTED
+        : sameItemThenCap(state, before.itemId(), score, timeInDay(revision), withdrawn);
+    int points = outcome == CreditOutcome.COUNTED ? score.creditPoints() : 0;
+    state.monthNets().put(before.tradeMonth(), withdrawn + points);
+    return new RevisionCredit(outcome, points, points - before.points());
+  }
+
+  private CreditedRating credited(CreditRating rating, RatingCredit credit) {
+    TradeFacts trade = rating.trade();
+    return new CreditedRating(rating.ratingId(), trade == null ? null : trade.itemId(),
+        trade == null ? null : YearMonth.from(trade.createdAt().atZone(ZoneOffset.UTC)), rating.score(),
+        credit.outcome(), credit.points());
   }
 
   private static Instant startOf(LocalDate day) {

@@ -65,6 +65,9 @@ class SellerScoresJobTest {
    * s-good: b1 rates 8 trades of one month positive (6 count, 2 capped), b2 positive, b3 negative.
    * s-dup: b4 rates one item positive on 3 days (1 counts), b5's negative is hidden.
    * s-late: one rating 20 days after the trade ended, one on a trade never ingested.
+   * s-rev: revisions to positive. b8's negative on item x (day 1) is revised on day 2, while b8's
+   * positive on x of day 1 holds the item's 14-day window; b9's neutral is revised the same day
+   * (day 3); b10's negative of day 1 is revised on day 3.
    */
   private static MarketplaceFixture marketplace() {
     MarketplaceFixture m = new MarketplaceFixture();
@@ -87,6 +90,17 @@ class SellerScoresJobTest {
     m.trade("tl1", "b6", "s-late", "l", "2026-10-10T08:00:00Z", "2026-10-12T08:00:00Z", "completed")
         .rating("rl1", "tl1", "b6", "s-late", "positive", "2026-11-01T08:00:00Z", false, 5)
         .rating("rl2", "t-never-ingested", "b7", "s-late", "positive", "2026-11-01T09:00:00Z", false, 5);
+    m.trade("tr1", "b8", "s-rev", "x", "2026-10-31T08:00:00Z", "2026-10-31T20:00:00Z", "completed")
+        .rating("rr1", "tr1", "b8", "s-rev", "negative", "2026-11-01T10:00:00Z", false, 1)
+        .trade("tr3", "b8", "s-rev", "x", "2026-10-31T09:00:00Z", "2026-10-31T21:00:00Z", "completed")
+        .rating("rr3", "tr3", "b8", "s-rev", "positive", "2026-11-01T12:00:00Z", false, 5)
+        .revision("v1", "rr1", "b8", "positive", "2026-11-02T10:00:00Z", 4)
+        .trade("tr2", "b9", "s-rev", "y", "2026-11-01T08:00:00Z", "2026-11-01T20:00:00Z", "completed")
+        .rating("rr2", "tr2", "b9", "s-rev", "neutral", "2026-11-03T08:00:00Z", false, 3)
+        .revision("v2", "rr2", "b9", "positive", "2026-11-03T12:00:00Z", null)
+        .trade("tr4", "b10", "s-rev", "z", "2026-10-31T08:00:00Z", "2026-10-31T20:00:00Z", "completed")
+        .rating("rr4", "tr4", "b10", "s-rev", "negative", "2026-11-01T11:00:00Z", false, 1)
+        .revision("v3", "rr4", "b10", "positive", "2026-11-03T09:00:00Z", 5);
     return m;
   }
 
@@ -122,11 +136,46 @@ class SellerScoresJobTest {
     assertTrue(late.isNullAt(late.fieldIndex("positive_rate")));
     assertEquals(0.05, late.<Double>getAs("positive_rate_lower_bound"), 1e-9);
 
-    assertEquals(3, table(daily, ScoreTables.SELLER_SCORES, D3).count(), "seller_to_buyer ratings make no seller row");
+    assertEquals(4, table(daily, ScoreTables.SELLER_SCORES, D3).count(), "seller_to_buyer ratings make no seller row");
     JsonNode entry = new RunSummaries(SparkWarehouse.open(spark, daily).warehouse()).read(D3).path("jobs").path("seller_scores");
     assertEquals("succeeded", entry.path("status").asText());
     assertEquals("incremental", entry.path("mode").asText());
-    assertEquals(3, entry.path("outputs").path("seller_scores").asLong());
+    assertEquals(4, entry.path("outputs").path("seller_scores").asLong());
+  }
+
+  /** By hand from the rules (docs/seller-scores.md, revisions): see {@link #marketplace()}, s-rev. */
+  @Test
+  void revisionsMoveCreditAndDsrByTheRules() {
+    Row onDay2 = score(daily, D2, "s-rev");
+    // b8: rr1 -1 revised into the open positive window on x: 0 (+1); rr3 +1. b10: rr4 -1.
+    assertEquals(0L, onDay2.<Long>getAs("credit_points"));
+    assertEquals(1L, onDay2.<Long>getAs("ratings_deduplicated"));
+    assertEquals(1L, onDay2.<Long>getAs("negative_ratings"));
+    assertEquals(1L, onDay2.<Long>getAs("revised_ratings"));
+
+    Row onDay3 = score(daily, D3, "s-rev");
+    // + b9: rr2 0 -> +1; b10: rr4 -1 -> +1.
+    assertEquals(3L, onDay3.<Long>getAs("credit_points"));
+    assertEquals(3L, onDay3.<Long>getAs("positive_ratings"));
+    assertEquals(0L, onDay3.<Long>getAs("neutral_ratings"));
+    assertEquals(0L, onDay3.<Long>getAs("negative_ratings"));
+    assertEquals(3L, onDay3.<Long>getAs("revised_ratings"));
+    assertEquals(1.0, onDay3.<Double>getAs("positive_rate"), 1e-9);
+    // DSR at the revised values, unchanged where the revision gives none: rr1 4, rr3 5, rr2 3, rr4 5.
+    assertEquals(4L, onDay3.<Long>getAs("dsr_service_count"));
+    assertEquals((4 + 5 + 3 + 5) / 4.0, onDay3.<Double>getAs("dsr_service"), 1e-9);
+    assertEquals(3.0, onDay3.<Double>getAs("robust_credit_points"), 1e-9);
+
+    // The ledger keeps each rating's own row and records each change on its revision's day.
+    Dataset<Row> ledger = SparkWarehouse.open(spark, daily).read(ScoreTables.CREDIT_LEDGER, null, D3)
+        .where(col("seller_id").equalTo("s-rev"));
+    assertEquals(List.of("rr1 -1 counted -1 2026-11-01", "rr1 v1 0 duplicate_14d +1 2026-11-02",
+            "rr2 0 counted +0 2026-11-03", "rr2 v2 1 counted +1 2026-11-03", "rr3 1 counted +1 2026-11-01",
+            "rr4 -1 counted -1 2026-11-01", "rr4 v3 1 counted +2 2026-11-03"),
+        ledger.collectAsList().stream().map(r -> r.getAs("rating_id")
+            + (r.getAs("revision_id") == null ? "" : " " + r.getAs("revision_id")) + " " + r.getAs("credit_points")
+            + " " + r.getAs("outcome") + " " + String.format("%+d", r.<Integer>getAs("credit_change")) + " "
+            + r.getAs("ds")).sorted().toList());
   }
 
   @Test
@@ -174,7 +223,7 @@ class SellerScoresJobTest {
     assertThrows(Exception.class, () -> JOB.run(spark, options));
     assertSameRows(spark.createDataFrame(before, table(killed, ScoreTables.CREDIT_LEDGER, D1).schema()),
         table(killed, ScoreTables.CREDIT_LEDGER, D1), "credit_ledger after the failed run");
-    assertEquals(3, table(killed, ScoreTables.SELLER_SCORES, D1).count());
+    assertEquals(4, table(killed, ScoreTables.SELLER_SCORES, D1).count());
     JsonNode entry = new RunSummaries(SparkWarehouse.open(spark, killed).warehouse()).read(D1).path("jobs").path("seller_scores");
     assertEquals("failed", entry.path("status").asText());
   }

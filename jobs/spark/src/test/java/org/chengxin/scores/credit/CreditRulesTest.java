@@ -153,15 +153,68 @@ class CreditRulesTest {
   @Test
   void pruningDropsOnlyStateNoLaterDayCanReach() {
     PairCreditState state = new PairCreditState()
-        .withMonth(YearMonth.of(2026, 7), 3)
-        .withMonth(YearMonth.of(2026, 8), 2)
+        .withMonth(YearMonth.of(2026, 6), 3)
+        .withMonth(YearMonth.of(2026, 7), 2)
         .withWindow("old", POSITIVE, Instant.parse("2026-10-17T23:00:00Z"))
         .withWindow("open", POSITIVE, Instant.parse("2026-10-18T00:00:01Z"));
     rules.prune(state, LocalDate.of(2026, 10, 31));
-    // The next day, 2026-11-01, reaches trades created from 2026-08-03 on: July is gone.
-    assertEquals(Map.of(YearMonth.of(2026, 8), 2), state.monthNets());
+    // The next day, 2026-11-01, takes ratings of trades created from 2026-08-03 on, and revisions of
+    // ratings from 2026-10-01 on, whose trades were created from 2026-07-03 on: June is gone.
+    assertEquals(Map.of(YearMonth.of(2026, 7), 2), state.monthNets());
     assertEquals(1, state.windowStarts().size());
     assertTrue(state.windowStarts().containsKey(new PairCreditState.WindowKey("open", POSITIVE)));
+  }
+
+  @Test
+  void aNegativeRevisedToPositiveMovesTwoPointsAndANeutralOne() {
+    CreditRating negative = rating(NEGATIVE, NOV_1, trade("a", NOV_1));
+    CreditRating neutral = rating(NEUTRAL, NOV_1, trade("b", NOV_1));
+    PairCreditState state = new PairCreditState();
+    PairCredits credits = rules.apply(BUYER, SELLER, state, List.of(negative, neutral),
+        List.of(revision(negative, NOV_1.plus(days(3))), revision(neutral, NOV_1.plus(days(4)))), Map.of());
+    assertEquals(List.of(new RatingCredit(COUNTED, -1), new RatingCredit(COUNTED, 0)), credits.ratings());
+    assertEquals(List.of(new RevisionCredit(COUNTED, 1, 2), new RevisionCredit(COUNTED, 1, 1)), credits.revisions());
+    assertEquals(Map.of(YearMonth.of(2026, 11), 2), state.monthNets());
+  }
+
+  @Test
+  void aRevisionGoesThroughTheMonthCapOfItsTradesMonth() {
+    PairCreditState full = new PairCreditState().withMonth(YearMonth.of(2026, 11), 6);
+    CreditRating neutral = rating(NEUTRAL, NOV_1, trade("a", NOV_1));
+    PairCredits capped = rules.apply(BUYER, SELLER, full, List.of(neutral), List.of(revision(neutral, NOV_1.plus(days(1)))),
+        Map.of());
+    assertEquals(List.of(new RevisionCredit(CAPPED_MONTH, 0, 0)), capped.revisions());
+    assertEquals(6, full.monthNets().get(YearMonth.of(2026, 11)));
+
+    // Seven positives and one negative make +6: withdrawing the negative alone would leave the cap.
+    PairCreditState atCap = new PairCreditState().withMonth(YearMonth.of(2026, 11), 6);
+    CreditedRating negative = new CreditedRating("n", "a", YearMonth.of(2026, 11), NEGATIVE, COUNTED, -1);
+    PairCredits unchanged = rules.apply(BUYER, SELLER, atCap, List.of(),
+        List.of(new CreditRevision("v", "n", day(NOV_1.plus(days(2))), NOV_1.plus(days(2)), POSITIVE)), Map.of("n", negative));
+    assertEquals(List.of(new RevisionCredit(CAPPED_MONTH, -1, 0)), unchanged.revisions());
+    assertEquals(6, atCap.monthNets().get(YearMonth.of(2026, 11)));
+  }
+
+  @Test
+  void aRevisionIntoAnOpenSameItemWindowOnlyWithdrawsTheNegative() {
+    CreditRating negative = rating(NEGATIVE, NOV_1, trade("item", NOV_1));
+    CreditRating positive = rating(POSITIVE, NOV_1.plus(Duration.ofHours(1)), trade("item", NOV_1));
+    PairCreditState state = new PairCreditState();
+    PairCredits credits = rules.apply(BUYER, SELLER, state, List.of(negative, positive),
+        List.of(revision(negative, NOV_1.plus(days(13)))), Map.of());
+    assertEquals(List.of(new RevisionCredit(DUPLICATE_14D, 0, 1)), credits.revisions());
+    assertEquals(Map.of(YearMonth.of(2026, 11), 1), state.monthNets());
+  }
+
+  @Test
+  void ratingsOutsideCreditStayOutsideWhenRevised() {
+    CreditRating hidden = new CreditRating("h", day(NOV_1), NOV_1, NEGATIVE, true, trade("item", NOV_1));
+    CreditRating unknown = rating(NEGATIVE, NOV_1, null);
+    PairCreditState state = new PairCreditState();
+    PairCredits credits = rules.apply(BUYER, SELLER, state, List.of(hidden, unknown),
+        List.of(revision(hidden, NOV_1.plus(days(1))), revision(unknown, NOV_1.plus(days(1)))), Map.of());
+    assertEquals(List.of(new RevisionCredit(HIDDEN, 0, 0), new RevisionCredit(TRADE_UNKNOWN, 0, 0)), credits.revisions());
+    assertTrue(state.isEmpty());
   }
 
   /** The daily run (one day's ratings on yesterday's pruned state) must equal one fold of all history. */
@@ -180,23 +233,68 @@ class CreditRulesTest {
       TradeFacts trade = random.nextInt(20) == 0 ? null : new TradeFacts(BUYER, SELLER, "item" + random.nextInt(40), created, ended);
       all.add(new CreditRating("r" + i, ratingDay, ratedAt, score, random.nextInt(15) == 0, trade));
     }
+    // About a third of the negatives and neutrals are revised to positive 0-30 days later.
+    List<CreditRevision> revisions = new ArrayList<>();
+    for (CreditRating r : all) {
+      if (r.score() != POSITIVE && random.nextInt(3) == 0) {
+        Instant revisedAt = r.ratedAt().plus(Duration.ofMinutes(random.nextInt(30 * 24 * 60)));
+        if (day(revisedAt).isBefore(first.plusDays(days))) {
+          revisions.add(new CreditRevision("v" + r.ratingId(), r.ratingId(), day(revisedAt), revisedAt, POSITIVE));
+        }
+      }
+    }
     PairCreditState once = new PairCreditState();
-    Map<String, RatingCredit> allAtOnce = byId(all, rules.apply(BUYER, SELLER, once, all));
+    PairCredits allAtOnce = rules.apply(BUYER, SELLER, once, all, revisions, Map.of());
     rules.prune(once, first.plusDays(days - 1));
 
+    // The daily run finds an earlier day's rating as the ledger holds it: its latest credit.
     PairCreditState daily = new PairCreditState();
-    Map<String, RatingCredit> dayByDay = new TreeMap<>();
+    Map<String, CreditedRating> ledger = new TreeMap<>();
+    Map<String, Object> dayByDay = new TreeMap<>();
     for (int d = 0; d < days; d++) {
       LocalDate today = first.plusDays(d);
       List<CreditRating> todays = all.stream().filter(r -> r.day().equals(today)).toList();
-      dayByDay.putAll(byId(todays, rules.apply(BUYER, SELLER, daily, todays)));
+      List<CreditRevision> todaysRevisions = revisions.stream().filter(v -> v.day().equals(today)).toList();
+      Map<String, CreditedRating> earlier = new TreeMap<>();
+      todaysRevisions.stream().filter(v -> ledger.containsKey(v.ratingId()))
+          .forEach(v -> earlier.put(v.ratingId(), ledger.get(v.ratingId())));
+      PairCredits credits = rules.apply(BUYER, SELLER, daily, todays, todaysRevisions, earlier);
       rules.prune(daily, today);
+      for (int i = 0; i < todays.size(); i++) {
+        dayByDay.put(todays.get(i).ratingId(), credits.ratings().get(i));
+        ledger.put(todays.get(i).ratingId(), credited(todays.get(i), todays.get(i).score(), credits.ratings().get(i).outcome(),
+            credits.ratings().get(i).points()));
+      }
+      for (int i = 0; i < todaysRevisions.size(); i++) {
+        CreditRevision v = todaysRevisions.get(i);
+        RevisionCredit credit = credits.revisions().get(i);
+        dayByDay.put(v.revisionId(), credit);
+        CreditRating rated = all.stream().filter(r -> r.ratingId().equals(v.ratingId())).findFirst().orElseThrow();
+        ledger.put(v.ratingId(), credited(rated, v.score(), credit.outcome(), credit.points()));
+      }
     }
-    assertEquals(new TreeMap<>(allAtOnce), dayByDay);
+    Map<String, Object> expected = new TreeMap<>(byId(all, allAtOnce.ratings()));
+    for (int i = 0; i < revisions.size(); i++) {
+      expected.put(revisions.get(i).revisionId(), allAtOnce.revisions().get(i));
+    }
+    assertEquals(expected, dayByDay);
     assertEquals(once.monthNets(), daily.monthNets());
     assertEquals(once.windowStarts(), daily.windowStarts());
-    assertTrue(allAtOnce.values().stream().anyMatch(c -> c.outcome() == CAPPED_MONTH), "the data exercises the cap");
-    assertTrue(allAtOnce.values().stream().anyMatch(c -> c.outcome() == DUPLICATE_14D), "the data exercises the 14-day rule");
+    List<RatingCredit> ratingCredits = allAtOnce.ratings();
+    assertTrue(ratingCredits.stream().anyMatch(c -> c.outcome() == CAPPED_MONTH), "the data exercises the cap");
+    assertTrue(ratingCredits.stream().anyMatch(c -> c.outcome() == DUPLICATE_14D), "the data exercises the 14-day rule");
+    assertTrue(allAtOnce.revisions().stream().anyMatch(c -> c.change() == 2), "some revisions move two points");
+    assertTrue(allAtOnce.revisions().stream().anyMatch(c -> c.outcome() != COUNTED), "some revisions meet the rules");
+  }
+
+  private static CreditedRating credited(CreditRating rating, RatingScore score, CreditOutcome outcome, int points) {
+    TradeFacts trade = rating.trade();
+    return new CreditedRating(rating.ratingId(), trade == null ? null : trade.itemId(),
+        trade == null ? null : YearMonth.from(trade.createdAt().atZone(ZoneOffset.UTC)), score, outcome, points);
+  }
+
+  private CreditRevision revision(CreditRating rating, Instant revisedAt) {
+    return new CreditRevision("v" + (nextId++), rating.ratingId(), day(revisedAt), revisedAt, POSITIVE);
   }
 
   private CreditRating rating(RatingScore score, Instant ratedAt, TradeFacts trade) {

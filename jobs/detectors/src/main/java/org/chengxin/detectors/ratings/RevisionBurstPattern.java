@@ -9,13 +9,15 @@ import java.util.Map;
 /**
  * Bought revisions: one seller's ratings revised to positive in a burst far above the seller's own
  * expected revision rate (cash back for turning a negative into a positive, or buyers harassed into
- * it). A scan over every revision as the start of a window of each of {@code windowHours} (shortest
- * first): a window holding k >= {@code minRevisions} revisions is a burst when P(X >= k) <=
- * {@code surprise} for X Poisson with the revisions the seller's own revisable ratings would give
- * in that window, and the revised ratings were left over at least {@code minAgeSpreadHours} (a
- * bought campaign revises old and new complaints alike; a batch of parcels that arrived late
- * revises the ratings of a day or two). Every revision of the shortest burst window starting at a
- * revision is flagged.
+ * it). A scan statistic over the seller's revisions in time order: every window from one revision
+ * to a later one at most {@code maxWindowHours} apart holding k >= {@code minRevisions} revisions,
+ * whose revised ratings were left at least {@code minAgeSpreadHours} apart (a bought campaign
+ * revises old and new negatives alike; a batch of parcels that arrived late revises the ratings of a
+ * day or two), is scored by the Poisson tail P(X >= k) against the revisions the seller's own
+ * revisable ratings would give in it. The most surprising window at or below {@code surprise} is a
+ * burst and all its revisions are flagged; the scan repeats on the revisions outside it. Taking the
+ * most surprising window (not every surprising one) keeps an ordinary revision just before or after
+ * a burst out of it: it adds a little count and a lot of expectation.
  *
  * <p>Expected revisions in a window [a, b]: {@code rate x sum over the seller's negative and neutral
  * ratings of |[a, b] n [rated, rated + 30 days]| / 30 days}: each revisable rating is revised with
@@ -24,22 +26,20 @@ import java.util.Map;
  * with many unhappy buyers is expected to get more revisions, and a window long after its last
  * negative expects none. Score {@code 1 - expected / k}.
  *
- * @param windowHours burst window lengths, each > 0
+ * @param maxWindowHours the longest burst, > 0
  * @param minRevisions revisions a burst must hold, >= 2
  * @param surprise Poisson tail at or below which a window is a burst, in (0, 1)
  * @param minAgeSpreadHours hours between the oldest and the newest rating a burst revises, >= 0
  */
-public record RevisionBurstPattern(double[] windowHours, int minRevisions, double surprise, double minAgeSpreadHours)
+public record RevisionBurstPattern(double maxWindowHours, int minRevisions, double surprise, double minAgeSpreadHours)
     implements Serializable {
   /** The marketplace's rule: a rating may be revised within 30 days of it (docs/events.md). */
   public static final long REVISION_WINDOW_SECONDS = 30L * 24 * 3_600;
   private static final double SECONDS_PER_HOUR = 3_600.0;
 
   public RevisionBurstPattern {
-    windowHours = windowHours.clone();
-    Arrays.sort(windowHours);
-    if (windowHours.length == 0 || !(windowHours[0] > 0)) {
-      throw new IllegalArgumentException("burst windowHours must be given and > 0: " + Arrays.toString(windowHours));
+    if (!(maxWindowHours > 0)) {
+      throw new IllegalArgumentException("burst maxWindowHours must be > 0, got " + maxWindowHours);
     }
     if (minRevisions < 2) {
       throw new IllegalArgumentException("burst minRevisions must be >= 2, got " + minRevisions);
@@ -53,11 +53,11 @@ public record RevisionBurstPattern(double[] windowHours, int minRevisions, doubl
   }
 
   /**
-   * A day, three days, a week; five revisions; one chance in a million (a million sellers give about
-   * one false burst); ratings left over two days or more. Chosen before looking at any run.
+   * A week at most; five revisions; one chance in a million (a million sellers give about one false
+   * burst); ratings left over two days or more. Chosen before looking at any run.
    */
   public static RevisionBurstPattern defaults() {
-    return new RevisionBurstPattern(new double[] {24, 72, 168}, 5, 1e-6, 48);
+    return new RevisionBurstPattern(168, 5, 1e-6, 48);
   }
 
   /**
@@ -73,89 +73,107 @@ public record RevisionBurstPattern(double[] windowHours, int minRevisions, doubl
     if (revisedAt.length != ratedAt.length) {
       throw new IllegalArgumentException("revisedAt and ratedAt differ in length");
     }
-    int n = revisedAt.length;
-    int[] burstSize = new int[n];
-    double[] burstHours = new double[n];
-    double[] burstExpected = new double[n];
-    for (int i = 0; i + minRevisions <= n; i++) {
-      if (i > 0 && revisedAt[i] < revisedAt[i - 1]) {
+    for (int i = 1; i < revisedAt.length; i++) {
+      if (revisedAt[i] < revisedAt[i - 1]) {
         throw new IllegalArgumentException("revisions must come in time order");
       }
-      for (double hours : windowHours) {
-        long end = revisedAt[i] + Math.round(hours * SECONDS_PER_HOUR);
-        int j = i;
-        while (j + 1 < n && revisedAt[j + 1] <= end) {
-          j++;
-        }
-        int k = j - i + 1;
-        if (k < minRevisions || ageSpreadHours(ratedAt, i, j) < minAgeSpreadHours) {
+    }
+    Exposure exposure = new Exposure(revisable);
+    long maxWindow = Math.round(maxWindowHours * SECONDS_PER_HOUR);
+    double logSurprise = Math.log(surprise);
+    boolean[] taken = new boolean[revisedAt.length];
+    List<RatingFlag> flags = new ArrayList<>();
+    while (true) {
+      int bestFrom = -1;
+      int bestTo = -1;
+      double bestLog = logSurprise;
+      double bestExpected = 0;
+      for (int i = 0; i < revisedAt.length; i++) {
+        if (taken[i]) {
           continue;
         }
-        double expected = rate * exposure(revisable, revisedAt[i], end);
-        if (PoissonTail.atLeast(expected, k) <= surprise) {
-          for (int m = i; m <= j; m++) {
-            if (k > burstSize[m]) {
-              burstSize[m] = k;
-              burstHours[m] = (revisedAt[j] - revisedAt[i]) / SECONDS_PER_HOUR;
-              burstExpected[m] = expected;
-            }
+        long oldest = ratedAt[i];
+        long newest = ratedAt[i];
+        for (int j = i + 1; j < revisedAt.length && !taken[j] && revisedAt[j] - revisedAt[i] <= maxWindow; j++) {
+          oldest = Math.min(oldest, ratedAt[j]);
+          newest = Math.max(newest, ratedAt[j]);
+          int k = j - i + 1;
+          if (k < minRevisions || (newest - oldest) / SECONDS_PER_HOUR < minAgeSpreadHours) {
+            continue;
           }
-          break;
+          double expected = rate * exposure.between(revisedAt[i], revisedAt[j]);
+          double log = PoissonTail.logAtLeast(expected, k);
+          if (log <= bestLog) {
+            bestLog = log;
+            bestFrom = i;
+            bestTo = j;
+            bestExpected = expected;
+          }
         }
       }
-    }
-    List<RatingFlag> flags = new ArrayList<>();
-    for (int m = 0; m < n; m++) {
-      if (burstSize[m] > 0) {
-        double score = Math.max(Double.MIN_NORMAL, 1 - burstExpected[m] / burstSize[m]);
-        flags.add(new RatingFlag(m, RatingPattern.BOUGHT_REVISION, score,
-            Map.of("burst_revisions", (double) burstSize[m], "burst_hours", burstHours[m],
-                "expected_revisions", burstExpected[m])));
+      if (bestFrom < 0) {
+        break;
+      }
+      int k = bestTo - bestFrom + 1;
+      double score = Math.max(Double.MIN_NORMAL, 1 - bestExpected / k);
+      Map<String, Double> evidence = Map.of("burst_revisions", (double) k,
+          "burst_hours", (revisedAt[bestTo] - revisedAt[bestFrom]) / SECONDS_PER_HOUR, "expected_revisions", bestExpected);
+      for (int m = bestFrom; m <= bestTo; m++) {
+        taken[m] = true;
+        flags.add(new RatingFlag(m, RatingPattern.BOUGHT_REVISION, score, evidence));
       }
     }
+    flags.sort((a, b) -> Integer.compare(a.rating(), b.rating()));
     return flags;
   }
 
-  /** Revisable ratings' days of revision window inside [from, to], in units of whole windows. */
+  /** Revisable ratings' time inside [from, to] of their 30-day revision windows, in whole windows. */
   static double exposure(long[] revisable, long from, long to) {
-    double sum = 0;
-    for (long t : revisable) {
-      long overlap = Math.min(to, t + REVISION_WINDOW_SECONDS) - Math.max(from, t);
-      if (overlap > 0) {
-        sum += overlap;
+    return new Exposure(revisable).between(from, to);
+  }
+
+  /**
+   * F(x) = sum over revisable ratings of min(max(x - rated, 0), 30 days): the window time they have
+   * had by x, so that [a, b] holds F(b) - F(a). Sorted times and prefix sums make each F a binary
+   * search.
+   */
+  private static final class Exposure {
+    private final long[] sorted;
+    private final double[] prefix;
+
+    Exposure(long[] revisable) {
+      sorted = revisable.clone();
+      Arrays.sort(sorted);
+      prefix = new double[sorted.length + 1];
+      for (int i = 0; i < sorted.length; i++) {
+        prefix[i + 1] = prefix[i] + sorted[i];
       }
     }
-    return sum / REVISION_WINDOW_SECONDS;
-  }
 
-  private static double ageSpreadHours(long[] ratedAt, int from, int to) {
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (int m = from; m <= to; m++) {
-      min = Math.min(min, ratedAt[m]);
-      max = Math.max(max, ratedAt[m]);
+    double between(long from, long to) {
+      return to <= from ? 0 : (had(to) - had(from)) / REVISION_WINDOW_SECONDS;
     }
-    return (max - min) / SECONDS_PER_HOUR;
-  }
 
-  @Override
-  public double[] windowHours() {
-    return windowHours.clone();
-  }
+    /** F(x) in seconds. */
+    private double had(long x) {
+      int started = upperBound(x); // rated <= x
+      int full = upperBound(x - REVISION_WINDOW_SECONDS); // rated <= x - 30 days: whole window had
+      double partial = (double) (started - full) * x - (prefix[started] - prefix[full]);
+      return (double) full * REVISION_WINDOW_SECONDS + partial;
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RevisionBurstPattern p && Arrays.equals(windowHours, p.windowHours)
-        && minRevisions == p.minRevisions && surprise == p.surprise && minAgeSpreadHours == p.minAgeSpreadHours;
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * Arrays.hashCode(windowHours) + Double.hashCode(surprise) + minRevisions;
-  }
-
-  @Override
-  public String toString() {
-    return "RevisionBurstPattern" + Arrays.toString(windowHours) + " min " + minRevisions + " surprise " + surprise;
+    private int upperBound(long x) {
+      int lo = 0;
+      int hi = sorted.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= x) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
   }
 }

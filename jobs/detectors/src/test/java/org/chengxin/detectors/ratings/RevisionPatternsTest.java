@@ -96,6 +96,31 @@ class RevisionPatternsTest {
   }
 
   @Test
+  void anOrdinaryRevisionADayBeforeABurstIsNotPartOfIt() {
+    long[] revisable = spread(T0, T0 + 25 * DAY, 10 * HOUR);
+    long burst = T0 + 26 * DAY;
+    List<long[]> rev = new ArrayList<>();
+    rev.add(new long[] {burst - 20 * HOUR, revisable[3]});
+    for (int i = 0; i < 40; i++) {
+      rev.add(new long[] {burst + i * 30 * 60, revisable[10 + i]});
+    }
+    long[] revisedAt = rev.stream().mapToLong(r -> r[0]).toArray();
+    long[] ratedAt = rev.stream().mapToLong(r -> r[1]).toArray();
+    List<RatingFlag> flags = BURST.flags(revisedAt, ratedAt, revisable, 0.1);
+    assertEquals(IntStream.rangeClosed(1, 40).boxed().toList(), flags.stream().map(RatingFlag::rating).toList());
+    assertEquals(19.5, flags.get(0).evidence().get("burst_hours"), 1e-9);
+  }
+
+  @Test
+  void farTailsStillCompare() {
+    assertEquals(Math.log(PoissonTail.atLeast(2, 5)), PoissonTail.logAtLeast(2, 5), 1e-12);
+    double far = PoissonTail.logAtLeast(1.5, 300);
+    double farther = PoissonTail.logAtLeast(1.5, 301);
+    assertTrue(Double.isFinite(far) && far < -1000 && farther < far);
+    assertEquals(0.0, PoissonTail.atLeast(1.5, 300));
+  }
+
+  @Test
   void aBatchOfLateParcelsRevisedTogetherIsNotABurst() {
     // Ten negatives of one day (a late batch), all revised when the parcels arrived three days later.
     long[] revisable = spread(T0, T0 + 10 * HOUR, HOUR);

@@ -102,6 +102,9 @@ public record RevisionBurstPattern(double maxWindowHours, int minRevisions, doub
             continue;
           }
           double expected = rate * exposure.between(revisedAt[i], revisedAt[j]);
+          if (k <= expected) {
+            continue; // no surprise at all; skips the tail on a busy seller's ordinary weeks
+          }
           double log = PoissonTail.logAtLeast(expected, k);
           if (log <= bestLog) {
             bestLog = log;

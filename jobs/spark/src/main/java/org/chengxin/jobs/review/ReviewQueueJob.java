@@ -101,9 +101,9 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
     }
     // A seller with a burst of bought revisions is a case whatever its risk; its victims of paid-off
     // extortion are not charged with the complaints they paid.
-    Optional<Dataset<Row>> revisionFlags = ReviewInputs.detectorTable(run, "rating_flags",
-        List.of("ratee_id", "pattern", "revised_at", "complaint_id"));
-    rows = leftJoinBought(rows, revisionFlags.map(f -> boughtRevisions(f, day)).orElse(null));
+    Optional<Dataset<Row>> ratingFlags = ReviewInputs.detectorTable(run, "rating_flags",
+        List.of("rating_id", "ratee_id", "pattern", "revised_at", "complaint_id"));
+    rows = leftJoinBought(rows, ratingFlags.map(f -> boughtRevisions(f, day)).orElse(null));
     Dataset<Row> flagged = rows.filter(col("risk").geq(options.riskThreshold()).or(coalesce(col("suspected"), lit(false)))
         .or(col("bought_revisions").gt(0)));
 
@@ -111,7 +111,7 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
         .map(m -> m.filter(col("role").equalTo("seller")).groupBy(col("account_id").as("seller_id"))
             .agg(array_sort(collect_set("ring_id")).as("ring_ids")))
         .orElse(null);
-    Dataset<Row> flaggedRatings = ReviewInputs.detectorTable(run, "rating_flags", List.of("rating_id"))
+    Dataset<Row> flaggedRatings = ratingFlags
         .map(f -> run.read(EventTables.RATINGS, ReviewInputs.windowStart(day), day)
             .filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire()))
             .join(f.select("rating_id").distinct(), "rating_id")
@@ -120,8 +120,8 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
         .orElse(null);
     Dataset<Row> upheld = ReviewInputs.windowComplaints(run).filter(col("outcome").equalTo(ComplaintOutcome.UPHELD.wire()));
     Column paidOff = lit(false);
-    if (revisionFlags.isPresent()) {
-      Dataset<Row> paidOffIds = revisionFlags.get().filter(col("pattern").equalTo(RatingPattern.PAID_OFF_EXTORTION.wire()))
+    if (ratingFlags.isPresent()) {
+      Dataset<Row> paidOffIds = ratingFlags.get().filter(col("pattern").equalTo(RatingPattern.PAID_OFF_EXTORTION.wire()))
           .select(col("complaint_id").as("paid_off_id")).distinct();
       upheld = upheld.join(paidOffIds, col("complaint_id").equalTo(col("paid_off_id")), "left");
       paidOff = col("paid_off_id").isNotNull();

@@ -1,6 +1,5 @@
 package org.chengxin.jobs.ratings;
 
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -26,9 +25,9 @@ import org.chengxin.core.schema.RatingTables;
 import org.chengxin.core.schema.TableSchema;
 import org.chengxin.core.schema.Tables;
 import org.chengxin.core.validation.EventValidator;
-import org.chengxin.core.validation.ValidationResult;
 import org.chengxin.core.validation.ValidationResult.Accepted;
 import org.chengxin.generator.Generate;
+import org.chengxin.generator.GeneratedFeed;
 import org.chengxin.jobs.SparkTestSession;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.SparkSchemas;
@@ -69,14 +68,8 @@ class RevisionFraudMarketTest {
     for (EventKind kind : List.of(EventKind.TRADE, EventKind.RATING, EventKind.COMPLAINT, EventKind.RATING_REVISION)) {
       TableSchema table = Tables.byName(kind.table()).orElseThrow();
       List<Row> rows = new ArrayList<>();
-      for (int d = 0; d < DAYS; d++) {
-        Path file = market.resolve("events/" + START.plusDays(d) + "/" + table.name() + ".jsonl");
-        long n = 0;
-        for (String line : Files.readAllLines(file)) {
-          byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-          ValidationResult result = validator.validate(bytes, 0, bytes.length, file.toString(), ++n);
-          rows.add(row(table, assertInstanceOf(Accepted.class, result, line).values()));
-        }
+      for (Accepted event : GeneratedFeed.accepted(market, kind, START, DAYS, validator)) {
+        rows.add(row(table, event.values()));
       }
       warehouse.writeDay(table, LAST, spark.createDataFrame(rows, SparkSchemas.of(table)));
     }

@@ -20,7 +20,7 @@ public final class EvaluateCommand {
 
   /** Every evaluation, in the order their keys are printed. */
   static List<DetectorEvaluation> evaluations() {
-    return List.of(new IngestEvaluation(), new DissatisfactionEvaluation(), new RatingsEvaluation(), new ReviewEvaluation(), new RingsEvaluation());
+    return List.of(new IngestEvaluation(), new DissatisfactionEvaluation(), new RatingsEvaluation(), new RevisionsEvaluation(), new ReviewEvaluation(), new RingsEvaluation());
   }
 
   private EvaluateCommand() {}

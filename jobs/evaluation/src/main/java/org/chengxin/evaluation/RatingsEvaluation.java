@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 
 import java.nio.file.Files;
 import java.util.List;
@@ -17,12 +18,14 @@ import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.RatingTables;
 import org.chengxin.detectors.eval.RankingMetrics;
+import org.chengxin.detectors.ratings.RatingPattern;
 
 /**
  * rating_flags and rater_scores against the generator's planted malicious ratings and raters:
  * average precision of the flag scores over every buyer_to_seller rating up to the day, recall of
  * each planted pattern (flagged by any pattern), honest raters flagged, and honest raters whose
- * only negative is their one unlucky rating (the generator's ~1% of honest negatives) flagged.
+ * only negative is their one unlucky rating (the generator's ~1% of honest negatives) flagged. The
+ * revision patterns (paid_off_extortion, bought_revision) are left out: {@link RevisionsEvaluation}.
  */
 final class RatingsEvaluation implements DetectorEvaluation {
   static final String MALICIOUS_RATINGS = "malicious_ratings.csv";
@@ -53,7 +56,9 @@ final class RatingsEvaluation implements DetectorEvaluation {
         .select(col("rating_id").as("truth_id"), col("pattern").as("truth_pattern"));
     Dataset<Row> maliciousRaters = spark.read().option("header", true).csv(context.truthFile(MALICIOUS_RATERS).toString())
         .select(col("account_id").as("rater_id")).distinct();
-    Dataset<Row> flags = tables.day(RatingTables.RATING_FLAGS, context.date()).orElseThrow();
+    // The revision patterns judge a rating's later revision, not the rating: revisions.* measures them.
+    Dataset<Row> flags = tables.day(RatingTables.RATING_FLAGS, context.date()).orElseThrow()
+        .filter(not(col("pattern").isin(RatingPattern.PAID_OFF_EXTORTION.wire(), RatingPattern.BOUGHT_REVISION.wire())));
     Optional<Dataset<Row>> ratings = tables.upTo(EventTables.RATINGS, context.date());
     if (ratings.isEmpty()) {
       KEYS.forEach(k -> metrics.missing(name() + "." + k));

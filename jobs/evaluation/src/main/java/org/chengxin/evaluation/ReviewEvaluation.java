@@ -16,7 +16,8 @@ import org.chengxin.core.schema.ReviewTables;
 
 /**
  * The review queue, the counterfeit signals and the risk model against the generator's truth
- * (fraudulent = a ring's seller in ring_members.csv or a seller in counterfeit_sellers.csv):
+ * (fraudulent = a ring's seller in ring_members.csv, a seller in counterfeit_sellers.csv, or one that
+ * bought rating revisions in revision_buyers.csv when revisions were planted):
  *
  * <ul>
  *   <li>{@code queue.top100_precision}: share of the 100 highest-priority review_queue cases (fewer
@@ -56,6 +57,10 @@ final class ReviewEvaluation implements DetectorEvaluation {
     Set<String> fraudulent = new HashSet<>(counterfeit);
     if (haveTruth) {
       fraudulent.addAll(column(ringMembers, "account_id", "seller"));
+    }
+    Path revisionBuyers = context.truthFile("revision_buyers.csv");
+    if (haveTruth && Files.isRegularFile(revisionBuyers)) {
+      fraudulent.addAll(column(revisionBuyers, "seller_id", null));
     }
 
     String queue = partition(context, ReviewTables.REVIEW_QUEUE.name());

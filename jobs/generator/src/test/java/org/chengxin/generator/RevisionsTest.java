@@ -2,7 +2,6 @@ package org.chengxin.generator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +26,6 @@ import org.chengxin.core.privacy.Pseudonymiser;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.validation.EventValidator;
 import org.chengxin.core.validation.RevisionRules;
-import org.chengxin.core.validation.ValidationResult;
 import org.chengxin.core.validation.ValidationResult.Accepted;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,17 +164,7 @@ class RevisionsTest {
   private static List<Accepted> accepted(EventKind kind) throws IOException {
     EventValidator validator = new EventValidator(new Pseudonymiser("revisions-test-key-0123".getBytes(StandardCharsets.UTF_8)),
         START.plusDays(DAYS + 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC), EventValidator.DEFAULT_MAX_LINE_BYTES);
-    List<Accepted> events = new ArrayList<>();
-    for (int d = 0; d < DAYS; d++) {
-      Path file = dir.resolve("market/events/" + START.plusDays(d) + "/" + kind.table() + ".jsonl");
-      long n = 0;
-      for (String line : Files.readAllLines(file)) {
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        ValidationResult result = validator.validate(bytes, 0, bytes.length, file.toString(), ++n);
-        events.add(assertInstanceOf(Accepted.class, result, line));
-      }
-    }
-    return events;
+    return GeneratedFeed.accepted(dir.resolve("market"), kind, START, DAYS, validator);
   }
 
   private static List<String[]> csv(String name) throws IOException {

@@ -32,14 +32,16 @@ public final class RatingTables {
               required("rater_id", STRING, ID, "Account that gave the rating."),
               required("ratee_id", STRING, ID, "Account that was rated."),
               required("pattern", STRING, "enum",
-                  "extortion, extortion_repeat, competitor_attack, serial_negative, shared_key_boost or ring_boost; "
+                  "extortion, extortion_repeat, competitor_attack, serial_negative, shared_key_boost, ring_boost, "
+                      + "paid_off_extortion or bought_revision; "
                       + "see docs/rater-reliability.md."),
               required("score", DOUBLE, "0-1", "How clearly the rating fits the pattern (higher = clearer)."),
               required("rated_at", TIMESTAMP, "UTC, ms", "When the rating was left."),
               optional("hours_after_rejection", DOUBLE, "hours",
                   "extortion: time from the rater's rejected complaint against the ratee to the rating."),
               optional("extortion_flags", LONG, "ratings",
-                  "extortion_repeat: the rater's other ratings flagged as extortion."),
+                  "extortion_repeat: the rater's other ratings flagged as extortion; paid_off_extortion: the rater's "
+                      + "ratings flagged as extortion."),
               optional("burst_raters", INT, "accounts",
                   "competitor_attack: distinct low-history raters with negatives on the ratee in the burst window."),
               optional("window_ratings", LONG, "ratings", "competitor_attack: all ratings the ratee got in that window."),
@@ -49,7 +51,22 @@ public final class RatingTables {
               optional("linked_raters", INT, "accounts",
                   "competitor_attack and shared_key_boost: other raters of the ratee sharing a device, IP or address key with this rater."),
               optional("rater_ratings", LONG, "ratings", "serial_negative: buyer_to_seller ratings the rater gave in all."),
-              optional("rater_negatives", LONG, "ratings", "serial_negative: the negative ones among them.")));
+              optional("rater_negatives", LONG, "ratings", "serial_negative: the negative ones among them."),
+              optional("revision_id", STRING, ID,
+                  "paid_off_extortion and bought_revision: the revision (rating_revisions) that turned the rating positive."),
+              optional("revised_at", TIMESTAMP, "UTC, ms", "paid_off_extortion and bought_revision: when it was revised."),
+              optional("complaint_id", STRING, ID,
+                  "paid_off_extortion: the rater's upheld complaint on the rating's trade whose compensation the revision followed."),
+              optional("hours_after_resolution", DOUBLE, "hours",
+                  "paid_off_extortion: time from that complaint's resolution to the revision."),
+              optional("paid_off_revisions", LONG, "revisions",
+                  "paid_off_extortion: the rater's revisions that followed a compensation this way, this one included."),
+              optional("burst_revisions", INT, "revisions",
+                  "bought_revision: revisions of the ratee's ratings in the burst window that flagged the revision."),
+              optional("burst_hours", DOUBLE, "hours", "bought_revision: time from the burst's first revision to its last."),
+              optional("expected_revisions", DOUBLE, "revisions",
+                  "bought_revision: revisions the window would hold at the platform's revision rate over the ratee's "
+                      + "negative and neutral ratings.")));
 
   public static final TableSchema RATER_SCORES =
       new TableSchema(

@@ -16,4 +16,18 @@ public final class PoissonTail {
     }
     return PoissonDistribution.of(mean).survivalProbability((int) Math.min(Integer.MAX_VALUE, k - 1));
   }
+
+  /**
+   * ln P(X >= k), finite where {@link #atLeast} underflows to 0, so that far tails still compare:
+   * below 1e-250 it is ln P(X = k) - ln(1 - mean / (k + 1)), the geometric bound on the terms after
+   * k (exact to well within 1% of the logarithm there, where mean is far below k).
+   */
+  public static double logAtLeast(double mean, long k) {
+    double tail = atLeast(mean, k);
+    if (tail > 1e-250 || mean <= 0) {
+      return Math.log(tail);
+    }
+    int at = (int) Math.min(Integer.MAX_VALUE, k);
+    return PoissonDistribution.of(mean).logProbability(at) - Math.log1p(-Math.min(mean / (at + 1.0), 0.5));
+  }
 }

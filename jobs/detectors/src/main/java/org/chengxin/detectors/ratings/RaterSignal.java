@@ -12,7 +12,7 @@ public enum RaterSignal implements WireEnum {
   NEGATIVE_SHARE,
   /** Score and timing histograms unlike the market's, from {@link RatingSkew}. */
   RATING_SKEW,
-  /** Highest {@link RatingPattern#EXTORTION} flag score among the account's given ratings. */
+  /** Highest extortion, extortion_repeat or paid_off_extortion flag score among the account's given ratings. */
   EXTORTION,
   /** Highest {@link RatingPattern#COMPETITOR_ATTACK} flag score among the account's given ratings. */
   COMPETITOR_ATTACK

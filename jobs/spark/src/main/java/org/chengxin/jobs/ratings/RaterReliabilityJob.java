@@ -14,8 +14,10 @@ import org.chengxin.core.schema.RatingTables;
 import org.chengxin.core.schema.RingTables;
 import org.chengxin.detectors.ratings.CompetitorAttackPattern;
 import org.chengxin.detectors.ratings.ExtortionPattern;
+import org.chengxin.detectors.ratings.PaidOffExtortionPattern;
 import org.chengxin.detectors.ratings.RaterReliabilityOptions;
 import org.chengxin.detectors.ratings.RaterScoringOptions;
+import org.chengxin.detectors.ratings.RevisionBurstPattern;
 import org.chengxin.detectors.ratings.SerialNegativePattern;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
@@ -25,7 +27,8 @@ import org.chengxin.jobs.frame.SparkJob;
 /**
  * rater_reliability for one day (docs/rater-reliability.md): over every rating up to the day (the
  * whole history, or the last {@code --rating-history-days}), the REV2-style fixed point (warm-started from the latest earlier
- * {@code account_reliability}), the account signals and the malicious-rating patterns, written as
+ * {@code account_reliability}), the account signals and the malicious-rating patterns (with the
+ * revision patterns when the warehouse has {@code rating_revisions}), written as
  * full snapshots of {@code rating_flags}, {@code rater_scores} and {@code account_reliability}.
  * Runs before seller_scores, which discounts what it flags.
  */
@@ -105,6 +108,12 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
         NAME + ": accounts a serial negative rater has rated badly", d.serialNegative().minRatees(), 2, 1_000);
     Arg<Double> serialSurprise = cli.number("serial-surprise", "P", NAME + ": Poisson tail of a rater's negatives "
         + "against the market's share at which they are serial", d.serialNegative().surprise(), 1e-15, 0.5);
+    Arg<Double> paidOffWindow = cli.number("paid-off-window-hours", "H", NAME + ": a revision this soon after the "
+        + "compensation of the rater's complaint filed after its rating can be paid-off extortion",
+        d.paidOffExtortion().windowHours(), 0.1, 24 * 30);
+    Arg<Double> burstSurprise = cli.number("revision-burst-surprise", "P", NAME + ": Poisson tail of a seller's "
+        + "revisions in a window, against its own revisable ratings, at which they are a bought burst",
+        d.revisionBurst().surprise(), 1e-15, 0.5);
     return job -> {
       RaterReliabilityOptions reliability = s.reliability().withIterationLimits(tolerance.value(),
           maxIterations.value().intValue());
@@ -114,7 +123,10 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
           s.negativeSharePriorRatings(), s.skewPriorRatings(), new ExtortionPattern(extortionWindow.value()), attack,
           s.combiner());
       return new Options(job, new RatingDetectionOptions(scoring, keyMaxAccounts.value().intValue(), d.sharedKeyBoost(),
-          new SerialNegativePattern(serialMinRatees.value().intValue(), serialSurprise.value())),
+          new SerialNegativePattern(serialMinRatees.value().intValue(), serialSurprise.value()),
+          new PaidOffExtortionPattern(paidOffWindow.value()),
+          new RevisionBurstPattern(d.revisionBurst().maxWindowHours(), d.revisionBurst().minRevisions(), burstSurprise.value(),
+              d.revisionBurst().minAgeSpreadHours())),
           ratingsPerBlock.optional().orElse(0L), start.value().equals("warm"), historyDays.value().intValue());
     };
   }
@@ -129,6 +141,9 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
     Dataset<Row> complaints = run.read(EventTables.COMPLAINTS, options.firstDay(), run.day());
     Dataset<Row> trades = run.read(EventTables.TRADES, options.firstDay(), run.day());
     Optional<Dataset<Row>> ringMembers = run.readLatest(RingTables.RING_MEMBERS);
+    // Warehouses without revisions have no rating_revisions table: then nothing about revisions runs.
+    Optional<Dataset<Row>> revisions = run.warehouse().latest(EventTables.RATING_REVISIONS, run.day())
+        .map(d -> run.read(EventTables.RATING_REVISIONS, options.firstDay(), run.day()));
     Optional<Dataset<Row>> warmStart = Optional.empty();
     if (options.warmStart()) {
       warmStart = run.warehouse().latest(RatingTables.ACCOUNT_RELIABILITY, run.day().minusDays(1))
@@ -138,7 +153,7 @@ public final class RaterReliabilityJob implements SparkJob<RaterReliabilityJob.O
         ? options.ratingsPerBlock()
         : ReliabilityBlocks.defaultRatingsPerBlock(run.spark());
     RatingDetection.Result result = new RatingDetection(options.detection(), ratingsPerBlock)
-        .detect(ratings, complaints, trades, ringMembers, warmStart);
+        .detect(ratings, complaints, trades, revisions, ringMembers, warmStart);
     ReliabilityBlocks.Result fixedPoint = result.fixedPoint();
     run.note("reliability_start", warmStart.isPresent() ? "warm" : "cold");
     run.note("reliability_iterations", String.valueOf(fixedPoint.iterations()));

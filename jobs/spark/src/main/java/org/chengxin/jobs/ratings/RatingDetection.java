@@ -62,6 +62,16 @@ public final class RatingDetection {
    */
   public Result detect(Dataset<Row> ratings, Dataset<Row> complaints, Dataset<Row> trades, Optional<Dataset<Row>> ringMembers,
       Optional<Dataset<Row>> warmStart) {
+    return detect(ratings, complaints, trades, Optional.empty(), ringMembers, warmStart);
+  }
+
+  /**
+   * As {@link #detect(Dataset, Dataset, Dataset, Optional, Optional)}, with rows of rating_revisions
+   * if the warehouse has that table: then the revision patterns run too (the ratings rows must hold
+   * trade_id).
+   */
+  public Result detect(Dataset<Row> ratings, Dataset<Row> complaints, Dataset<Row> trades, Optional<Dataset<Row>> revisions,
+      Optional<Dataset<Row>> ringMembers, Optional<Dataset<Row>> warmStart) {
     Dataset<Row> edges = RatingEdges.fromRatings(ratings);
     ReliabilityBlocks.Result fixedPoint =
         new ReliabilityBlocks(options.scoring().reliability(), ratingsPerBlock).run(edges, warmStart);
@@ -71,10 +81,15 @@ public final class RatingDetection {
     Dataset<Row> signals = computed.perRater();
     double marketShare = computed.marketNegativeShare();
     Dataset<Row> keys = patterns.rareKeys(trades).persist();
+    Dataset<Row> given =
+        GivenRatingFlags.flags(byRater, spark, options.scoring().extortion(), options.serialNegative(), marketShare);
     Dataset<Row> flagRows =
-        GivenRatingFlags.flags(byRater, spark, options.scoring().extortion(), options.serialNegative(), marketShare)
-            .unionByName(ReceivedRatingFlags.flags(byRater, keys, marketShare, options.scoring().attack(),
+        given.unionByName(ReceivedRatingFlags.flags(byRater, keys, marketShare, options.scoring().attack(),
                 options.sharedKeyBoost(), options.scoring().negativeSharePriorRatings()));
+    if (revisions.isPresent()) {
+      flagRows = flagRows.unionByName(RevisionFlags.flags(ratings, revisions.get(), complaints, given,
+          options.paidOffExtortion(), options.revisionBurst()));
+    }
     if (ringMembers.isPresent()) {
       flagRows = flagRows.unionByName(patterns.ringBoost(edges, ringMembers.get()));
     }
@@ -113,7 +128,8 @@ public final class RatingDetection {
     Dataset<Row> strongest =
         flagRows.groupBy(col(RATER))
             .agg(countDistinct(col(RatingEdges.RATING_ID)).as("flagged_ratings"),
-                patternMax(RatingPattern.EXTORTION, RatingPattern.EXTORTION_REPEAT).as("extortion"),
+                patternMax(RatingPattern.EXTORTION, RatingPattern.EXTORTION_REPEAT, RatingPattern.PAID_OFF_EXTORTION)
+                    .as("extortion"),
                 patternMax(RatingPattern.COMPETITOR_ATTACK).as("competitor_attack"),
                 patternMax(RatingPattern.SHARED_KEY_BOOST).as("shared_key_boost"));
     Dataset<Row> rows =

@@ -25,7 +25,7 @@ public final class RatingEdges {
   public static final String RATED_AT = "rated_at";
   public static final String EPOCH_SECOND = "epoch_second";
   /** The columns of the ratings table {@link #fromRatings} reads. */
-  public static final String[] COLUMNS_READ = {RATING_ID, RATER, RATEE, "score", "direction", RATED_AT};
+  public static final String[] COLUMNS_READ = {RATING_ID, RATER, RATEE, "score", "direction", RATED_AT, "trade_id"};
 
   private RatingEdges() {}
 

@@ -87,6 +87,15 @@ public final class RatingPatterns {
    * columns, the pattern, its score, and its evidence in the columns of the same names.
    */
   static Row flagRow(String ratingId, String raterId, String rateeId, Object ratedAt, RatingFlag flag) {
+    return flagRow(ratingId, raterId, rateeId, ratedAt, flag, Map.of());
+  }
+
+  /**
+   * As {@link #flagRow(String, String, String, Object, RatingFlag)}, with evidence a plain-Java rule
+   * cannot name as a number ({@code ids}: ids and times by column name, already in the column's type).
+   */
+  static Row flagRow(String ratingId, String raterId, String rateeId, Object ratedAt, RatingFlag flag,
+      Map<String, Object> ids) {
     Object[] values = new Object[FLAG_ROWS.size()];
     for (int i = 0; i < values.length; i++) {
       StructField field = FLAG_ROWS.fields()[i];
@@ -97,7 +106,8 @@ public final class RatingPatterns {
         case RatingEdges.RATED_AT -> ratedAt;
         case "pattern" -> flag.pattern().wire();
         case "score" -> flag.score();
-        default -> evidence(flag.evidence().get(field.name()), field.dataType());
+        default -> ids.containsKey(field.name()) ? ids.get(field.name())
+            : evidence(flag.evidence().get(field.name()), field.dataType());
       };
     }
     return RowFactory.create(values);

@@ -41,14 +41,39 @@ public final class QueueCase {
       long luxuryTrades, double uncertifiedShare, double underpricedShare, long upheldCounterfeitComplaints,
       boolean counterfeitSuspected,
       List<String> ringIds, List<String> flaggedRatingIds, List<String> complaintIds, List<String> certificateGaps,
-      LocalDate previousFirstFlagged) {
+      LocalDate previousFirstFlagged, Revisions revisions) {
     public Input {
       Objects.requireNonNull(sellerId, "sellerId");
       Objects.requireNonNull(day, "day");
+      Objects.requireNonNull(revisions, "revisions");
       ringIds = List.copyOf(ringIds);
       flaggedRatingIds = List.copyOf(flaggedRatingIds);
       complaintIds = List.copyOf(complaintIds);
       certificateGaps = List.copyOf(certificateGaps);
+    }
+
+    /** The same seller with what was found about its revisions. */
+    public Input withRevisions(Revisions found) {
+      return new Input(sellerId, day, risk, modelVersion, trades, buyers, upheldComplaints, quickConfirmShare,
+          repeatBuyerShare, creditPerDay, accountAgeDays, creditSuspectShare, luxuryTrades, uncertifiedShare,
+          underpricedShare, upheldCounterfeitComplaints, counterfeitSuspected, ringIds, flaggedRatingIds, complaintIds,
+          certificateGaps, previousFirstFlagged, found);
+    }
+  }
+
+  /**
+   * What rater_reliability found about one seller's rating revisions in the window: its ratings'
+   * revisions flagged bought_revision (how many, first and last day), and its upheld complaints whose
+   * compensation was paid-off extortion (the seller is the victim: they are not counted against it).
+   * {@code upheldComplaints} and {@code complaintIds} of the input already leave those out.
+   */
+  public record Revisions(long boughtRevisions, LocalDate boughtFrom, LocalDate boughtTo, long paidOffComplaints) {
+    public static final Revisions NONE = new Revisions(0, null, null, 0);
+
+    public Revisions {
+      if (boughtRevisions > 0 && (boughtFrom == null || boughtTo == null)) {
+        throw new IllegalArgumentException("bought revisions need their first and last day");
+      }
     }
   }
 
@@ -87,6 +112,17 @@ public final class QueueCase {
     }
     if (!in.flaggedRatingIds().isEmpty()) {
       reasons.add(count(in.flaggedRatingIds().size(), "rating") + " received flagged as manipulated");
+    }
+    Revisions revisions = in.revisions();
+    if (revisions.boughtRevisions() > 0) {
+      reasons.add(String.format(Locale.ROOT, "bought revisions: %s of its buyers' ratings turned positive in a burst "
+              + "from %s to %s, far above its usual revision rate", count(revisions.boughtRevisions(), "revision"),
+          revisions.boughtFrom(), revisions.boughtTo()));
+      signals.add("bought_revisions");
+    }
+    if (revisions.paidOffComplaints() > 0) {
+      reasons.add(count(revisions.paidOffComplaints(), "upheld complaint")
+          + " paid off to an extortioner who then revised the rating: the seller was the victim, not counted");
     }
     if (in.creditSuspectShare() >= SUSPECT_CREDIT_REASON) {
       reasons.add(percent(in.creditSuspectShare()) + " of its credit comes from suspect or unreliable raters");

@@ -6,8 +6,15 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -28,6 +35,7 @@ import org.chengxin.core.event.ComplaintOutcome;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.ReviewTables;
+import org.chengxin.detectors.ratings.RatingPattern;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.JobRun;
@@ -91,24 +99,38 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
       rows = rows.withColumn("suspected", lit(false)).withColumn("certificate_gaps", noIds)
           .withColumn("upheld_counterfeit", lit(0L));
     }
-    Dataset<Row> flagged = rows.filter(col("risk").geq(options.riskThreshold()).or(coalesce(col("suspected"), lit(false))));
+    // A seller with a burst of bought revisions is a case whatever its risk; its victims of paid-off
+    // extortion are not charged with the complaints they paid.
+    Optional<Dataset<Row>> ratingFlags = ReviewInputs.detectorTable(run, "rating_flags",
+        List.of("rating_id", "ratee_id", "pattern", "revised_at", "complaint_id"));
+    rows = leftJoinBought(rows, ratingFlags.map(f -> boughtRevisions(f, day)).orElse(null));
+    Dataset<Row> flagged = rows.filter(col("risk").geq(options.riskThreshold()).or(coalesce(col("suspected"), lit(false)))
+        .or(col("bought_revisions").gt(0)));
 
     Dataset<Row> ringIds = ReviewInputs.detectorTable(run, "ring_members", List.of("ring_id", "account_id", "role"))
         .map(m -> m.filter(col("role").equalTo("seller")).groupBy(col("account_id").as("seller_id"))
             .agg(array_sort(collect_set("ring_id")).as("ring_ids")))
         .orElse(null);
-    Dataset<Row> flaggedRatings = ReviewInputs.detectorTable(run, "rating_flags", List.of("rating_id"))
+    Dataset<Row> flaggedRatings = ratingFlags
         .map(f -> run.read(EventTables.RATINGS, ReviewInputs.windowStart(day), day)
             .filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire()))
             .join(f.select("rating_id").distinct(), "rating_id")
             .groupBy(col("ratee_id").as("seller_id"))
             .agg(slice(array_sort(collect_set("rating_id")), 1, CounterfeitSignalsJob.MAX_IDS).as("flagged_rating_ids")))
         .orElse(null);
-    Dataset<Row> complaintIds = ReviewInputs.windowComplaints(run)
-        .filter(col("outcome").equalTo(ComplaintOutcome.UPHELD.wire()))
+    Dataset<Row> upheld = ReviewInputs.windowComplaints(run).filter(col("outcome").equalTo(ComplaintOutcome.UPHELD.wire()));
+    Column paidOff = lit(false);
+    if (ratingFlags.isPresent()) {
+      Dataset<Row> paidOffIds = ratingFlags.get().filter(col("pattern").equalTo(RatingPattern.PAID_OFF_EXTORTION.wire()))
+          .select(col("complaint_id").as("paid_off_id")).distinct();
+      upheld = upheld.join(paidOffIds, col("complaint_id").equalTo(col("paid_off_id")), "left");
+      paidOff = col("paid_off_id").isNotNull();
+    }
+    Dataset<Row> complaintIds = upheld
         .groupBy("seller_id")
-        .agg(count(lit(1)).as("upheld_complaints"),
-            slice(array_sort(collect_set("complaint_id")), 1, CounterfeitSignalsJob.MAX_IDS).as("complaint_ids"));
+        .agg(count_if(not(paidOff)).as("upheld_complaints"), count_if(paidOff).as("paid_off_complaints"),
+            slice(array_sort(collect_set(when(not(paidOff), col("complaint_id")))), 1, CounterfeitSignalsJob.MAX_IDS)
+                .as("complaint_ids"));
     Dataset<Row> previous = run.warehouse().latest(ReviewTables.REVIEW_QUEUE, day.minusDays(1))
         .map(d -> run.read(ReviewTables.REVIEW_QUEUE, d, d).select(col("seller_id"), col("first_flagged").as("previous_first_flagged")))
         .orElse(null);
@@ -116,7 +138,8 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
     flagged = leftJoinIds(flagged, ringIds, "ring_ids", noIds);
     flagged = leftJoinIds(flagged, flaggedRatings, "flagged_rating_ids", noIds);
     flagged = leftJoinIds(flagged, complaintIds, "complaint_ids", noIds)
-        .withColumn("upheld_complaints", coalesce(col("upheld_complaints"), lit(0L)));
+        .withColumn("upheld_complaints", coalesce(col("upheld_complaints"), lit(0L)))
+        .withColumn("paid_off_complaints", coalesce(col("paid_off_complaints"), lit(0L)));
     flagged = previous == null ? flagged.withColumn("previous_first_flagged", lit(null).cast("date"))
         : flagged.join(previous, new String[] {"seller_id"}, "left");
 
@@ -125,6 +148,28 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
       return toRow(QueueCase.of(in), in);
     };
     return flagged.map(toCase, Encoders.row(SparkSchemas.of(ReviewTables.REVIEW_QUEUE)));
+  }
+
+  /**
+   * seller_id, bought_revisions, bought_from, bought_to: the seller's ratings flagged bought_revision
+   * whose revision came in the trailing window.
+   */
+  private static Dataset<Row> boughtRevisions(Dataset<Row> flags, LocalDate day) {
+    Column revisedOn = to_date(col("revised_at"));
+    return flags.filter(col("pattern").equalTo(RatingPattern.BOUGHT_REVISION.wire())
+            .and(revisedOn.geq(lit(Date.valueOf(ReviewInputs.windowStart(day))))))
+        .groupBy(col("ratee_id").as("seller_id"))
+        .agg(countDistinct(col("rating_id")).as("bought_revisions"), min(revisedOn).as("bought_from"),
+            max(revisedOn).as("bought_to"));
+  }
+
+  private static Dataset<Row> leftJoinBought(Dataset<Row> rows, Dataset<Row> bought) {
+    if (bought == null) {
+      return rows.withColumn("bought_revisions", lit(0L)).withColumn("bought_from", lit(null).cast("date"))
+          .withColumn("bought_to", lit(null).cast("date"));
+    }
+    return rows.join(bought, new String[] {"seller_id"}, "left")
+        .withColumn("bought_revisions", coalesce(col("bought_revisions"), lit(0L)));
   }
 
   private static Dataset<Row> leftJoinIds(Dataset<Row> rows, Dataset<Row> ids, String column, Column noIds) {
@@ -146,7 +191,15 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
         Math.round((double) row.getAs("luxury_trades")), row.getAs("uncertified_share"), row.getAs("underpriced_share"),
         upheldCounterfeit == null ? 0 : upheldCounterfeit, suspected != null && suspected,
         strings(row, "ring_ids"), strings(row, "flagged_rating_ids"), strings(row, "complaint_ids"),
-        strings(row, "certificate_gaps"), previous == null ? null : previous.toLocalDate());
+        strings(row, "certificate_gaps"), previous == null ? null : previous.toLocalDate(), revisions(row));
+  }
+
+  private static QueueCase.Revisions revisions(Row row) {
+    long bought = row.<Long>getAs("bought_revisions");
+    Date from = row.getAs("bought_from");
+    Date to = row.getAs("bought_to");
+    return new QueueCase.Revisions(bought, from == null ? null : from.toLocalDate(), to == null ? null : to.toLocalDate(),
+        row.<Long>getAs("paid_off_complaints"));
   }
 
   private static List<String> strings(Row row, String column) {

@@ -15,13 +15,13 @@ class QueueCaseTest {
   private static QueueCase.Input ringSeller(double risk, LocalDate previousFirstFlagged) {
     return new QueueCase.Input("s000101", DAY, risk, "risk-20261107-000000", 120, 20, 0,
         0.9, 0.83, 40.0, 3.0, 0.0, 0, 0.0, 0.0, 0, false,
-        List.of("ring-1"), List.of("r1", "r2"), List.of(), List.of(), previousFirstFlagged);
+        List.of("ring-1"), List.of("r1", "r2"), List.of(), List.of(), previousFirstFlagged, QueueCase.Revisions.NONE);
   }
 
   private static QueueCase.Input counterfeitSeller(double risk) {
     return new QueueCase.Input("s000202", DAY, risk, "risk-20261107-000000", 400, 380, 6,
         0.0, 0.05, 2.0, 300.0, 0.0, 300, 1.0, 0.9, 5, true,
-        List.of(), List.of(), List.of("c1", "c2", "c3", "c4", "c5", "c6"), List.of("castellane", "helvetor"), null);
+        List.of(), List.of(), List.of("c1", "c2", "c3", "c4", "c5", "c6"), List.of("castellane", "helvetor"), null, QueueCase.Revisions.NONE);
   }
 
   @Test
@@ -61,6 +61,27 @@ class QueueCaseTest {
   }
 
   @Test
+  void boughtRevisionsAreNamedWithTheirCountAndDaysAndAreNewEvidence() {
+    QueueCase.Input in = counterfeitSeller(0.6).withRevisions(
+        new QueueCase.Revisions(355, LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-03"), 0));
+    QueueCase.Flag flag = QueueCase.of(in);
+    assertTrue(flag.reasons().contains("bought revisions: 355 revisions of its buyers' ratings turned positive in a "
+        + "burst from 2026-11-02 to 2026-11-03, far above its usual revision rate"), flag.reasons().toString());
+    assertNotEquals(QueueCase.of(counterfeitSeller(0.6)).evidenceFingerprint(), flag.evidenceFingerprint());
+  }
+
+  @Test
+  void aVictimOfPaidOffExtortionIsToldSoAndNotCharged() {
+    QueueCase.Input victim = counterfeitSeller(0.6).withRevisions(new QueueCase.Revisions(0, null, null, 2));
+    QueueCase.Flag flag = QueueCase.of(victim);
+    assertTrue(flag.reasons().contains("2 upheld complaints paid off to an extortioner who then revised the rating: "
+        + "the seller was the victim, not counted"), flag.reasons().toString());
+    assertTrue(flag.reasons().stream().noneMatch(r -> r.startsWith("bought revisions")));
+    assertEquals(QueueCase.of(counterfeitSeller(0.6)).exposure(), flag.exposure(), 1e-12,
+        "the paid-off complaints are not in its upheld count");
+  }
+
+  @Test
   void theFirstFlaggedDayCarriesOver() {
     assertEquals(DAY, QueueCase.of(ringSeller(0.9, null)).firstFlagged());
     assertEquals(LocalDate.parse("2026-11-05"), QueueCase.of(ringSeller(0.9, LocalDate.parse("2026-11-05"))).firstFlagged());
@@ -74,11 +95,11 @@ class QueueCaseTest {
     QueueCase.Input in = ringSeller(0.9, null);
     QueueCase.Input newRating = new QueueCase.Input(in.sellerId(), DAY, 0.9, in.modelVersion(), 120, 20, 0,
         0.9, 0.83, 40.0, 3.0, 0.0, 0, 0.0, 0.0, 0, false,
-        List.of("ring-1"), List.of("r1", "r2", "r3"), List.of(), List.of(), null);
+        List.of("ring-1"), List.of("r1", "r2", "r3"), List.of(), List.of(), null, QueueCase.Revisions.NONE);
     assertNotEquals(base, QueueCase.of(newRating).evidenceFingerprint());
     QueueCase.Input calmer = new QueueCase.Input(in.sellerId(), DAY, 0.9, in.modelVersion(), 120, 20, 0,
         0.1, 0.83, 40.0, 3.0, 0.0, 0, 0.0, 0.0, 0, false,
-        List.of("ring-1"), List.of("r1", "r2"), List.of(), List.of(), null);
+        List.of("ring-1"), List.of("r1", "r2"), List.of(), List.of(), null, QueueCase.Revisions.NONE);
     assertNotEquals(base, QueueCase.of(calmer).evidenceFingerprint(), "the id-less signals it rests on changed");
   }
 }

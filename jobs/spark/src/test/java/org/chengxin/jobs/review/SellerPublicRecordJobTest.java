@@ -40,7 +40,7 @@ import org.chengxin.review.PenaltyStore;
 import org.chengxin.review.PublicRecordStore;
 import org.chengxin.review.RecommendedAction;
 import org.chengxin.review.ReviewCase;
-import org.chengxin.review.TestPostgres;
+import org.chengxin.review.db.EmbeddedPostgres;
 import org.chengxin.review.db.ReviewDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +62,7 @@ class SellerPublicRecordJobTest {
   private static SparkSession spark;
   private static String warehouse;
   private static GeneratedMonth month;
+  private static EmbeddedPostgres postgres;
   private static ReviewDatabase db;
   private static List<ReviewCase> queue;
   private static double seconds;
@@ -92,7 +93,9 @@ class SellerPublicRecordJobTest {
       run(job, month.lastDay);
       System.err.printf("%s: %.1f s%n", job.name(), (System.nanoTime() - started) / 1e9);
     }
-    db = TestPostgres.database("seller_public_record_test");
+    // A real PostgreSQL of its own, in the test's folder, stopped when the tests end.
+    postgres = new EmbeddedPostgres(temp.resolve("postgres"));
+    db = ReviewDatabase.at(postgres.start());
     List<Row> flagged = SparkWarehouse.open(spark, warehouse).read(ReviewTables.REVIEW_QUEUE, month.lastDay, month.lastDay).collectAsList();
     new CaseStore(db, clockOn(month.lastDay)).sync(month.lastDay, ReviewQueueSync.flaggedSellers(flagged));
     queue = new CaseStore(db, clockOn(month.lastDay)).list(Optional.empty(), 1000);
@@ -228,6 +231,7 @@ class SellerPublicRecordJobTest {
   @AfterAll
   static void stopSpark() {
     spark.stop();
+    postgres.stop();
     System.err.printf("SellerPublicRecordJobTest: generated month, nightly jobs, queue, 4 records: %.1f s%n", seconds);
   }
 
@@ -338,6 +342,7 @@ class SellerPublicRecordJobTest {
     List<String> lines = PublicRecordExport.jsonLines(SparkWarehouse.open(spark, warehouse), Optional.of(R1.plusDays(7)),
         Optional.of(demanded.sellerId()));
     assertEquals(1, lines.size());
+    System.err.println("public record of " + demanded.sellerId() + ": " + lines.get(0));
     JsonNode seller = JSON.readTree(lines.get(0));
     assertEquals(demanded.sellerId(), seller.get("seller_id").asText());
     assertEquals(1, seller.get("confirmed_violations").asInt());

@@ -1,37 +1,29 @@
 package org.chengxin.jobs.review;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.hadoop.conf.Configuration;
 import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.schema.PublicRecordTables;
 import org.chengxin.core.schema.TableSchema;
 import org.chengxin.core.warehouse.LocalWarehouseFileSystem;
-import org.chengxin.jobs.frame.SparkSessions;
+import org.chengxin.core.warehouse.Warehouse;
 import org.chengxin.jobs.frame.SparkWarehouse;
 
 /**
  * {@code chengxin public-record}: a day of seller_public_record as JSON a storefront can serve, one
  * object per seller and line (JSON Lines), ordered by seller; its fields are the table's columns
- * (docs/public-record.md), every one present (null when empty), days as ISO dates. To stdout, or to
- * a file written atomically (readers see the old file or the whole new one).
+ * (docs/public-record.md), every one present (null when empty), days as ISO dates. Read from the
+ * Parquet files without Spark ({@link PublicRecordJson}). To stdout, or to a file written
+ * atomically (readers see the old file or the whole new one).
  */
 public final class PublicRecordExport {
   private static final TableSchema TABLE = PublicRecordTables.SELLER_PUBLIC_RECORD;
@@ -42,7 +34,7 @@ public final class PublicRecordExport {
     Arguments.runMain(() -> run(args));
   }
 
-  private static void run(String[] args) throws Exception {
+  private static void run(String[] args) {
     Arguments cli = new Arguments("scripts/public-record",
         "Prints a day's seller_public_record as JSON Lines: one object per seller, for a storefront to serve.");
     Arg<String> warehouseRoot = cli.text("warehouse", "DIR", "warehouse root (default: $CHENGXIN_WAREHOUSE, else ./warehouse)");
@@ -53,10 +45,7 @@ public final class PublicRecordExport {
       return;
     }
     String root = warehouseRoot.optional().orElse(Optional.ofNullable(System.getenv("CHENGXIN_WAREHOUSE")).orElse("warehouse"));
-    List<String> lines;
-    try (SparkSession spark = SparkSessions.create("chengxin-public-record-export", Optional.empty())) {
-      lines = jsonLines(SparkWarehouse.open(spark, root), date.optional(), seller.optional());
-    }
+    List<String> lines = jsonLines(root, date.optional(), seller.optional());
     if (out.optional().isPresent()) {
       String text = lines.stream().map(line -> line + "\n").collect(Collectors.joining());
       new LocalWarehouseFileSystem().writeAtomically(out.optional().get().toString(), text.getBytes(StandardCharsets.UTF_8));
@@ -67,27 +56,24 @@ public final class PublicRecordExport {
     }
   }
 
-  /** The day's record (the latest partition when no day is given) as JSON lines, by seller. */
-  static List<String> jsonLines(SparkWarehouse warehouse, Optional<LocalDate> requested, Optional<String> seller) {
-    LocalDate day = requested.orElseGet(() -> warehouse.latest(TABLE, LocalDate.MAX)
-        .orElseThrow(() -> new UsageException(TABLE.name() + " has no partitions under " + warehouse.warehouse().root()
+  /** The day's record (the latest partition when no day is given) as JSON lines, by seller; read without Spark. */
+  static List<String> jsonLines(String root, Optional<LocalDate> requested, Optional<String> seller) {
+    Configuration conf = new Configuration();
+    Warehouse warehouse = SparkWarehouse.open(root, conf);
+    List<LocalDate> days = warehouse.days(TABLE.name());
+    LocalDate day = requested.orElseGet(() -> days.stream().reduce((a, b) -> b)
+        .orElseThrow(() -> new UsageException(TABLE.name() + " has no partitions under " + warehouse.root()
             + ": run the nightly pipeline first")));
-    if (!warehouse.days(TABLE).contains(day)) {
-      throw new UsageException(TABLE.name() + " has no partition ds=" + day + " under " + warehouse.warehouse().root());
+    if (!days.contains(day)) {
+      throw new UsageException(TABLE.name() + " has no partition ds=" + day + " under " + warehouse.root());
     }
-    Dataset<Row> rows = warehouse.read(TABLE, day, day).drop(TableSchema.PARTITION_COLUMN);
-    if (seller.isPresent()) {
-      rows = rows.where(col("seller_id").equalTo(seller.get()));
+    SortedMap<String, String> bySeller = PublicRecordJson.bySeller(warehouse, conf, day);
+    if (seller.isEmpty()) {
+      return List.copyOf(bySeller.values());
     }
-    Column json = to_json(struct(rows.col("*")), Map.of("ignoreNullFields", "false", "dateFormat", "yyyy-MM-dd"));
-    List<String> lines = new ArrayList<>();
-    Iterator<Row> it = rows.orderBy("seller_id").select(json).toLocalIterator();
-    while (it.hasNext()) {
-      lines.add(it.next().getString(0));
-    }
-    if (seller.isPresent() && lines.isEmpty()) {
+    if (!bySeller.containsKey(seller.get())) {
       throw new UsageException("seller " + seller.get() + " has no public record on " + day);
     }
-    return lines;
+    return List.of(bySeller.get(seller.get()));
   }
 }

@@ -1,12 +1,16 @@
 package org.chengxin.jobs.review;
 
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,9 +25,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.cli.Arguments;
+import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.schema.PublicRecordTables;
 import org.chengxin.core.schema.ReviewTables;
 import org.chengxin.core.schema.ScoreTables;
@@ -323,7 +329,7 @@ class SellerPublicRecordJobTest {
         String seller = row.getAs("seller_id");
         checked += assertNothingForbidden(seller, strings(row, new ArrayList<>()), forbidden);
       }
-      List<String> lines = PublicRecordExport.jsonLines(SparkWarehouse.open(spark, warehouse), Optional.of(day), Optional.empty());
+      List<String> lines = PublicRecordExport.jsonLines(warehouse, Optional.of(day), Optional.empty());
       assertEquals(records.get(day).size(), lines.size());
       for (String line : lines) {
         JsonNode seller = JSON.readTree(line);
@@ -338,8 +344,33 @@ class SellerPublicRecordJobTest {
   }
 
   @Test
+  void theExportReadWithoutSparkIsWhatSparkWritesAsJsonAndItsFileHoldsIt() throws Exception {
+    for (LocalDate day : records.keySet()) {
+      Dataset<Row> rows = SparkWarehouse.open(spark, warehouse).read(PublicRecordTables.SELLER_PUBLIC_RECORD, day, day).drop("ds");
+      List<JsonNode> bySpark = new ArrayList<>();
+      for (Row json : rows.orderBy("seller_id").select(to_json(struct(rows.col("*")), Map.of("ignoreNullFields", "false")))
+          .collectAsList()) {
+        bySpark.add(JSON.readTree(json.getString(0)));
+      }
+      List<JsonNode> exported = new ArrayList<>();
+      for (String line : PublicRecordExport.jsonLines(warehouse, Optional.of(day), Optional.empty())) {
+        exported.add(JSON.readTree(line));
+      }
+      assertEquals(bySpark, exported, "on " + day);
+    }
+    Path out = temp.resolve("export/record.jsonl");
+    PublicRecordExport.main(new String[] {"--warehouse", warehouse, "--out", out.toString()});
+    assertEquals(PublicRecordExport.jsonLines(warehouse, Optional.of(R1.plusDays(7)), Optional.empty()), Files.readAllLines(out),
+        "without --date: the latest partition");
+    assertThrows(UsageException.class, () -> PublicRecordExport.jsonLines(warehouse, Optional.of(R1.plusDays(7)),
+        Optional.of(month.accountIds.stream().filter(id -> id.startsWith("b")).findFirst().orElseThrow())), "a buyer has no record");
+    assertThrows(UsageException.class, () -> PublicRecordExport.jsonLines(warehouse, Optional.of(R1.plusDays(2)), Optional.empty()),
+        "no partition that day");
+  }
+
+  @Test
   void theExportOfOneSellerIsItsRowAsJson() throws Exception {
-    List<String> lines = PublicRecordExport.jsonLines(SparkWarehouse.open(spark, warehouse), Optional.of(R1.plusDays(7)),
+    List<String> lines = PublicRecordExport.jsonLines(warehouse, Optional.of(R1.plusDays(7)),
         Optional.of(demanded.sellerId()));
     assertEquals(1, lines.size());
     System.err.println("public record of " + demanded.sellerId() + ": " + lines.get(0));

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "nightly", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = {
         "Runs the nightly pipeline for one day: ingest (Flink) of the raw event files, then the Spark jobs in "
-            + "dependency order, then the review-queue sync. Outputs land under WAREHOUSE/TABLE/ds=DATE/, written "
+            + "dependency order, then the review-queue sync, then the day's public record (seller_public_record). Outputs land under WAREHOUSE/TABLE/ds=DATE/, written "
             + "atomically; a re-run of the same day replaces that day's partitions (idempotent). Each job records "
             + "its counts in WAREHOUSE/_runs/DATE.json.",
         "With no arguments it runs on the bundled sample (data-samples/events) into ./warehouse, every day of the "
@@ -48,7 +48,7 @@ final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--spark-master", paramLabel = "URL", description = "Spark master (default: embedded local[*])")
   private String sparkMaster;
 
-  @Option(names = "--skip-ingest", description = "run only the Spark jobs and the sync (the day's event tables must exist)")
+  @Option(names = "--skip-ingest", description = "run only the Spark jobs, the sync and the public record (the day's event tables must exist)")
   private boolean skipIngest;
 
   @Option(names = "--ingest-only", description = "run only the ingest")
@@ -130,7 +130,7 @@ final class NightlyCommand implements Callable<Integer> {
       }
     }
     steps.stream().map(NightlyPlan.Step::day).distinct().forEach(day -> System.out.println(
-        day + "  run report    " + runReport(day)));
+        day + "  run report     " + runReport(day)));
     return 0;
   }
 

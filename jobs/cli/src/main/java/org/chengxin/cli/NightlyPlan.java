@@ -10,13 +10,15 @@ import java.util.function.Function;
 /**
  * The nightly pipeline, defined once: for each day in date order (so each day has its history),
  * the ingest of that day's raw events (Flink), then every Spark job in dependency order in one
- * Spark session, then the sync of the day's flagged sellers into the review database. Each job
+ * Spark session, then the sync of the day's flagged sellers into the review database, then the
+ * day's public record (seller_public_record: scores and the confirmed violations). Each job
  * records its counts in {@code WAREHOUSE/_runs/DAY.json}, the night's run report.
  */
 final class NightlyPlan {
   static final JavaMain INGEST = new JavaMain("jobs/ingest", "org.chengxin.ingest.IngestJob", "6g");
   static final JavaMain SPARK_JOBS = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.NightlySparkJobs", "6g");
   static final JavaMain REVIEW_SYNC = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.review.ReviewQueueSync", "6g");
+  static final JavaMain PUBLIC_RECORD = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.review.SellerPublicRecordJob", "6g");
 
   /**
    * One step of the plan: what it is, for which day, the main it runs with its arguments, and the
@@ -62,6 +64,7 @@ final class NightlyPlan {
         jobs.addAll(sparkArgs);
         steps.add(new Step(day, "spark jobs", SPARK_JOBS, jobs, Optional.empty()));
         steps.add(new Step(day, "review sync", REVIEW_SYNC, sparkArgs, Optional.empty()));
+        steps.add(new Step(day, "public record", PUBLIC_RECORD, sparkArgs, Optional.empty()));
       }
     }
     return steps;
@@ -69,7 +72,7 @@ final class NightlyPlan {
 
   /** One line a step, as a reader checks a plan: day, step, main class and arguments. */
   static String describe(Step step) {
-    return step.day() + "  " + String.format("%-12s", step.what()) + "  " + step.main().className() + " "
+    return step.day() + "  " + String.format("%-13s", step.what()) + "  " + step.main().className() + " "
         + String.join(" ", step.arguments());
   }
 }

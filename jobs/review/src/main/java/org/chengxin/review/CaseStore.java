@@ -338,7 +338,7 @@ public final class CaseStore {
     }
   }
 
-  private static Evidence readEvidence(String json) {
+  static Evidence readEvidence(String json) {
     try {
       return ReviewJson.MAPPER.readValue(json, Evidence.class);
     } catch (JsonProcessingException e) {

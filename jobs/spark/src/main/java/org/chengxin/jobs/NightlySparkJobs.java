@@ -60,7 +60,7 @@ public final class NightlySparkJobs {
       runs.add(declared.get(job).apply(common));
     }
     if (dryRun.value()) {
-      selected.forEach(job -> System.out.printf("%s  spark job     %s: %s%n", common.date(), job.name(), job.description()));
+      selected.forEach(job -> System.out.printf("%s  spark job      %s: %s%n", common.date(), job.name(), job.description()));
       return;
     }
     try (SparkSession spark = SparkSessions.create("chengxin-nightly " + common.date(), common.master())) {

@@ -21,14 +21,21 @@ public final class SchemaDocs {
           .append("| column | type | null | unit | meaning |\n")
           .append("| --- | --- | --- | --- | --- |\n");
       for (Column c : table.columns()) {
-        out.append("| `").append(c.name()).append("` | ")
-            .append(c.type().sqlName()).append(" | ")
-            .append(c.nullable() ? "yes" : "no").append(" | ")
-            .append(c.unit()).append(" | ")
-            .append(c.meaning().replace("|", "\\|")).append(" |\n");
+        row(out, c.name(), c.isRecords() ? "array<struct>" : c.sqlName(), c);
+        for (Column field : c.fields()) {
+          row(out, c.name() + "[]." + field.name(), field.sqlName(), field);
+        }
       }
     }
     return out.toString();
+  }
+
+  private static void row(StringBuilder out, String name, String type, Column c) {
+    out.append("| `").append(name).append("` | ")
+        .append(type).append(" | ")
+        .append(c.nullable() ? "yes" : "no").append(" | ")
+        .append(c.unit()).append(" | ")
+        .append(c.meaning().replace("|", "\\|")).append(" |\n");
   }
 
   public static void main(String[] args) {

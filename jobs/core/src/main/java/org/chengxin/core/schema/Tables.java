@@ -16,6 +16,7 @@ public final class Tables {
     tables.addAll(RatingTables.all());
     tables.addAll(DissatisfactionTables.all());
     tables.addAll(RingTables.all());
+    tables.addAll(PublicRecordTables.all());
     return List.copyOf(tables);
   }
 

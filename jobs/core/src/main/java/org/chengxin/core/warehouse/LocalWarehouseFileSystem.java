@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -90,6 +91,7 @@ public final class LocalWarehouseFileSystem implements WarehouseFileSystem {
       Files.createDirectories(target.getParent());
       Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       Files.write(temp, content);
+      readableByAll(temp);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -97,6 +99,18 @@ public final class LocalWarehouseFileSystem implements WarehouseFileSystem {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+
+  /**
+   * A temporary file is made readable by its owner only; the file it becomes is read by others (a
+   * web server serving an export, a dashboard reading run summaries), as the tables' files are.
+   */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its own defaults apply
     }
   }
 

@@ -1,6 +1,9 @@
 package org.chengxin.core.warehouse;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,22 @@ public final class Warehouse {
 
   public WarehouseFileSystem fileSystem() {
     return fs;
+  }
+
+  /** The days {@code table} has partitions for, ascending. */
+  public List<LocalDate> days(String table) {
+    List<LocalDate> days = new ArrayList<>();
+    for (String name : fs.list(tablePath(table))) {
+      if (name.startsWith("ds=")) {
+        try {
+          days.add(LocalDate.parse(name.substring("ds=".length())));
+        } catch (DateTimeParseException e) {
+          // not a day partition (e.g. a tool's scratch directory): not part of the table
+        }
+      }
+    }
+    days.sort(null);
+    return days;
   }
 
   public String tablePath(String table) {

@@ -30,6 +30,17 @@ class WarehouseTest {
   }
 
   @Test
+  void aFileWrittenAtomicallyIsReadableByOthersAsAnExportIsServed() throws IOException {
+    Path file = root.resolve("out/record.jsonl");
+    new LocalWarehouseFileSystem().writeAtomically(file.toString(), "{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("{}\n", Files.readString(file));
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    try (var left = Files.list(file.getParent())) {
+      assertEquals(1, left.count(), "no temporary file left");
+    }
+  }
+
+  @Test
   void failedCommitLeavesPreviousPartitionIntact() throws IOException {
     Warehouse warehouse = Warehouse.local(root.toString());
     writeStaged(warehouse, "good.parquet");

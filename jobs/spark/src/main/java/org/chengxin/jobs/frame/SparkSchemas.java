@@ -28,13 +28,25 @@ public final class SparkSchemas {
     };
   }
 
-  /** The stored columns, in file order. */
-  public static StructType of(TableSchema table) {
+  /** A column's type: its {@link ColumnType}, or an array of structs for a list of records. */
+  public static DataType dataType(Column column) {
+    if (!column.isRecords()) {
+      return dataType(column.type());
+    }
+    return DataTypes.createArrayType(fieldsOf(column.fields()), false);
+  }
+
+  private static StructType fieldsOf(List<Column> columns) {
     List<StructField> fields = new ArrayList<>();
-    for (Column column : table.columns()) {
-      fields.add(DataTypes.createStructField(column.name(), dataType(column.type()), column.nullable()));
+    for (Column column : columns) {
+      fields.add(DataTypes.createStructField(column.name(), dataType(column), column.nullable()));
     }
     return DataTypes.createStructType(fields);
+  }
+
+  /** The stored columns, in file order. */
+  public static StructType of(TableSchema table) {
+    return fieldsOf(table.columns());
   }
 
   /** The stored columns plus the {@code ds} day partition, as a table reads back. */
@@ -64,6 +76,6 @@ public final class SparkSchemas {
   }
 
   private static String describe(Column column) {
-    return column.name() + " " + dataType(column.type()).simpleString();
+    return column.name() + " " + dataType(column).simpleString();
   }
 }

@@ -6,10 +6,10 @@ import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.spark.sql.Dataset;
@@ -42,14 +42,18 @@ public final class SparkWarehouse {
    * else (hdfs://, or a bare path when the cluster's default file system is not local) through Hadoop.
    */
   public static SparkWarehouse open(SparkSession spark, String root) {
+    return new SparkWarehouse(spark, open(root, spark.sparkContext().hadoopConfiguration()));
+  }
+
+  /** The warehouse at {@code root} as {@link #open(SparkSession, String)} opens it, for readers without Spark. */
+  public static Warehouse open(String root, Configuration conf) {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root);
     try {
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = path.getFileSystem(conf);
       if (fs instanceof LocalFileSystem) {
-        return new SparkWarehouse(spark, Warehouse.local(Path.of(path.toUri().getPath()).toAbsolutePath().toString()));
+        return Warehouse.local(Path.of(path.toUri().getPath()).toAbsolutePath().toString());
       }
-      String qualified = fs.makeQualified(path).toString();
-      return new SparkWarehouse(spark, new Warehouse(qualified, new HadoopWarehouseFileSystem(spark.sparkContext().hadoopConfiguration())));
+      return new Warehouse(fs.makeQualified(path).toString(), new HadoopWarehouseFileSystem(conf));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot open warehouse " + root, e);
     }
@@ -65,17 +69,7 @@ public final class SparkWarehouse {
 
   /** The days a table has partitions for, ascending. */
   public List<LocalDate> days(TableSchema table) {
-    List<LocalDate> days = new ArrayList<>();
-    for (String name : warehouse.fileSystem().list(warehouse.tablePath(table.name()))) {
-      if (name.startsWith(DS_PREFIX)) {
-        try {
-          days.add(LocalDate.parse(name.substring(DS_PREFIX.length())));
-        } catch (DateTimeParseException e) {
-          // not a day partition (e.g. a tool's scratch directory): not part of the table
-        }
-      }
-    }
-    return days;
+    return warehouse.days(table.name());
   }
 
   /** The latest partition day at or before {@code day}, if any. */

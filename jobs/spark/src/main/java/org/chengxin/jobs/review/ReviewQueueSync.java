@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.cli.Arguments;
-import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.schema.ReviewTables;
 import org.chengxin.jobs.frame.JobOptions;
@@ -40,15 +39,14 @@ public final class ReviewQueueSync {
     Arguments.runMain(() -> {
       Arguments cli = new Arguments("ReviewQueueSync", "Brings a day's review_queue partition into the review database.");
       Supplier<JobOptions> job = JobOptions.declare(cli);
-      Arg<String> dbUrl = cli.text("db-url", "JDBC",
-          "PostgreSQL JDBC URL (default: $CHENGXIN_DB_URL, else the embedded server under WAREHOUSE/_review_db)");
+      Supplier<Optional<String>> dbUrl = ReviewDatabaseOption.declare(cli);
       if (!cli.parse(args)) {
         return;
       }
       JobOptions options = job.get();
       Path warehouse = Path.of(options.warehouse());
       LocalDate day = options.date();
-      Optional<String> url = dbUrl.optional().or(() -> Optional.ofNullable(System.getenv("CHENGXIN_DB_URL")));
+      Optional<String> url = dbUrl.get();
       List<FlaggedSeller> flagged;
       try (SparkSession spark = SparkSessions.create("chengxin-review-sync " + day, options.master())) {
         SparkWarehouse tables = SparkWarehouse.open(spark, warehouse.toString());

@@ -53,9 +53,11 @@ public final class ScoreTables {
               required("dsr_service_count", LONG, COUNT, "Ratings behind dsr_service."),
               optional("dsr_logistics", DOUBLE, "1-5", "Mean detailed rating 'logistics', trailing 180 days; null with none."),
               required("dsr_logistics_count", LONG, COUNT, "Ratings behind dsr_logistics."),
-              required("flagged_ratings", LONG, COUNT, "Counted ratings that rating_flags marks as suspect (removed from the robust figures)."),
-              required("robust_credit_points", DOUBLE, "points", "Credit from counted, unflagged ratings, each weighted by its rater's reliability."),
-              optional("robust_positive_rate", DOUBLE, "0-1", "Weighted positive share of counted, unflagged ratings; null with none."),
+              required("flagged_ratings", LONG, COUNT, "Counted ratings that rating_flags marks as suspect (removed from the robust figures, "
+                  + "except that a bought revision's rating counts there as first given)."),
+              required("robust_credit_points", DOUBLE, "points", "Credit from counted, unflagged ratings (a rating whose revision was bought at its first score), "
+                  + "each weighted by its rater's reliability."),
+              optional("robust_positive_rate", DOUBLE, "0-1", "Weighted positive share of the ratings robust_credit_points counts; null with none."),
               required("positive_rate_lower_bound", DOUBLE, "0-1", "5th percentile of the Beta(1 + weighted positive, 1 + weighted other) posterior of the robust positive rate."),
               required("credit_gap", DOUBLE, "points", "credit_points - robust_credit_points: how much of the credit is suspect.")));
 

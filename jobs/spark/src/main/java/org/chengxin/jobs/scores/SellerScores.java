@@ -27,6 +27,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.schema.TableSchema;
+import org.chengxin.detectors.ratings.RatingPattern;
 import org.chengxin.jobs.rings.RingPairs;
 import org.chengxin.scores.credit.CreditBadge;
 import org.chengxin.scores.credit.CreditLevels;
@@ -60,10 +61,14 @@ final class SellerScores {
       Optional<Dataset<Row>> ringPairs, LocalDate day) {
     Dataset<Row> rows = currentRatings(ledger);
     Column flagged = lit(false);
+    Column bought = lit(false);
     if (flags.isPresent()) {
-      Dataset<Row> flaggedIds = flags.get().select(col("rating_id").as("flagged_rating_id")).distinct();
+      Column boughtFlag = col("pattern").equalTo(lit(RatingPattern.BOUGHT_REVISION.wire()));
+      Dataset<Row> flaggedIds = flags.get().groupBy(col("rating_id").as("flagged_rating_id"))
+          .agg(count_if(boughtFlag.unary_$bang()).gt(0).as("flagged_suspect"), count_if(boughtFlag).gt(0).as("flagged_bought"));
       rows = rows.join(flaggedIds, rows.col("rating_id").equalTo(flaggedIds.col("flagged_rating_id")), "left_outer");
       flagged = col("flagged_rating_id").isNotNull();
+      bought = coalesce(col("flagged_bought").and(col("flagged_suspect").unary_$bang()), lit(false));
     }
     Column inRing = lit(false);
     if (ringPairs.isPresent()) {
@@ -89,7 +94,13 @@ final class SellerScores {
     Column inDsr =
         col(TableSchema.PARTITION_COLUMN).geq(lit(day.minusDays(DSR_DAYS - 1)))
             .and(outcome.isin(CreditOutcome.COUNTED.wire(), CreditOutcome.DUPLICATE_14D.wire(), CreditOutcome.CAPPED_MONTH.wire()));
-    Column robust = counted.and(flagged.unary_$bang()).and(inRing.unary_$bang());
+    // A bought revision is not the buyer's judgement: robust figures take the rating as first given.
+    // Other flagged ratings are left out of them.
+    Column robustPoints = when(bought, col("own_credit_points")).otherwise(col("credit_points"));
+    Column robustPositive =
+        when(bought, col("own_score")).otherwise(col("score")).equalTo(lit(RatingScore.POSITIVE.wire()));
+    Column robust = when(bought, col("own_outcome")).otherwise(outcome).equalTo(lit(CreditOutcome.COUNTED.wire()))
+        .and(flagged.and(bought.unary_$bang()).unary_$bang()).and(inRing.unary_$bang());
 
     Dataset<Row> totals =
         rows.groupBy(col("seller_id"))
@@ -114,13 +125,13 @@ final class SellerScores {
                 avg(when(inDsr, col("logistics"))).as("dsr_logistics"),
                 count(when(inDsr, col("logistics"))).as("dsr_logistics_count"),
                 count_if(counted.and(flagged)).as("flagged_ratings"),
-                coalesce(sum(when(robust, weight.multiply(col("credit_points")))), lit(0.0)).as("robust_points"),
-                coalesce(sum(when(robust.and(positive), weight)), lit(0.0)).as("robust_positive"),
+                coalesce(sum(when(robust, weight.multiply(robustPoints))), lit(0.0)).as("robust_points"),
+                coalesce(sum(when(robust.and(robustPositive), weight)), lit(0.0)).as("robust_positive"),
                 coalesce(sum(when(robust, weight)), lit(0.0)).as("robust_total"));
 
     Column counts = col("positive_ratings").plus(col("neutral_ratings")).plus(col("negative_ratings"));
     Column level = levelOf(col("credit_points"));
-    Column robustPoints = round(col("robust_points"), ROBUST_DECIMALS);
+    Column roundedRobustPoints = round(col("robust_points"), ROBUST_DECIMALS);
     return totals.select(
         col("seller_id"),
         col("credit_points"),
@@ -146,17 +157,18 @@ final class SellerScores {
         col("dsr_logistics"),
         col("dsr_logistics_count"),
         col("flagged_ratings"),
-        robustPoints.as("robust_credit_points"),
+        roundedRobustPoints.as("robust_credit_points"),
         when(col("robust_total").gt(0), round(col("robust_positive").divide(col("robust_total")), ROBUST_DECIMALS))
             .as("robust_positive_rate"),
         round(LOWER_BOUND.apply(col("robust_positive"), col("robust_total")), ROBUST_DECIMALS).as("positive_rate_lower_bound"),
-        round(col("credit_points").minus(robustPoints), ROBUST_DECIMALS).as("credit_gap"));
+        round(col("credit_points").minus(roundedRobustPoints), ROBUST_DECIMALS).as("credit_gap"));
   }
 
   /**
    * One row per rating: its own ledger row, with score, outcome, points and detailed ratings taken
    * from its latest revision's row when it was revised, and {@code revised}. The rating keeps its
-   * own day (ds) for the DSR window.
+   * own day (ds) for the DSR window, and its own row's score, outcome and points as
+   * {@code own_score}, {@code own_outcome}, {@code own_credit_points}.
    */
   static Dataset<Row> currentRatings(Dataset<Row> ledger) {
     String[] changed = {"score", "outcome", "credit_points", "item_as_described", "service", "logistics"};
@@ -170,7 +182,8 @@ final class SellerScores {
         own.join(latestRevision, own.col("rating_id").equalTo(latestRevision.col("revised_rating_id")), "left_outer");
     Column revised = col("revised").isNotNull();
     List<Column> columns = new ArrayList<>(List.of(col("rating_id"), col("seller_id"), col("buyer_id"),
-        col(TableSchema.PARTITION_COLUMN), revised.as("revised")));
+        col(TableSchema.PARTITION_COLUMN), revised.as("revised"), col("score").as("own_score"),
+        col("outcome").as("own_outcome"), col("credit_points").as("own_credit_points")));
     for (String c : changed) {
       columns.add(when(revised, col("revised." + c)).otherwise(col(c)).as(c));
     }

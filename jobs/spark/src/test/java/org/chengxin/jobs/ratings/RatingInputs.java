@@ -66,6 +66,12 @@ public final class RatingInputs {
     return frame(spark, RatingTables.RATING_FLAGS, List.of(row(RatingTables.RATING_FLAGS, Map.of("rating_id", ratingId))));
   }
 
+  /** One rating_flags row flagging {@code ratingId} with {@code pattern}. */
+  public static Dataset<Row> flag(SparkSession spark, String ratingId, String pattern) {
+    return frame(spark, RatingTables.RATING_FLAGS,
+        List.of(row(RatingTables.RATING_FLAGS, Map.of("rating_id", ratingId, "pattern", pattern))));
+  }
+
   /** One rater_scores row giving {@code rater} the reliability weight {@code reliability}. */
   public static Dataset<Row> rater(SparkSession spark, String rater, double reliability) {
     return frame(spark, RatingTables.RATER_SCORES,

@@ -208,6 +208,21 @@ class SellerScoresJobTest {
   }
 
   @Test
+  void aBoughtRevisionCountsInTheRobustFiguresAsFirstGiven() {
+    String robust = temp.resolve("bought").toString();
+    marketplace().writeTo(spark, robust);
+    SparkWarehouse.open(spark, robust).writeDay(RatingTables.RATING_FLAGS, D3, RatingInputs.flag(spark, "rr4", "bought_revision"));
+    JOB.run(spark, SellerScoresJob.Options.of(JobOptions.of(robust, D3), SellerScoresJob.Mode.RECOMPUTE));
+    Row rev = score(robust, D3, "s-rev");
+    assertEquals(3L, rev.<Long>getAs("credit_points"), "shopper-facing credit follows the revision");
+    // rr4 counts its first -1 and as a negative: rr3 +1, rr2 +1, rr4 -1.
+    assertEquals(1.0, rev.<Double>getAs("robust_credit_points"), 1e-9);
+    assertEquals(2.0 / 3, rev.<Double>getAs("robust_positive_rate"), 1e-6);
+    assertEquals(2.0, rev.<Double>getAs("credit_gap"), 1e-9);
+    assertEquals(1L, rev.<Long>getAs("flagged_ratings"));
+  }
+
+  @Test
   void aRunKilledMidWriteLeavesThePreviousPartitionsIntact() {
     String killed = temp.resolve("killed").toString();
     marketplace().writeTo(spark, killed);

@@ -34,6 +34,7 @@ public final class PublicRecord {
   static final String RING = "credit boosting ring";
   static final String COUNTERFEIT = "counterfeit goods";
   static final String RATING_MANIPULATION = "rating manipulation";
+  static final String BOUGHT_REVISIONS = "bought rating revisions";
   static final String FAKE_SALES = "fake sales";
   static final String COMPLAINTS = "upheld buyer complaints";
   static final String OTHER = "other misconduct";
@@ -109,7 +110,7 @@ public final class PublicRecord {
   /**
    * What was confirmed, in fixed words from the case's evidence and reasons (never the reasons
    * themselves: they name rings, ratings and models): a ring, counterfeits, manipulated ratings,
-   * fake-sales patterns, upheld complaints; "other misconduct" when none of them.
+   * bought rating revisions, fake-sales patterns, upheld complaints; "other misconduct" when none of them.
    */
   static String kind(List<String> reasons, Evidence evidence) {
     String text = String.join("\n", reasons).toLowerCase(Locale.ROOT);
@@ -122,6 +123,9 @@ public final class PublicRecord {
     }
     if (!evidence.flaggedRatingIds().isEmpty() || text.contains("flagged as manipulated")) {
       kinds.add(RATING_MANIPULATION);
+    }
+    if (text.contains("bought revisions")) {
+      kinds.add(BOUGHT_REVISIONS);
     }
     if (text.contains("confirmed within 3 hours") || text.contains(" from only ") || text.contains("credit grew")
         || text.contains("suspect or unreliable raters")) {

@@ -135,6 +135,8 @@ class PublicRecordTest {
         "90% of its confirmed trades were confirmed within 3 hours of the order (honest buyers take days)",
         "2 upheld complaints in the last 30 days, all types", "risk model risk-1 puts the chance of fraud at 0.97"), RING);
     assertEquals("credit boosting ring, rating manipulation, fake sales, upheld buyer complaints", kind);
+    assertEquals("bought rating revisions", PublicRecord.kind(List.of("bought revisions: 15 of its buyers' ratings turned "
+        + "positive in a burst from 2026-11-22 to 2026-11-24"), Evidence.NONE));
     assertEquals("other misconduct", PublicRecord.kind(List.of("risk model risk-1 puts the chance of fraud at 0.97"), Evidence.NONE));
   }
 

@@ -17,8 +17,8 @@ import java.util.function.Function;
 final class NightlyPlan {
   static final JavaMain INGEST = new JavaMain("jobs/ingest", "org.chengxin.ingest.IngestJob", "6g");
   static final JavaMain SPARK_JOBS = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.NightlySparkJobs", "6g");
-  static final JavaMain REVIEW_SYNC = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.review.ReviewQueueSync", "6g");
-  static final JavaMain PUBLIC_RECORD = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.review.SellerPublicRecordJob", "6g");
+  /** The review-queue sync, then the public record, in one JVM (each also has a main of its own). */
+  static final JavaMain REVIEW = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.review.NightlyReview", "6g");
 
   /**
    * One step of the plan: what it is, for which day, the main it runs with its arguments, and the
@@ -63,8 +63,7 @@ final class NightlyPlan {
         List<String> jobs = new ArrayList<>(List.of("--job", "all"));
         jobs.addAll(sparkArgs);
         steps.add(new Step(day, "spark jobs", SPARK_JOBS, jobs, Optional.empty()));
-        steps.add(new Step(day, "review sync", REVIEW_SYNC, sparkArgs, Optional.empty()));
-        steps.add(new Step(day, "public record", PUBLIC_RECORD, sparkArgs, Optional.empty()));
+        steps.add(new Step(day, "review", REVIEW, sparkArgs, Optional.empty()));
       }
     }
     return steps;

@@ -14,26 +14,25 @@ class NightlyPlanTest {
   private static final Path WAREHOUSE = Path.of("/w");
 
   @Test
-  void eachDayIngestsThenRunsTheSparkJobsThenSyncsTheQueueThenWritesThePublicRecord() {
+  void eachDayIngestsThenRunsTheSparkJobsThenTheReviewSteps() {
     List<NightlyPlan.Step> steps = NightlyPlan.steps(List.of(NOV_1, NOV_2), day -> Path.of("/in", day.toString()),
         WAREHOUSE, Optional.empty(), NightlyPlan.Parts.ALL);
 
-    assertEquals(List.of("2026-11-01 ingest", "2026-11-01 spark jobs", "2026-11-01 review sync", "2026-11-01 public record",
-        "2026-11-02 ingest", "2026-11-02 spark jobs", "2026-11-02 review sync", "2026-11-02 public record"),
+    assertEquals(List.of("2026-11-01 ingest", "2026-11-01 spark jobs", "2026-11-01 review",
+        "2026-11-02 ingest", "2026-11-02 spark jobs", "2026-11-02 review"),
         steps.stream().map(s -> s.day() + " " + s.what()).toList());
-    assertEquals(List.of("--input", "/in/2026-11-02", "--warehouse", "/w", "--date", "2026-11-02"), steps.get(4).arguments());
-    assertEquals(Optional.of(Path.of("/in/2026-11-02")), steps.get(4).input());
+    assertEquals(List.of("--input", "/in/2026-11-02", "--warehouse", "/w", "--date", "2026-11-02"), steps.get(3).arguments());
+    assertEquals(Optional.of(Path.of("/in/2026-11-02")), steps.get(3).input());
     assertEquals(List.of("--job", "all", "--warehouse", "/w", "--date", "2026-11-01"), steps.get(1).arguments());
-    assertEquals(NightlyPlan.REVIEW_SYNC, steps.get(2).main());
-    assertEquals(NightlyPlan.PUBLIC_RECORD, steps.get(3).main());
-    assertEquals(List.of("--warehouse", "/w", "--date", "2026-11-01"), steps.get(3).arguments());
+    assertEquals(NightlyPlan.REVIEW, steps.get(2).main());
+    assertEquals(List.of("--warehouse", "/w", "--date", "2026-11-01"), steps.get(2).arguments());
   }
 
   @Test
   void theSparkMasterGoesToEverySparkStepAndTheIngestCanBeLeftOutOrRunAlone() {
     List<NightlyPlan.Step> sparkOnly = NightlyPlan.steps(List.of(NOV_1), day -> Path.of("/in"), WAREHOUSE,
         Optional.of("spark://m:7077"), NightlyPlan.Parts.SKIP_INGEST);
-    assertEquals(List.of("spark jobs", "review sync", "public record"), sparkOnly.stream().map(NightlyPlan.Step::what).toList());
+    assertEquals(List.of("spark jobs", "review"), sparkOnly.stream().map(NightlyPlan.Step::what).toList());
     sparkOnly.forEach(step -> assertEquals(List.of("--master", "spark://m:7077"),
         step.arguments().subList(step.arguments().size() - 2, step.arguments().size())));
 

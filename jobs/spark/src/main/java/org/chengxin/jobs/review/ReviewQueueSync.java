@@ -45,22 +45,27 @@ public final class ReviewQueueSync {
       }
       JobOptions options = job.get();
       Path warehouse = Path.of(options.warehouse());
-      LocalDate day = options.date();
-      Optional<String> url = dbUrl.get();
-      List<FlaggedSeller> flagged;
-      try (SparkSession spark = SparkSessions.create("chengxin-review-sync " + day, options.master())) {
-        SparkWarehouse tables = SparkWarehouse.open(spark, warehouse.toString());
-        if (!tables.days(ReviewTables.REVIEW_QUEUE).contains(day)) {
-          throw new UsageException("no review_queue partition for " + day + " in " + warehouse + ": run the Spark jobs first");
-        }
-        flagged = flaggedSellers(tables.read(ReviewTables.REVIEW_QUEUE, day, day).collectAsList());
+      ReviewDatabase database = ReviewDatabase.open(dbUrl.get(), warehouse);
+      try (SparkSession spark = SparkSessions.create("chengxin-review-sync " + options.date(), options.master())) {
+        sync(spark, database, options);
       }
-      SyncResult result = new CaseStore(ReviewDatabase.open(url, warehouse), Clock.systemUTC()).sync(day, flagged);
-      LOG.info("review queue {}: {} flagged sellers; {} cases opened, {} refreshed, {} left in review, {} suppressed",
-          day, flagged.size(), result.opened(), result.refreshed(), result.leftInReview(), result.suppressed());
-      System.err.printf("[chengxin] review sync %s: %d flagged, %d opened, %d refreshed, %d in review, %d suppressed%n",
-          day, flagged.size(), result.opened(), result.refreshed(), result.leftInReview(), result.suppressed());
     });
+  }
+
+  /** Syncs the day's review_queue partition into {@code database}; fails when the day has none. */
+  static SyncResult sync(SparkSession spark, ReviewDatabase database, JobOptions options) throws java.sql.SQLException {
+    LocalDate day = options.date();
+    SparkWarehouse tables = SparkWarehouse.open(spark, options.warehouse());
+    if (!tables.days(ReviewTables.REVIEW_QUEUE).contains(day)) {
+      throw new UsageException("no review_queue partition for " + day + " in " + options.warehouse() + ": run the Spark jobs first");
+    }
+    List<FlaggedSeller> flagged = flaggedSellers(tables.read(ReviewTables.REVIEW_QUEUE, day, day).collectAsList());
+    SyncResult result = new CaseStore(database, Clock.systemUTC()).sync(day, flagged);
+    LOG.info("review queue {}: {} flagged sellers; {} cases opened, {} refreshed, {} left in review, {} suppressed",
+        day, flagged.size(), result.opened(), result.refreshed(), result.leftInReview(), result.suppressed());
+    System.err.printf("[chengxin] review sync %s: %d flagged, %d opened, %d refreshed, %d in review, %d suppressed%n",
+        day, flagged.size(), result.opened(), result.refreshed(), result.leftInReview(), result.suppressed());
+    return result;
   }
 
   static List<FlaggedSeller> flaggedSellers(List<Row> rows) {

@@ -64,11 +64,15 @@ public final class SellerPublicRecordJob {
       JobOptions options = job.get();
       List<ConfirmedCase> cases = new PublicRecordStore(ReviewDatabase.open(dbUrl.get(), Path.of(options.warehouse()))).confirmedCases();
       try (SparkSession spark = SparkSessions.create("chengxin-public-record " + options.date(), options.master())) {
-        JobResult result = run(spark, options, cases);
-        System.err.printf("[chengxin] %s %s: %d confirmed cases, %d rows in, %d rows out, %.1f s%n",
-            result.job(), result.day(), cases.size(), result.rowsIn(), result.rowsOut(), result.seconds());
+        report(run(spark, options, cases), cases.size());
       }
     });
+  }
+
+  /** The one line an analyst reads on the terminal. */
+  static void report(JobResult result, int confirmedCases) {
+    System.err.printf("[chengxin] %s %s: %d confirmed cases, %d rows in, %d rows out, %.1f s%n",
+        result.job(), result.day(), confirmedCases, result.rowsIn(), result.rowsOut(), result.seconds());
   }
 
   /** Writes the day's partition from the confirmed cases (all of them: the rules keep those public that day). */

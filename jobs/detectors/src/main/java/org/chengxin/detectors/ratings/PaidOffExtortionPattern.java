@@ -50,9 +50,9 @@ public record PaidOffExtortionPattern(double windowHours) implements Serializabl
           && hoursAfterResolution(r) <= windowHours;
       paidOffCount += paidOff[i] ? 1 : 0;
     }
+    int history = extortionFlags + paidOffCount - 1; // the rater's other signs, besides this revision
     List<RatingFlag> flags = new ArrayList<>();
     for (int i = 0; i < revisions.size(); i++) {
-      int history = extortionFlags + paidOffCount - 1;
       if (!paidOff[i] || history < 1) {
         continue;
       }

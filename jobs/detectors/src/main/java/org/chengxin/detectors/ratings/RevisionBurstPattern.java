@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.chengxin.core.validation.RevisionRules;
 
 /**
  * Bought revisions: one seller's ratings revised to positive in a burst far above the seller's own
@@ -33,8 +34,8 @@ import java.util.Map;
  */
 public record RevisionBurstPattern(double maxWindowHours, int minRevisions, double surprise, double minAgeSpreadHours)
     implements Serializable {
-  /** The marketplace's rule: a rating may be revised within 30 days of it (docs/events.md). */
-  public static final long REVISION_WINDOW_SECONDS = 30L * 24 * 3_600;
+  /** The marketplace's rule, as ingest enforces it: a rating may be revised within 30 days of it. */
+  private static final long REVISION_WINDOW_SECONDS = RevisionRules.WINDOW.toSeconds();
   private static final double SECONDS_PER_HOUR = 3_600.0;
 
   public RevisionBurstPattern {

@@ -121,7 +121,9 @@ final class PairCreditFunction implements MapFunction<Row, Row> {
       Row trade = r.getAs("trade");
       Object[] facts = {r.getAs("trade_id"), trade == null ? null : trade.getAs("item_id"), r.getAs("rated_at"),
           r.getAs("hidden"), trade == null ? null : trade.getAs("created_at")};
-      ratingFacts.put(r.getAs("rating_id"), facts);
+      if (!revisionRows.isEmpty()) {
+        ratingFacts.put(r.getAs("rating_id"), facts);
+      }
       ledger.add(RowFactory.create(
           r.getAs("rating_id"), facts[0], facts[1], r.getAs("score"), facts[2], facts[3], credit.outcome().wire(),
           credit.points(), r.getAs("item_as_described"), r.getAs("service"), r.getAs("logistics"), facts[4], null, null,

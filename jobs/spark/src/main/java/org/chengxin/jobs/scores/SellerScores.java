@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -93,7 +94,8 @@ final class SellerScores {
     // DSR shows what shoppers see: visible ratings of real, in-time trades, counted or not.
     Column inDsr =
         col(TableSchema.PARTITION_COLUMN).geq(lit(day.minusDays(DSR_DAYS - 1)))
-            .and(outcome.isin(CreditOutcome.COUNTED.wire(), CreditOutcome.DUPLICATE_14D.wire(), CreditOutcome.CAPPED_MONTH.wire()));
+            .and(outcome.isin(Arrays.stream(CreditOutcome.values()).filter(CreditOutcome::inCredit).map(CreditOutcome::wire)
+                .toArray()));
     // A bought revision is not the buyer's judgement: robust figures take the rating as first given.
     // Other flagged ratings are left out of them.
     Column robustPoints = when(bought, col("own_credit_points")).otherwise(col("credit_points"));

@@ -17,5 +17,14 @@ public enum CreditOutcome implements WireEnum {
   /** Same item, same buyer and seller, same sign, within 14 days of a counted rating. */
   DUPLICATE_14D,
   /** Would take the buyer-seller net of its trade-creation month beyond [-6, +6]. */
-  CAPPED_MONTH
+  CAPPED_MONTH;
+
+  /**
+   * Whether a rating with this outcome took part in the 14-day rule and the month cap: a visible
+   * rating of a real trade, left in time. Such ratings make DSR, and a revision of one goes through
+   * the rules again.
+   */
+  public boolean inCredit() {
+    return this == COUNTED || this == DUPLICATE_14D || this == CAPPED_MONTH;
+  }
 }

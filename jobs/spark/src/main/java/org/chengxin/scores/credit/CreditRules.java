@@ -88,7 +88,8 @@ public final class CreditRules {
   public PairCredits apply(String buyerId, String sellerId, PairCreditState state, List<CreditRating> ratings,
       List<CreditRevision> revisions, Map<String, CreditedRating> earlier) {
     Map<String, CreditedRating> known = new HashMap<>(earlier);
-    Map<CreditEvent, Object> results = new IdentityHashMap<>();
+    Map<CreditRating, RatingCredit> ratingCredits = new IdentityHashMap<>();
+    Map<CreditRevision, RevisionCredit> revisionCredits = new IdentityHashMap<>();
     List<CreditEvent> ordered = new ArrayList<>(ratings.size() + revisions.size());
     ordered.addAll(ratings);
     ordered.addAll(revisions);
@@ -97,7 +98,7 @@ public final class CreditRules {
       if (event instanceof CreditRating rating) {
         RatingCredit credit = decide(buyerId, sellerId, state, rating);
         known.put(rating.ratingId(), credited(rating, credit));
-        results.put(rating, credit);
+        ratingCredits.put(rating, credit);
       } else if (event instanceof CreditRevision revision) {
         CreditedRating before = known.get(revision.ratingId());
         if (before == null) {
@@ -106,12 +107,11 @@ public final class CreditRules {
         RevisionCredit credit = revise(state, before, revision);
         known.put(before.ratingId(), new CreditedRating(before.ratingId(), before.itemId(), before.tradeMonth(),
             revision.score(), credit.outcome(), credit.points()));
-        results.put(revision, credit);
+        revisionCredits.put(revision, credit);
       }
     }
-    return new PairCredits(
-        ratings.stream().map(r -> (RatingCredit) results.get(r)).toList(),
-        revisions.stream().map(r -> (RevisionCredit) results.get(r)).toList());
+    return new PairCredits(ratings.stream().map(ratingCredits::get).toList(),
+        revisions.stream().map(revisionCredits::get).toList());
   }
 
   /** Drops state no rating of a day after {@code day} can touch. */
@@ -180,7 +180,7 @@ public final class CreditRules {
    * month beyond the cap, the revision changes nothing (the rating keeps its points, capped_month).
    */
   private RevisionCredit revise(PairCreditState state, CreditedRating before, CreditRevision revision) {
-    if (!before.inCredit()) {
+    if (!before.outcome().inCredit()) {
       return new RevisionCredit(before.outcome(), 0, 0);
     }
     int net = state.monthNets().getOrDefault(before.tradeMonth(), 0);

@@ -21,10 +21,4 @@ public record CreditedRating(String ratingId, String itemId, YearMonth tradeMont
     Objects.requireNonNull(score, "score");
     Objects.requireNonNull(outcome, "outcome");
   }
-
-  /** Whether the rating took part in the 14-day rule and the month cap (so a revision may too). */
-  boolean inCredit() {
-    return outcome == CreditOutcome.COUNTED || outcome == CreditOutcome.DUPLICATE_14D
-        || outcome == CreditOutcome.CAPPED_MONTH;
-  }
 }

@@ -9,16 +9,14 @@ import java.util.function.Function;
 
 /**
  * The nightly pipeline, defined once: for each day in date order (so each day has its history),
- * the ingest of that day's raw events (Flink), then every Spark job in dependency order in one
- * Spark session, then the sync of the day's flagged sellers into the review database, then the
+ * the ingest of that day's raw events (Flink), then, in one JVM and one Spark session, every Spark
+ * job in dependency order, the sync of the day's flagged sellers into the review database and the
  * day's public record (seller_public_record: scores and the confirmed violations). Each job
  * records its counts in {@code WAREHOUSE/_runs/DAY.json}, the night's run report.
  */
 final class NightlyPlan {
   static final JavaMain INGEST = new JavaMain("jobs/ingest", "org.chengxin.ingest.IngestJob", "6g");
   static final JavaMain SPARK_JOBS = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.NightlySparkJobs", "6g");
-  /** The review-queue sync, then the public record, in one JVM (each also has a main of its own). */
-  static final JavaMain REVIEW = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.review.NightlyReview", "6g");
 
   /**
    * One step of the plan: what it is, for which day, the main it runs with its arguments, and the
@@ -60,10 +58,11 @@ final class NightlyPlan {
       if (parts.spark()) {
         List<String> sparkArgs = new ArrayList<>(dayArgs);
         sparkMaster.ifPresent(master -> sparkArgs.addAll(List.of("--master", master)));
-        List<String> jobs = new ArrayList<>(List.of("--job", "all"));
+        // The review steps share the jobs' JVM and session: a JVM and a Spark start cost more than
+        // the sync and the public record themselves on a sample day.
+        List<String> jobs = new ArrayList<>(List.of("--job", "all", "--review"));
         jobs.addAll(sparkArgs);
         steps.add(new Step(day, "spark jobs", SPARK_JOBS, jobs, Optional.empty()));
-        steps.add(new Step(day, "review", REVIEW, sparkArgs, Optional.empty()));
       }
     }
     return steps;

@@ -14,25 +14,23 @@ class NightlyPlanTest {
   private static final Path WAREHOUSE = Path.of("/w");
 
   @Test
-  void eachDayIngestsThenRunsTheSparkJobsThenTheReviewSteps() {
+  void eachDayIngestsThenRunsTheSparkJobsAndTheReviewStepsInOneSession() {
     List<NightlyPlan.Step> steps = NightlyPlan.steps(List.of(NOV_1, NOV_2), day -> Path.of("/in", day.toString()),
         WAREHOUSE, Optional.empty(), NightlyPlan.Parts.ALL);
 
-    assertEquals(List.of("2026-11-01 ingest", "2026-11-01 spark jobs", "2026-11-01 review",
-        "2026-11-02 ingest", "2026-11-02 spark jobs", "2026-11-02 review"),
+    assertEquals(List.of("2026-11-01 ingest", "2026-11-01 spark jobs", "2026-11-02 ingest", "2026-11-02 spark jobs"),
         steps.stream().map(s -> s.day() + " " + s.what()).toList());
-    assertEquals(List.of("--input", "/in/2026-11-02", "--warehouse", "/w", "--date", "2026-11-02"), steps.get(3).arguments());
-    assertEquals(Optional.of(Path.of("/in/2026-11-02")), steps.get(3).input());
-    assertEquals(List.of("--job", "all", "--warehouse", "/w", "--date", "2026-11-01"), steps.get(1).arguments());
-    assertEquals(NightlyPlan.REVIEW, steps.get(2).main());
-    assertEquals(List.of("--warehouse", "/w", "--date", "2026-11-01"), steps.get(2).arguments());
+    assertEquals(List.of("--input", "/in/2026-11-02", "--warehouse", "/w", "--date", "2026-11-02"), steps.get(2).arguments());
+    assertEquals(Optional.of(Path.of("/in/2026-11-02")), steps.get(2).input());
+    assertEquals(NightlyPlan.SPARK_JOBS, steps.get(1).main());
+    assertEquals(List.of("--job", "all", "--review", "--warehouse", "/w", "--date", "2026-11-01"), steps.get(1).arguments());
   }
 
   @Test
   void theSparkMasterGoesToEverySparkStepAndTheIngestCanBeLeftOutOrRunAlone() {
     List<NightlyPlan.Step> sparkOnly = NightlyPlan.steps(List.of(NOV_1), day -> Path.of("/in"), WAREHOUSE,
         Optional.of("spark://m:7077"), NightlyPlan.Parts.SKIP_INGEST);
-    assertEquals(List.of("spark jobs", "review"), sparkOnly.stream().map(NightlyPlan.Step::what).toList());
+    assertEquals(List.of("spark jobs"), sparkOnly.stream().map(NightlyPlan.Step::what).toList());
     sparkOnly.forEach(step -> assertEquals(List.of("--master", "spark://m:7077"),
         step.arguments().subList(step.arguments().size() - 2, step.arguments().size())));
 

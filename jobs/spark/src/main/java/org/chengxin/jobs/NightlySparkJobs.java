@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,6 +19,7 @@ import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.SparkJob;
 import org.chengxin.jobs.frame.SparkSessions;
 import org.chengxin.jobs.ratings.RaterReliabilityJob;
+import org.chengxin.jobs.review.NightlyReview;
 import org.chengxin.jobs.scores.SellerScoresJob;
 
 /**
@@ -42,11 +44,14 @@ public final class NightlySparkJobs {
     Arguments.runMain(() -> run(args));
   }
 
-  private static void run(String[] args) throws java.io.IOException {
+  private static void run(String[] args) throws java.io.IOException, java.sql.SQLException {
     Arguments cli = new Arguments("NightlySparkJobs", description());
     Supplier<JobOptions> shared = JobOptions.declare(cli);
     Arg<List<String>> jobNames = cli.repeated("job", "NAME", "a job to run, repeatable; 'all' (default) runs every job in order");
     Arg<Boolean> dryRun = cli.flag("dry-run", "check the options and print the jobs that would run, in order; start no Spark");
+    Arg<Boolean> review = cli.flag("review", "after the jobs, in the same session: sync the day's review_queue into the "
+        + "review database, then write the day's seller_public_record (what scripts/nightly runs)");
+    Supplier<Optional<String>> dbUrl = NightlyReview.declareDatabase(cli);
     Map<SparkJob<?>, Function<JobOptions, Function<SparkSession, JobResult>>> declared = new LinkedHashMap<>();
     JOBS.forEach(job -> declared.put(job, declare(job, cli)));
     if (!cli.parse(args)) {
@@ -61,6 +66,9 @@ public final class NightlySparkJobs {
     }
     if (dryRun.value()) {
       selected.forEach(job -> System.out.printf("%s  spark job      %s: %s%n", common.date(), job.name(), job.description()));
+      if (review.value()) {
+        System.out.printf("%s  review         review-queue sync, then seller_public_record%n", common.date());
+      }
       return;
     }
     try (SparkSession spark = SparkSessions.create("chengxin-nightly " + common.date(), common.master())) {
@@ -68,6 +76,9 @@ public final class NightlySparkJobs {
         JobResult result = run.apply(spark);
         System.err.printf("[chengxin] %s %s: %d rows in, %d rows out, %.1f s%n",
             result.job(), result.day(), result.rowsIn(), result.rowsOut(), result.seconds());
+      }
+      if (review.value()) {
+        NightlyReview.run(spark, common, dbUrl.get());
       }
     }
   }

@@ -24,8 +24,16 @@ import org.slf4j.LoggerFactory;
  * the warehouse with the documented schemas, names the Spark job group of each stage, logs each
  * stage with rows and rate, and records the job's entry in {@code WAREHOUSE/_runs/DAY.json} (rows
  * in and out per table, seconds, status), also when the run fails.
+ *
+ * <p>A job whose counted inputs stay under {@link #CODEGEN_MIN_ROWS} rows runs without Spark's
+ * whole-stage code generation: on a sample-sized day, compiling each stage's generated Java costs
+ * more than the generated code saves (the rings job compiles hundreds of classes for 12,000 trades).
+ * Larger inputs run with the session's own setting.
  */
 public final class JobRun {
+  /** Counted input rows from which a job compiles its stages (whole-stage code generation). */
+  public static final long CODEGEN_MIN_ROWS = 1_000_000;
+  private static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
   private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
 
   /** A job's body. */
@@ -40,17 +48,23 @@ public final class JobRun {
   private final Map<String, Long> inputs = new LinkedHashMap<>();
   private final Map<String, Long> outputs = new LinkedHashMap<>();
   private final Map<String, String> notes = new LinkedHashMap<>();
+  /** The session's whole-stage code generation setting, restored when the job ends. */
+  private final String sessionCodegen;
 
-  private JobRun(String job, JobOptions options, SparkWarehouse warehouse) {
+  private JobRun(String job, JobOptions options, SparkWarehouse warehouse, String sessionCodegen) {
     this.job = job;
     this.options = options;
     this.warehouse = warehouse;
+    this.sessionCodegen = sessionCodegen;
   }
 
   /** Runs {@code body} as job {@code job} for the options' day and records it in the run summary. */
   public static JobResult execute(SparkSession spark, String job, JobOptions options, Body body) {
     spark.conf().set("spark.sql.session.timeZone", SparkSessions.TIME_ZONE);
-    JobRun run = new JobRun(job, options, SparkWarehouse.open(spark, options.warehouse()));
+    JobRun run = new JobRun(job, options, SparkWarehouse.open(spark, options.warehouse()),
+        spark.conf().get(WHOLE_STAGE_CODEGEN, "true"));
+    // Off until the counted inputs reach CODEGEN_MIN_ROWS (counting a scan compiles next to nothing).
+    spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
     long started = System.nanoTime();
     LOG.info("{} {}: started (warehouse {})", job, options.date(), run.warehouse.warehouse().root());
     try {
@@ -62,6 +76,7 @@ public final class JobRun {
       throw e;
     } finally {
       spark.sparkContext().clearJobGroup();
+      spark.conf().set(WHOLE_STAGE_CODEGEN, run.sessionCodegen);
     }
     double seconds = seconds(started);
     JobResult result = new JobResult(job, options.date(), run.inputs, run.outputs, seconds);
@@ -124,7 +139,14 @@ public final class JobRun {
     String range = (from == null ? "first" : from.toString()) + ".." + to;
     long count = stage("read " + table.name() + " " + range, rows::count);
     inputs.merge(table.name(), count, Long::sum);
+    boolean compiled = rowsIn() >= CODEGEN_MIN_ROWS;
+    spark().conf().set(WHOLE_STAGE_CODEGEN, compiled ? sessionCodegen : "false");
+    notes.put("whole_stage_codegen", compiled ? sessionCodegen : "false");
     return rows;
+  }
+
+  private long rowsIn() {
+    return inputs.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Rows this run has read of {@code table} so far (0 when it read none). */
@@ -154,7 +176,7 @@ public final class JobRun {
   private void record(String status, double seconds, String error) {
     ObjectNode entry = JsonNodeFactory.instance.objectNode();
     entry.put("status", status);
-    entry.put("rows_in", inputs.values().stream().mapToLong(Long::longValue).sum());
+    entry.put("rows_in", rowsIn());
     entry.put("rows_out", outputs.values().stream().mapToLong(Long::longValue).sum());
     entry.put("seconds", Math.round(seconds * 10) / 10.0);
     ObjectNode in = entry.putObject("inputs");

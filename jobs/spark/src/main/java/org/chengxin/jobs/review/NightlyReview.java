@@ -1,6 +1,7 @@
 package org.chengxin.jobs.review;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -8,37 +9,32 @@ import org.apache.spark.sql.SparkSession;
 import org.chengxin.core.cli.Arguments;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
-import org.chengxin.jobs.frame.SparkSessions;
 import org.chengxin.review.ConfirmedCase;
 import org.chengxin.review.PublicRecordStore;
 import org.chengxin.review.db.ReviewDatabase;
 
 /**
- * The nightly run's review steps in one JVM, one Spark session and one database connection set-up:
- * the review-queue sync ({@link ReviewQueueSync}), then the day's public record
- * ({@link SellerPublicRecordJob}). Each also runs alone through its own main.
+ * The nightly run's review steps, run after the Spark jobs in their session ({@code NightlySparkJobs
+ * --review}): the review-queue sync ({@link ReviewQueueSync}), then the day's public record
+ * ({@link SellerPublicRecordJob}), with one database set-up. Each also runs alone through its own main.
  */
 public final class NightlyReview {
 
   private NightlyReview() {}
 
-  public static void main(String[] args) {
-    Arguments.runMain(() -> {
-      Arguments cli = new Arguments("NightlyReview",
-          "Syncs a day's review_queue into the review database, then writes the day's seller_public_record.");
-      Supplier<JobOptions> job = JobOptions.declare(cli);
-      Supplier<Optional<String>> dbUrl = ReviewDatabaseOption.declare(cli);
-      if (!cli.parse(args)) {
-        return;
-      }
-      JobOptions options = job.get();
-      ReviewDatabase database = ReviewDatabase.open(dbUrl.get(), Path.of(options.warehouse()));
-      try (SparkSession spark = SparkSessions.create("chengxin-review " + options.date(), options.master())) {
-        ReviewQueueSync.sync(spark, database, options);
-        List<ConfirmedCase> cases = new PublicRecordStore(database).confirmedCases();
-        JobResult result = SellerPublicRecordJob.run(spark, options, cases);
-        SellerPublicRecordJob.report(result, cases.size());
-      }
-    });
+  /** Declares {@code --db-url}; returns, once the arguments are parsed, the review database's URL. */
+  public static Supplier<Optional<String>> declareDatabase(Arguments cli) {
+    return ReviewDatabaseOption.declare(cli);
+  }
+
+  /**
+   * @param dbUrl the review database; empty means the embedded server under the warehouse
+   */
+  public static void run(SparkSession spark, JobOptions options, Optional<String> dbUrl) throws SQLException {
+    ReviewDatabase database = ReviewDatabase.open(dbUrl, Path.of(options.warehouse()));
+    ReviewQueueSync.sync(spark, database, options);
+    List<ConfirmedCase> cases = new PublicRecordStore(database).confirmedCases();
+    JobResult result = SellerPublicRecordJob.run(spark, options, cases);
+    SellerPublicRecordJob.report(result, cases.size());
   }
 }

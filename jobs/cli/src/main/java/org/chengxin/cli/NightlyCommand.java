@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,11 +25,15 @@ import picocli.CommandLine.Spec;
         "Runs the nightly pipeline for one day: ingest (Flink) of the raw event files, then the Spark jobs in "
             + "dependency order, then the review-queue sync, then the day's public record (seller_public_record). Outputs land under WAREHOUSE/TABLE/ds=DATE/, written "
             + "atomically; a re-run of the same day replaces that day's partitions (idempotent). Each job records "
-            + "its counts in WAREHOUSE/_runs/DATE.json.",
+            + "its counts in WAREHOUSE/_runs/DATE.json. One run at a time per warehouse: a second run exits 75 and "
+            + "names the holder (WAREHOUSE/_nightly.lock).",
         "With no arguments it runs on the bundled sample (data-samples/events) into ./warehouse, every day of the "
             + "sample in date order, so the last day has its history.",
         "Environment: CHENGXIN_PSEUDONYM_KEY (pseudonymisation key; a development key is used for the sample)."})
 final class NightlyCommand implements Callable<Integer> {
+  /** Exit status when another run holds the warehouse (sysexits' EX_TEMPFAIL: try again later). */
+  static final int WAREHOUSE_BUSY = 75;
+
   private final Launcher launcher;
 
   @Spec private CommandSpec spec;
@@ -96,6 +101,17 @@ final class NightlyCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "input folder not found: " + folder);
       });
     }
+    Path root = warehouse.toAbsolutePath().normalize();
+    try (WarehouseLock lock = WarehouseLock.acquire(root, "chengxin nightly " + steps.get(0).day()
+        + (steps.size() > 1 ? ".." + steps.get(steps.size() - 1).day() : ""), Clock.systemUTC())) {
+      return runSteps(steps);
+    } catch (WarehouseLock.Busy busy) {
+      System.err.println("[chengxin] nightly not started: " + busy.getMessage());
+      return WAREHOUSE_BUSY;
+    }
+  }
+
+  private int runSteps(List<NightlyPlan.Step> steps) {
     for (NightlyPlan.Step step : steps) {
       System.err.println("[chengxin] nightly " + NightlyPlan.describe(step));
       long started = System.nanoTime();

@@ -139,6 +139,7 @@ public final class IngestJob {
     KeyContinuity.require(warehouse, JOB_NAME, options.firstDay(), day, keyFingerprint, options.acceptNewPseudonymKey());
     Map<TableSchema, String> staging = new LinkedHashMap<>();
     for (TableSchema table : EventTables.all()) {
+      warehouse.discardAbandonedStaging(table.name(), day);
       staging.put(table, warehouse.newStagingPath(table.name(), day));
     }
     try {

@@ -66,9 +66,26 @@ public final class Warehouse {
 
   /** A fresh, empty staging directory for one run's output of one table partition. */
   public String newStagingPath(String table, LocalDate day) {
-    String path = root + "/_staging/" + table + "/ds=" + day + "/" + UUID.randomUUID();
+    String path = stagingArea(table, day) + "/" + UUID.randomUUID();
     fs.mkdirs(path);
     return path;
+  }
+
+  /**
+   * Removes what earlier runs left in one table partition's staging area: a run killed before its
+   * commit ({@code kill -9}, a lost machine) cannot clean up after itself. Called before a run stages
+   * its own write of the partition; one run at a time writes a warehouse (the nightly's lock).
+   */
+  public void discardAbandonedStaging(String table, LocalDate day) {
+    String area = stagingArea(table, day);
+    if (fs.exists(area)) {
+      LOG.warn("removing {}/ds={} staging left by an earlier run that never committed", table, day);
+      fs.deleteRecursively(area);
+    }
+  }
+
+  private String stagingArea(String table, LocalDate day) {
+    return root + "/_staging/" + table + "/ds=" + day;
   }
 
   /** Path of the day's run summary, {@code ROOT/_runs/YYYY-MM-DD.json}. */

@@ -30,6 +30,21 @@ class WarehouseTest {
   }
 
   @Test
+  void stagingAbandonedByAKilledRunGoesWhenThePartitionIsStagedAgainAndNoOtherPartitionsDoes() throws IOException {
+    Warehouse warehouse = Warehouse.local(root.toString());
+    Path abandoned = Path.of(warehouse.newStagingPath("trades", DAY));
+    Files.writeString(abandoned.resolve("part-0.parquet"), "half written");
+    Path otherDay = Path.of(warehouse.newStagingPath("trades", DAY.plusDays(1)));
+    Path otherTable = Path.of(warehouse.newStagingPath("ratings", DAY));
+
+    warehouse.discardAbandonedStaging("trades", DAY);
+
+    assertFalse(Files.exists(abandoned.getParent()));
+    assertTrue(Files.isDirectory(otherDay) && Files.isDirectory(otherTable));
+    warehouse.discardAbandonedStaging("trades", DAY); // nothing left: no error
+  }
+
+  @Test
   void aFileWrittenAtomicallyIsReadableByOthersAsAnExportIsServed() throws IOException {
     Path file = root.resolve("out/record.jsonl");
     new LocalWarehouseFileSystem().writeAtomically(file.toString(), "{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -105,6 +105,7 @@ public final class SparkWarehouse {
   /** Writes {@code rows} as the table's partition for {@code day}, replacing it atomically. */
   public long writeDay(TableSchema table, LocalDate day, Dataset<Row> rows) {
     Dataset<Row> conformed = conform(table, rows, false);
+    warehouse.discardAbandonedStaging(table.name(), day);
     String staging = warehouse.newStagingPath(table.name(), day);
     try {
       conformed.write().mode(SaveMode.Overwrite).parquet(staging);
@@ -123,6 +124,7 @@ public final class SparkWarehouse {
    */
   public long writeDays(TableSchema table, LocalDate stagingDay, Dataset<Row> rowsWithDay) {
     Dataset<Row> conformed = conform(table, rowsWithDay, true);
+    warehouse.discardAbandonedStaging(table.name(), stagingDay);
     String staging = warehouse.newStagingPath(table.name(), stagingDay);
     try {
       conformed.write().mode(SaveMode.Overwrite).partitionBy(TableSchema.PARTITION_COLUMN).parquet(staging);

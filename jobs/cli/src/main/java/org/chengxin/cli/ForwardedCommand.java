@@ -35,6 +35,8 @@ public final class ForwardedCommand implements Callable<Integer> {
           new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.NightlySparkJobs", "6g"), "--job"),
       new Spec("show", "print a table as JSON Lines or CSV (show TABLE ...; docs/tables.md)",
           new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.ShowTable", "2g"), "--table"),
+      new Spec("compare-warehouses", "one day of every table in two warehouses compared row by row (e.g. a cluster run against a local one)",
+          new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.CompareWarehouses", "4g"), null),
       new Spec("generate", "synthetic marketplace with planted fraud and its ground truth (docs/generator.md)",
           new JavaMain("jobs/generator", "org.chengxin.generator.Generate", "1g"), null),
       new Spec("evaluate", "every detector's figures against the generator's truth, as one flat JSON object",

@@ -60,7 +60,8 @@ public final class Launcher {
     command.add("-Xmx" + heap(main, heap));
     command.add("-Dlog4j2.configurationFile=" + home.resolve("scripts/lib/log4j2.properties"));
     if (main.needsSparkFlags()) {
-      command.addAll(Arrays.asList(launch.getProperty("spark.jvm.args").trim().split("\\s+")));
+      command.addAll(sparkJvmFlags());
+      clusterMaster(args).ifPresent(master -> command.add("-Dspark.jars=" + jobJar()));
     }
     String extra = environment.getOrDefault("CHENGXIN_JAVA_OPTS", "").trim();
     if (!extra.isEmpty()) {
@@ -71,6 +72,49 @@ public final class Launcher {
     command.add(main.className());
     command.addAll(args);
     return command;
+  }
+
+  /** The JVM flags Spark needs on Java 17 (the parent POM's list). */
+  List<String> sparkJvmFlags() {
+    return Arrays.asList(launch.getProperty("spark.jvm.args").trim().split("\\s+"));
+  }
+
+  /** Every entry of the Spark module's recorded classpath, provided scope included. */
+  List<String> sparkClasspath() {
+    return Arrays.asList(recordedClasspath(home.resolve(JavaMain.SPARK)).split(java.io.File.pathSeparator));
+  }
+
+  /** The {@code --master} of a Spark main's arguments when it is a cluster's (not embedded local). */
+  private static Optional<String> clusterMaster(List<String> args) {
+    int at = args.indexOf("--master");
+    return at >= 0 && at + 1 < args.size() && !args.get(at + 1).startsWith("local") ? Optional.of(args.get(at + 1))
+        : Optional.empty();
+  }
+
+  /**
+   * The shaded Spark job jar, shipped to a cluster's executors as {@code spark.jars} (they hold
+   * none of the jobs' classes); built when missing or older than the last build of the classes.
+   */
+  private Path jobJar() {
+    Path jar = home.resolve(JavaMain.SPARK + "/target/chengxin-spark-" + version() + "-job.jar");
+    Path built = home.resolve("target/.chengxin-built");
+    try {
+      if (!Files.exists(jar) || (Files.exists(built)
+          && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(built)) < 0)) {
+        System.err.println("[chengxin] building the Spark job jar for the cluster (mvn -DskipTests package -pl jobs/spark -am) ...");
+        Process build = new ProcessBuilder("mvn", "-B", "-q", "-DskipTests", "package", "-pl", JavaMain.SPARK, "-am")
+            .directory(home.toFile()).inheritIO().redirectOutput(Redirect.DISCARD).start();
+        if (build.waitFor() != 0 || !Files.exists(jar)) {
+          throw new IllegalStateException("the Spark job jar did not build: run mvn -DskipTests package -pl jobs/spark -am");
+        }
+      }
+      return jar;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while building the job jar", e);
+    }
   }
 
   /** Runs {@code main} to its end; returns its exit status. */

@@ -46,7 +46,6 @@ import org.chengxin.review.db.ReviewDatabase;
  * embedded PostgreSQL.
  */
 public final class QueueCli {
-  static final String ENV_DB_URL = "CHENGXIN_DB_URL";
   private static final String OVERVIEW = """
       usage: scripts/queue COMMAND [options]
 
@@ -73,34 +72,6 @@ public final class QueueCli {
       PostgreSQL of --warehouse DIR (default ./warehouse), started on first use and left running.
       `scripts/queue COMMAND --help` shows a command's options.
       """;
-
-  /** Where the command's database is: a JDBC URL or a warehouse's embedded server. */
-  record DatabaseOptions(Optional<String> dbUrl, Path warehouse) {
-    /** Declares --db-url and --warehouse; returns the database once the arguments are parsed. */
-    static Supplier<DatabaseOptions> declare(Arguments cli, Map<String, String> env) {
-      Arg<String> dbUrl = cli.text("db-url", "JDBC_URL", "PostgreSQL JDBC URL (default: env " + ENV_DB_URL + ", else embedded)");
-      Arg<Path> warehouse = cli.path("warehouse", "DIR",
-          "warehouse whose _review_db holds the embedded PostgreSQL (default: ./warehouse)");
-      return () -> {
-        if (dbUrl.value() != null && warehouse.value() != null) {
-          throw new UsageException("--db-url and --warehouse exclude each other: the queue lives in one database");
-        }
-        Optional<String> url = dbUrl.optional().or(() -> Optional.ofNullable(env.get(ENV_DB_URL)).filter(u -> !u.isBlank()));
-        url.filter(u -> !u.startsWith("jdbc:postgresql:")).ifPresent(u -> {
-          throw new UsageException("the database URL must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=U)");
-        });
-        return new DatabaseOptions(url, warehouse.optional().orElse(Path.of("warehouse")));
-      };
-    }
-
-    ReviewDatabase open() throws SQLException {
-      return ReviewDatabase.open(dbUrl, warehouse);
-    }
-
-    CaseStore open(Clock clock) throws SQLException {
-      return new CaseStore(open(), clock);
-    }
-  }
 
   record TakeOptions(String reviewer, int n) {}
 

@@ -47,7 +47,7 @@ class QueueCliTest {
     assertTrue(run("sync", "--date", "2026-11-01", "--cases", cases.toString(), "--db-url", url).contains("2 new cases"));
 
     // The environment variable names the database as well as --db-url does.
-    String taken = runWithEnv(Map.of(QueueCli.ENV_DB_URL, url), "take", "--reviewer", "alice", "--n", "1");
+    String taken = runWithEnv(Map.of(DatabaseOptions.ENV_DB_URL, url), "take", "--reviewer", "alice", "--n", "1");
     assertTrue(taken.lines().anyMatch(line -> line.contains("s-100") && line.contains("in_review") && line.contains("alice")), taken);
     long caseId = Long.parseLong(taken.lines().skip(1).findFirst().orElseThrow().split("\\s+")[0]);
 

@@ -45,6 +45,9 @@ public final class CaseStore {
   // Any constant: two syncs at once would race to open the same seller's case; they run one at a time.
   private static final long SYNC_LOCK = 0x73796e63L;
   private static final String CASE_COLUMNS = caseColumns("");
+  // A confirmed proposal has become a decision; the pending ones wait for their second reviewer.
+  private static final String PENDING_CLOSURES = "SELECT p.case_id, p.proposed_by, p.note, p.proposed_at FROM closure_proposals p "
+      + "WHERE NOT EXISTS (SELECT 1 FROM closure_confirmations f WHERE f.case_id = p.case_id)";
   private static final Comparator<ReviewCase> BY_PRIORITY =
       Comparator.comparingDouble(ReviewCase::priority).reversed().thenComparingLong(ReviewCase::caseId);
 
@@ -335,6 +338,11 @@ public final class CaseStore {
     });
   }
 
+  /** Every closure proposed and not yet confirmed, oldest first. */
+  public List<ClosureProposal> pendingClosures() throws SQLException {
+    return query(db, PENDING_CLOSURES + " ORDER BY p.proposed_at, p.case_id", CaseStore::readProposal);
+  }
+
   /** The closure proposed for a case and not yet confirmed, if any. */
   public Optional<ClosureProposal> pendingClosure(long caseId) throws SQLException {
     try (Connection c = db.connection()) {
@@ -444,10 +452,11 @@ public final class CaseStore {
 
   /** A closure proposed and not yet confirmed (a confirmed one has become a decision). */
   private static Optional<ClosureProposal> closureProposal(Connection c, long caseId) throws SQLException {
-    return query(c, "SELECT p.case_id, p.proposed_by, p.note, p.proposed_at FROM closure_proposals p "
-        + "WHERE p.case_id = ? AND NOT EXISTS (SELECT 1 FROM closure_confirmations f WHERE f.case_id = p.case_id)",
-        rows -> new ClosureProposal(rows.getLong("case_id"), rows.getString("proposed_by"), rows.getString("note"),
-            instant(rows, "proposed_at")), caseId).stream().findFirst();
+    return query(c, PENDING_CLOSURES + " AND p.case_id = ?", CaseStore::readProposal, caseId).stream().findFirst();
+  }
+
+  private static ClosureProposal readProposal(ResultSet rows) throws SQLException {
+    return new ClosureProposal(rows.getLong("case_id"), rows.getString("proposed_by"), rows.getString("note"), instant(rows, "proposed_at"));
   }
 
   /** Closes a held case with {@code outcome}: the decision, the penalty of a confirmed case, and the audit entry. */

@@ -29,7 +29,8 @@ public final class PasswordHash {
     this(19 * 1024, 2);
   }
 
-  PasswordHash(int memoryKib, int passes) {
+  /** Hashes made with {@code memoryKib} KiB and {@code passes} passes (cheaper ones for tests that hash dozens). */
+  public PasswordHash(int memoryKib, int passes) {
     this.memoryKib = memoryKib;
     this.passes = passes;
   }

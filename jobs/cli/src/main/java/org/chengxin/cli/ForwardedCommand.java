@@ -46,7 +46,7 @@ public final class ForwardedCommand implements Callable<Integer> {
       new Spec("queue", "reviewers take and decide flagged-seller cases; export decisions as labels (docs/review-queue.md)",
           new JavaMain("jobs/review", "org.chengxin.review.cli.QueueCli", "1g"), null),
       new Spec("console", "the web console of the review queue: queue, cases with their evidence, decisions (docs/console.md)",
-          new JavaMain("jobs/review", "org.chengxin.review.console.ConsoleServer", "512m"), null),
+          new JavaMain("jobs/console", "org.chengxin.console.ConsoleServer", "512m"), null),
       new Spec("console-user", "accounts of the web console and the queue: add (password from stdin or env), unlock, list (docs/console.md)",
           new JavaMain("jobs/review", "org.chengxin.review.cli.ConsoleUserCli", "256m"), null),
       new Spec("review-sync", "bring a day's review_queue partition into the review database (a step of nightly)",

@@ -1,13 +1,14 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
-import static org.chengxin.review.console.ConsoleFixture.ALICE;
-import static org.chengxin.review.console.ConsoleFixture.BOB;
-import static org.chengxin.review.console.ConsoleFixture.PASSWORD;
+import static org.chengxin.console.ConsoleFixture.ALICE;
+import static org.chengxin.console.ConsoleFixture.BOB;
+import static org.chengxin.console.ConsoleFixture.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.chengxin.review.AuditAction;
@@ -18,14 +19,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The console's security rules over real HTTP, against the real server on a free port and the embedded PostgreSQL. */
 class ConsoleServerTest {
   private static ConsoleFixture fixture;
 
+  @TempDir
+  static Path folder;
+
   @BeforeAll
   static void start() throws Exception {
-    fixture = new ConsoleFixture("console_server_test", "");
+    fixture = new ConsoleFixture(folder, "");
   }
 
   @AfterAll
@@ -111,6 +116,18 @@ class ConsoleServerTest {
     HttpResponse<String> analyst = fixture.loggedIn(ConsoleFixture.ANA).get("/case/2");
     assertEquals(200, analyst.statusCode(), "an analyst reads every case");
     assertFalse(analyst.body().contains("/case/2/decide"), "and acts on none");
+  }
+
+  @Test
+  void theCasePageShowsTheWarehousesEvidenceAndRecordsTheView() throws Exception {
+    Browser alice = fixture.loggedIn(ALICE);
+
+    String page = alice.get("/case/1").body();
+    assertTrue(page.contains("<td>0.912</td><td>v7</td>"), "the seller's risk");
+    assertTrue(page.contains("<td>r-1</td><td>ring_boost</td><td>ring member &lt;b&gt;boost&lt;/b&gt;</td>"), "flagged ratings, escaped");
+    assertTrue(page.contains("Members of ring-0001") && page.contains("<td>buyer-2</td><td>buyer</td>"), "the ring's members");
+    assertEquals(Optional.of(ALICE), fixture.audit(1).stream().filter(e -> e.action() == AuditAction.VIEW_EVIDENCE)
+        .map(AuditEntry::actor).findFirst());
   }
 
   @Test

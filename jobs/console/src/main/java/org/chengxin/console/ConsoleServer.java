@@ -1,8 +1,9 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -33,10 +34,13 @@ public final class ConsoleServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads;
 
-  /** Starts serving the review database {@code db}; {@code settings.port()} 0 takes a free port. */
-  public ConsoleServer(ReviewDatabase db, Clock clock, PasswordHash hashes, ConsoleSettings settings) throws IOException {
+  /**
+   * Starts serving the review database {@code db}, with the evidence of the warehouse at {@code tables};
+   * {@code settings.port()} 0 takes a free port.
+   */
+  public ConsoleServer(ReviewDatabase db, Path tables, Clock clock, PasswordHash hashes, ConsoleSettings settings) throws IOException {
     Console console = new Console(new CaseStore(db, clock, Channel.CONSOLE), new AccountStore(db, clock, hashes), new AuditLog(db),
-        clock, settings);
+        new WarehouseEvidence(tables), clock, settings);
     server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
     server.createContext("/", console);
     threads = Executors.newFixedThreadPool(THREADS);
@@ -67,13 +71,16 @@ public final class ConsoleServer implements AutoCloseable {
     Arg<String> basePath = cli.text("base-path", "PATH",
         "the path prefix a reverse proxy serves the console under, like /review (default: none)");
     Arg<Boolean> secure = cli.flag("secure-cookies", "mark the session cookie Secure (the proxy in front speaks HTTPS)");
+    Arg<Path> tables = cli.path("tables", "DIR", "warehouse whose Parquet tables the case page reads (default: the --warehouse)");
     Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
     if (!cli.parse(args, System.out)) {
       return;
     }
+    DatabaseOptions where = database.get();
     ConsoleSettings settings = new ConsoleSettings(bind.value(), port.value().intValue(), basePath.optional().orElse(""),
         secure.value());
-    ConsoleServer server = new ConsoleServer(database.get().open(), Clock.systemUTC(), new PasswordHash(), settings);
+    ConsoleServer server = new ConsoleServer(where.open(), tables.optional().orElse(where.warehouse()), Clock.systemUTC(),
+        new PasswordHash(), settings);
     LOG.info("stage=console listening={}:{} base_path={}", settings.bindAddress(), server.port(), settings.basePath());
     System.out.println("console at http://" + settings.bindAddress() + ":" + server.port() + "/ (Ctrl-C stops it)");
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));

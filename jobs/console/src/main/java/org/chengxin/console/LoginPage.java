@@ -1,4 +1,4 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 /** The login form; its token pairs with a short-lived cookie, so another site cannot log a browser in under its own account. */
 final class LoginPage {

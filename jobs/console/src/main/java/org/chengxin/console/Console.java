@@ -1,4 +1,4 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -46,8 +46,10 @@ final class Console implements HttpHandler {
   private final Sessions sessions;
   private final Clock clock;
   private final ConsoleSettings settings;
+  private final WarehouseEvidence warehouse;
 
-  Console(CaseStore cases, AccountStore accounts, AuditLog audit, Clock clock, ConsoleSettings settings) {
+  Console(CaseStore cases, AccountStore accounts, AuditLog audit, WarehouseEvidence warehouse, Clock clock, ConsoleSettings settings) {
+    this.warehouse = warehouse;
     this.cases = cases;
     this.accounts = accounts;
     this.audit = audit;
@@ -175,8 +177,18 @@ final class Console implements HttpHandler {
     List<Account> workers = session.account().role() == Role.LEAD
         ? accounts.accounts().stream().filter(a -> a.role().works() && !a.locked()).toList() : List.of();
     CaseView view = new CaseView(c, pending, cases.casesOf(c.sellerId()), cases.decisions(Optional.of(c.sellerId())),
-        cases.penalties(c.sellerId()), audit.entries(Optional.of(caseId), 50), workers);
+        cases.penalties(c.sellerId()), audit.entries(Optional.of(caseId), 50), workers, warehouseEvidence(c));
     request.page(200, CasePage.render(request, session, view));
+  }
+
+  /** The warehouse's evidence, or one section saying it could not be read: the queue's part of the page still shows. */
+  private List<EvidenceTable> warehouseEvidence(ReviewCase c) {
+    try {
+      return warehouse.of(c);
+    } catch (SQLException | RuntimeException e) {
+      LOG.error("reading the warehouse's evidence failed: {}", e.getClass().getName());
+      return List.of(new EvidenceTable("Warehouse", List.of(), List.of(), "the warehouse could not be read; the server log says more"));
+    }
   }
 
   private void act(Request request, Session session, long caseId, String action) throws IOException, SQLException {

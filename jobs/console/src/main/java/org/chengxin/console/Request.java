@@ -1,4 +1,4 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;

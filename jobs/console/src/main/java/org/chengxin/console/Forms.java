@@ -1,4 +1,4 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 /** The console's forms: each one posting carries the session's CSRF token. */
 final class Forms {

@@ -1,4 +1,4 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 /**
  * HTML text: every value that reaches a page goes through {@link #text}, so a note holding

@@ -1,4 +1,4 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,4 +17,5 @@ record CaseView(
     List<Decision> sellerDecisions,
     List<Penalty> sellerPenalties,
     List<AuditEntry> trail,
-    List<Account> workers) {}
+    List<Account> workers,
+    List<EvidenceTable> warehouse) {}

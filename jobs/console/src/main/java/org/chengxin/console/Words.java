@@ -1,4 +1,4 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,11 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,13 +22,13 @@ import org.chengxin.review.PasswordHash;
 import org.chengxin.review.Penalty;
 import org.chengxin.review.RecommendedAction;
 import org.chengxin.review.Role;
-import org.chengxin.review.TestPostgres;
+import org.chengxin.review.db.EmbeddedPostgres;
 import org.chengxin.review.db.ReviewDatabase;
 
 /**
- * A console on a free loopback port over a database of its own: accounts alice and bob (reviewers),
- * lee (lead) and ana (analyst), and two open cases: 1 (seller-a, a seven-day closure) and 2
- * (seller-b, a warning).
+ * A console on a free loopback port over an embedded PostgreSQL and a {@link TestWarehouse}; each
+ * {@link #reset} gives it a new database with accounts alice and bob (reviewers), lee (lead) and ana
+ * (analyst), and two open cases: 1 (seller-a, a seven-day closure) and 2 (seller-b, a warning).
  */
 final class ConsoleFixture implements AutoCloseable {
   static final String ALICE = "alice";
@@ -36,19 +40,35 @@ final class ConsoleFixture implements AutoCloseable {
   // Cheap Argon2id parameters: the tests hash dozens of passwords; the production defaults are PasswordHashTest's.
   private static final PasswordHash HASHES = new PasswordHash(1024, 1);
 
-  private final ReviewDatabase db;
-  private final ConsoleServer server;
-  private final CaseStore cases;
+  private final EmbeddedPostgres postgres;
+  private final String serverUrl;
+  private final Path tables;
+  private final ConsoleSettings settings;
+  private int databases;
+  private ReviewDatabase db;
+  private ConsoleServer server;
+  private CaseStore cases;
 
-  ConsoleFixture(String database, String basePath) throws Exception {
-    db = TestPostgres.database(database);
-    server = new ConsoleServer(db, Clock.systemUTC(), HASHES, new ConsoleSettings("127.0.0.1", 0, basePath, false));
-    cases = new CaseStore(db, Clock.systemUTC());
+  /** A PostgreSQL server and the test warehouse in {@code folder} (a test class's temporary folder), the console under {@code basePath}. */
+  ConsoleFixture(Path folder, String basePath) throws Exception {
+    postgres = new EmbeddedPostgres(folder.resolve("postgres"));
+    serverUrl = postgres.start();
+    tables = TestWarehouse.write(folder.resolve("warehouse"));
+    settings = new ConsoleSettings("127.0.0.1", 0, basePath, false);
   }
 
-  /** Empties the database and puts the accounts and the two open cases back. */
-  void reset() throws SQLException {
-    TestPostgres.truncate(db);
+  /** A console on a new database with the accounts and the two open cases. */
+  void reset() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    String database = "console_" + ++databases;
+    try (Connection admin = DriverManager.getConnection(serverUrl); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + database);
+    }
+    db = ReviewDatabase.at(serverUrl.replace("/postgres?", "/" + database + "?"));
+    server = new ConsoleServer(db, tables, Clock.systemUTC(), HASHES, settings);
+    cases = new CaseStore(db, Clock.systemUTC());
     AccountStore accounts = new AccountStore(db, Clock.systemUTC(), HASHES);
     for (String name : List.of(ALICE, BOB)) {
       accounts.create(name, Role.REVIEWER, PASSWORD.toCharArray(), Channel.CONSOLE_USER);
@@ -109,5 +129,6 @@ final class ConsoleFixture implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    postgres.stop();
   }
 }

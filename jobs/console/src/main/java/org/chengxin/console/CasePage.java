@@ -1,4 +1,4 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 import java.util.List;
 import java.util.function.Function;
@@ -28,12 +28,29 @@ final class CasePage {
         .append(" · recommended: ").append(Html.text(Words.action(c.recommendedAction()))).append("</p>");
     body.append("<h2>Reasons</h2>").append(list(c.reasons(), reason -> reason));
     Evidence e = c.evidence();
-    body.append("<h2>Evidence</h2><table>")
+    body.append("<h2>Evidence</h2><h3>What the flag points at</h3><table>")
         .append(row("Rings", String.join(", ", e.ringIds())))
         .append(row("Flagged ratings", String.join(", ", e.flaggedRatingIds())))
         .append(row("Complaints", String.join(", ", e.complaintIds())))
         .append(row("Brands without a certificate", String.join(", ", e.certificateGaps())))
         .append("</table>");
+
+    for (EvidenceTable table : view.warehouse()) {
+      body.append("<h3>").append(Html.text(table.title())).append("</h3>");
+      if (table.rows().isEmpty()) {
+        body.append("<p>").append(Html.text(table.absent())).append(".</p>");
+        continue;
+      }
+      body.append("<table><tr>");
+      table.columns().forEach(column -> body.append("<th>").append(Html.text(column)).append("</th>"));
+      body.append("</tr>");
+      for (List<String> row : table.rows()) {
+        body.append("<tr>");
+        row.forEach(value -> body.append("<td>").append(Html.text(value)).append("</td>"));
+        body.append("</tr>");
+      }
+      body.append("</table>");
+    }
 
     view.pendingClosure().ifPresent(p -> {
       body.append("<h2>Closure proposed</h2><p>by ").append(Html.text(p.proposedBy())).append(" at ").append(p.proposedAt())

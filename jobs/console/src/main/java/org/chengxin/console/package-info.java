@@ -3,4 +3,4 @@
  * JDK's HTTP server, sessions in HttpOnly SameSite=Strict cookies, a CSRF token on every form, and
  * every action through the stores that audit it. See docs/console.md.
  */
-package org.chengxin.review.console;
+package org.chengxin.console;

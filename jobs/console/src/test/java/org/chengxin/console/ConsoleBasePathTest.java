@@ -1,21 +1,26 @@
-package org.chengxin.review.console;
+package org.chengxin.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Behind a reverse proxy that serves the console under /review and strips the prefix before passing requests on. */
 class ConsoleBasePathTest {
   private static ConsoleFixture fixture;
 
+  @TempDir
+  static Path folder;
+
   @BeforeAll
   static void start() throws Exception {
-    fixture = new ConsoleFixture("console_base_path_test", "/review");
+    fixture = new ConsoleFixture(folder, "/review");
     fixture.reset();
   }
 

@@ -32,14 +32,14 @@ public final class AccountStore {
   private final ReviewDatabase db;
   private final Clock clock;
   private final PasswordHash hashes;
-  // Verified when the name is unknown, so a wrong name costs the same time as a wrong password.
-  private final String decoy;
+  // Verified when the name is unknown, so a wrong name costs the same time as a wrong password; made
+  // at the first unknown name (a store that only looks accounts up never pays for it).
+  private volatile String decoy;
 
   public AccountStore(ReviewDatabase db, Clock clock, PasswordHash hashes) {
     this.db = db;
     this.clock = clock;
     this.hashes = hashes;
-    this.decoy = hashes.hash("decoy-password-never-matches".toCharArray());
   }
 
   /** Creates account {@code name} with {@code role}; refused when the name is taken. */
@@ -73,7 +73,7 @@ public final class AccountStore {
     return inTransaction(db, c -> {
       Optional<StoredAccount> stored = lock(c, name);
       if (stored.isEmpty()) {
-        hashes.verify(password, decoy);
+        hashes.verify(password, decoy());
         AuditLog.append(c, null, AuditAction.LOGIN_FAILED, null, "no such account", channel, now);
         return new Login(Optional.empty(), AuditAction.LOGIN_FAILED);
       }
@@ -113,6 +113,22 @@ public final class AccountStore {
     });
   }
 
+  /**
+   * The account {@code name} when it may work cases (a reviewer or a lead, not locked): what the
+   * terminal queue's {@code --reviewer} must name. Refused with what to do otherwise.
+   */
+  public Account worker(String name) throws SQLException {
+    Account account = find(name).orElseThrow(() -> new ReviewException("there is no account named " + name
+        + ": an admin creates it with scripts/chengxin console-user add --name " + name + " --role reviewer"));
+    if (!account.role().works()) {
+      throw new ReviewException(name + " is an account of role " + account.role().wire() + ", which does not work cases");
+    }
+    if (account.locked()) {
+      throw new ReviewException("the account " + name + " is locked: an admin unlocks it with scripts/chengxin console-user unlock");
+    }
+    return account;
+  }
+
   public Optional<Account> find(String name) throws SQLException {
     try (Connection c = db.connection()) {
       return find(c, name);
@@ -127,6 +143,13 @@ public final class AccountStore {
   /** The account {@code name} on {@code c}, for checks inside another store's transaction. */
   static Optional<Account> find(Connection c, String name) throws SQLException {
     return query(c, "SELECT " + COLUMNS + " FROM accounts WHERE name = ?", AccountStore::read, name).stream().findFirst();
+  }
+
+  private String decoy() {
+    if (decoy == null) {
+      decoy = hashes.hash("decoy-password-never-matches".toCharArray());
+    }
+    return decoy;
   }
 
   private record StoredAccount(Account account, String hash) {}

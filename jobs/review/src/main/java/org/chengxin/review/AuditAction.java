@@ -19,7 +19,9 @@ public enum AuditAction implements QueueWord {
   VIEW_EVIDENCE,
   DECIDE,
   PROPOSE_CLOSURE,
-  CONFIRM_CLOSURE;
+  CONFIRM_CLOSURE,
+  /** A penalty lifted, its certificates received or checked, its appeal filed or decided (the detail says which). */
+  PENALTY_EVENT;
 
   @JsonCreator
   public static AuditAction fromWire(String word) {

@@ -21,11 +21,13 @@ import java.util.function.Supplier;
 import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
+import org.chengxin.review.AccountStore;
 import org.chengxin.review.CaseStatus;
 import org.chengxin.review.CaseStore;
 import org.chengxin.review.Decision;
 import org.chengxin.review.FlaggedSeller;
 import org.chengxin.review.Outcome;
+import org.chengxin.review.PasswordHash;
 import org.chengxin.review.PenaltyEvent;
 import org.chengxin.review.PenaltyStatus;
 import org.chengxin.review.PenaltyStatus.Appeal;
@@ -67,6 +69,9 @@ public final class QueueCli {
         export-labels --out FILE                   every decision as a training label (CSV)
         sync --date YYYY-MM-DD --cases FILE        bring a day's flagged sellers (JSON Lines) into the queue
         db-stop                                    stop the warehouse's embedded PostgreSQL
+
+      --reviewer R names an account of a reviewer or a lead (scripts/chengxin console-user add); every
+      take, decision and penalty event is recorded in the audit log.
 
       Database (every command): --db-url JDBC_URL (or env CHENGXIN_DB_URL), else the embedded
       PostgreSQL of --warehouse DIR (default ./warehouse), started on first use and left running.
@@ -141,7 +146,7 @@ public final class QueueCli {
     }
     TakeOptions options = new TakeOptions(reviewer.value(), n.value().intValue());
     boolean json = format.value().equals("json");
-    List<ReviewCase> taken = database.get().open(clock).take(options.reviewer(), options.n());
+    List<ReviewCase> taken = new CaseStore(openAs(database.get(), options.reviewer()), clock).take(options.reviewer(), options.n());
     printCases(taken, json);
   }
 
@@ -159,7 +164,7 @@ public final class QueueCli {
     }
     long caseId = parseId(leading.get().get(0), "CASE", "a case number (see scripts/queue list)");
     DecideOptions options = new DecideOptions(caseId, Outcome.fromWire(outcome.value()), note.value(), reviewer.value());
-    Decision decision = database.get().open(clock)
+    Decision decision = new CaseStore(openAs(database.get(), options.reviewer()), clock)
         .decide(options.caseId(), options.reviewer(), options.outcome(), options.note());
     out.println("case " + decision.caseId() + " " + decision.outcome().wire() + " by " + decision.reviewer() + " at "
         + decision.decidedAt() + " (decision " + decision.decisionId() + ")");
@@ -282,7 +287,7 @@ public final class QueueCli {
     long penaltyId = parseId(leading.get().get(0), "PENALTY", "a penalty number (see scripts/queue penalties)");
     String step = leadingWords > 1 ? leading.get().get(1) : null;
     PenaltyEventWrite write = command.apply(new PenaltyEventOptions(penaltyId, step, note.value(), reviewer.value()));
-    PenaltyStore store = new PenaltyStore(database.get().open(), clock);
+    PenaltyStore store = new PenaltyStore(openAs(database.get(), reviewer.value()), clock);
     PenaltyEvent event = write.to(store);
     out.println("penalty " + event.penaltyId() + ": " + event.kind().wire() + " by " + event.reviewer() + " at " + event.happenedAt()
         + " (event " + event.eventId() + ")");
@@ -335,6 +340,17 @@ public final class QueueCli {
     boolean wasRunning = server.isRunning();
     server.stop();
     out.println(wasRunning ? "stopped the embedded PostgreSQL in " + server.home() : "the embedded PostgreSQL was not running");
+  }
+
+  /**
+   * The database, for {@code reviewer}, who must have an account that works cases: the terminal acts
+   * under the console's identities (and, like it, is audited). It asks no password: whoever reaches
+   * the database can write to it anyway.
+   */
+  private ReviewDatabase openAs(DatabaseOptions database, String reviewer) throws SQLException {
+    ReviewDatabase db = database.open();
+    new AccountStore(db, clock, new PasswordHash()).worker(reviewer);
+    return db;
   }
 
   static List<FlaggedSeller> readFlagged(Path file) throws IOException {

@@ -21,9 +21,10 @@ CREATE TABLE audit_log (
   actor       TEXT,
   action      TEXT NOT NULL CHECK (action IN ('login_ok', 'login_failed', 'login_locked', 'logout',
                 'account_created', 'account_unlocked', 'take', 'release', 'reassign', 'view_evidence',
-                'decide', 'propose_closure', 'confirm_closure')),
+                'decide', 'propose_closure', 'confirm_closure', 'penalty_event')),
   case_id     BIGINT REFERENCES cases (case_id),
-  -- What else the action needs to be understood: the outcome decided, whom a case went to, the role given.
+  -- What else the action needs to be understood: the outcome decided, whom a case went to, the role
+  -- given, the kind of a penalty event and its penalty.
   detail      TEXT,
   channel     TEXT NOT NULL CHECK (channel IN ('console', 'queue', 'console_user')),
   happened_at TIMESTAMPTZ NOT NULL

@@ -51,6 +51,15 @@ class QueueCliTest {
     addReviewers(url);
   }
 
+  /** A new database named {@code name} with the accounts and the two flagged sellers synced; its URL. */
+  private String syncedQueue(String name) throws Exception {
+    String db = TestPostgres.emptyDatabaseUrl(name);
+    addReviewers(db);
+    Path cases = Files.writeString(dir.resolve("flagged.jsonl"), FLAGGED);
+    run("sync", "--date", "2026-11-01", "--cases", cases.toString(), "--db-url", db);
+    return db;
+  }
+
   /** The accounts the commands name: --reviewer must name an account that works cases. */
   private static void addReviewers(String db) throws Exception {
     AccountStore accounts = new AccountStore(ReviewDatabase.at(db), CLOCK, new PasswordHash(1024, 1));
@@ -92,10 +101,7 @@ class QueueCliTest {
 
   @Test
   void penaltiesAreListedLiftedCheckedAndAppealed() throws Exception {
-    String db = TestPostgres.emptyDatabaseUrl("queue_cli_penalty_test");
-    addReviewers(db);
-    Path cases = Files.writeString(dir.resolve("flagged.jsonl"), FLAGGED);
-    run("sync", "--date", "2026-11-01", "--cases", cases.toString(), "--db-url", db);
+    String db = syncedQueue("queue_cli_penalty_test");
     run("take", "--reviewer", "alice", "--n", "2", "--db-url", db);
     // Case 1 is s-100's seven-day closure, case 2 s-200's certificate demand: penalties 1 and 2.
     run("decide", "1", "--outcome", "confirmed", "--note", "ring R7", "--reviewer", "alice", "--db-url", db);
@@ -135,10 +141,7 @@ class QueueCliTest {
 
   @Test
   void theReviewerMustBeAnAccountThatWorksCases() throws Exception {
-    String db = TestPostgres.emptyDatabaseUrl("queue_cli_accounts_test");
-    addReviewers(db);
-    Path cases = Files.writeString(dir.resolve("flagged.jsonl"), FLAGGED);
-    run("sync", "--date", "2026-11-01", "--cases", cases.toString(), "--db-url", db);
+    String db = syncedQueue("queue_cli_accounts_test");
 
     assertEquals("there is no account named mallory: an admin creates it with scripts/chengxin console-user add --name mallory"
         + " --role reviewer", assertThrows(UsageException.class, () -> run("take", "--reviewer", "mallory", "--db-url", db)).getMessage());

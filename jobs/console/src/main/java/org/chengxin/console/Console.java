@@ -215,7 +215,8 @@ final class Console implements HttpHandler {
       case "decide" -> decide(request, account, c);
       default -> cases.confirmClosure(caseId, account.name());
     }
-    request.redirect(action.equals("release") ? "/" : "/case/" + caseId);
+    // Released or confirmed, the case may be one the account no longer sees: back to the queue.
+    request.redirect(action.equals("release") || action.equals("confirm-closure") ? "/" : "/case/" + caseId);
   }
 
   /** A confirmed seven-day closure is only proposed here: it takes effect when a second reviewer confirms it. */

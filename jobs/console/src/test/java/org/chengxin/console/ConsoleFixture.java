@@ -86,9 +86,13 @@ final class ConsoleFixture implements AutoCloseable {
     return new FlaggedSeller(seller, priority, List.of(reason), evidence, action, DAY, DAY, evidence.fingerprint());
   }
 
+  int port() {
+    return server.port();
+  }
+
   /** A browser that has not logged in; its paths are below the base path, as a reverse proxy would pass them on. */
   Browser browser() {
-    return new Browser("http://127.0.0.1:" + server.port());
+    return new Browser("http://127.0.0.1:" + port());
   }
 
   Browser loggedIn(String name) throws Exception {

@@ -167,9 +167,7 @@ final class Console implements HttpHandler {
     Optional<ReviewCase> found = cases.find(caseId);
     Optional<ClosureProposal> pending = cases.pendingClosure(caseId);
     if (found.isEmpty() || !new CaseAccess(session.account()).maySee(found.get(), pending)) {
-      // The same answer for a case that is not there and one the account may not see: ids tell nothing.
-      request.page(404, Html.page("Not found", "<p>There is no case " + caseId + " that you may see.</p><p><a href=\""
-          + Html.text(request.link("/")) + "\">Back to the queue</a></p>"));
+      notFound(request, caseId);
       return;
     }
     ReviewCase c = found.get();
@@ -179,6 +177,12 @@ final class Console implements HttpHandler {
     CaseView view = new CaseView(c, pending, cases.casesOf(c.sellerId()), cases.decisions(Optional.of(c.sellerId())),
         cases.penalties(c.sellerId()), audit.entries(Optional.of(caseId), 50), workers, warehouseEvidence(c));
     request.page(200, CasePage.render(request, session, view));
+  }
+
+  /** The same answer for a case that is not there and one the account may not see: ids tell nothing. */
+  private static void notFound(Request request, long caseId) throws IOException {
+    request.page(404, Html.page("Not found", "<p>There is no case " + caseId + " that you may see.</p><p><a href=\""
+        + Html.text(request.link("/")) + "\">Back to the queue</a></p>"));
   }
 
   /** The warehouse's evidence, or one section saying it could not be read: the queue's part of the page still shows. */
@@ -193,9 +197,14 @@ final class Console implements HttpHandler {
 
   private void act(Request request, Session session, long caseId, String action) throws IOException, SQLException {
     Account account = session.account();
-    ReviewCase c = cases.find(caseId).orElseThrow(() -> new ReviewException("there is no case " + caseId));
+    Optional<ReviewCase> found = cases.find(caseId);
     Optional<ClosureProposal> pending = cases.pendingClosure(caseId);
     CaseAccess access = new CaseAccess(account);
+    if (found.isEmpty() || !access.maySee(found.get(), pending)) {
+      notFound(request, caseId);
+      return;
+    }
+    ReviewCase c = found.get();
     boolean allowed = switch (action) {
       case "take" -> access.mayTake(c);
       case "release" -> access.mayRelease(c, pending);

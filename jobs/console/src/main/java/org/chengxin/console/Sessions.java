@@ -27,6 +27,8 @@ final class Sessions {
   }
 
   Session open(Account account) {
+    // Sessions left idle by browsers that never came back go here, so the map stays as small as the team.
+    byToken.values().removeIf(this::idle);
     Session session = new Session(randomToken(), account, randomToken(), clock.instant());
     byToken.put(session.token(), session);
     return session;
@@ -41,13 +43,17 @@ final class Sessions {
     if (session == null) {
       return Optional.empty();
     }
-    if (session.lastSeen().plus(IDLE).isBefore(clock.instant())) {
+    if (idle(session)) {
       byToken.remove(token);
       return Optional.empty();
     }
     Session seen = new Session(session.token(), session.account(), session.csrfToken(), clock.instant());
     byToken.put(token, seen);
     return Optional.of(seen);
+  }
+
+  private boolean idle(Session session) {
+    return session.lastSeen().plus(IDLE).isBefore(clock.instant());
   }
 
   void close(String token) {

@@ -92,14 +92,19 @@ class ConsoleServerTest {
 
   @Test
   void aReviewerCannotDecideACaseAnotherHolds() throws Exception {
-    Browser alice = fixture.holding(ALICE, 2);
+    fixture.holding(ALICE, 2);
     Browser bob = fixture.loggedIn(BOB);
     bob.get("/");
 
     HttpResponse<String> refused = bob.post("/case/2/decide", "outcome", "cleared", "note", "not fraud");
-    assertEquals(403, refused.statusCode());
+    assertEquals(404, refused.statusCode(), "refused as a case bob may not see");
     assertEquals(CaseStatus.IN_REVIEW, fixture.status(2));
-    assertEquals(403, bob.post("/case/2/release").statusCode(), "nor release it");
+    assertEquals(404, bob.post("/case/2/release").statusCode(), "nor release it");
+    Browser lee = fixture.loggedIn(ConsoleFixture.LEE);
+    lee.get("/case/2");
+    assertEquals(403, lee.post("/case/2/decide", "outcome", "cleared", "note", "not fraud").statusCode(),
+        "a lead sees the case and may not decide it either");
+    assertEquals(CaseStatus.IN_REVIEW, fixture.status(2));
     assertEquals(ALICE, fixture.holder(2));
   }
 
@@ -113,6 +118,8 @@ class ConsoleServerTest {
     assertFalse(guessed.body().contains("seller-b"), "not even the seller");
     assertEquals(guessed.body().replace("case 2", "case 999"), bob.get("/case/999").body(), "the same answer as a case that is not there");
     assertFalse(bob.get("/").body().contains("seller-b"), "nor on the queue page");
+    assertEquals(404, bob.post("/case/2/decide", "outcome", "cleared", "note", "x").statusCode(), "nor acting on it");
+    assertEquals(404, bob.post("/case/999/take").statusCode());
     HttpResponse<String> analyst = fixture.loggedIn(ConsoleFixture.ANA).get("/case/2");
     assertEquals(200, analyst.statusCode(), "an analyst reads every case");
     assertFalse(analyst.body().contains("/case/2/decide"), "and acts on none");
@@ -186,6 +193,11 @@ class ConsoleServerTest {
 
     assertEquals(303, lee.post("/case/2/reassign", "to", BOB).statusCode());
     assertEquals(BOB, fixture.holder(2));
-    assertEquals(403, alice.post("/case/2/reassign", "to", ALICE).statusCode(), "a reviewer does not reassign");
+    assertEquals(404, alice.get("/case/2").statusCode(), "no longer alice's");
+    assertEquals(404, alice.post("/case/2/reassign", "to", ALICE).statusCode(), "so not hers to take back");
+    Browser bob = fixture.loggedIn(BOB);
+    bob.get("/case/2");
+    assertEquals(403, bob.post("/case/2/reassign", "to", ALICE).statusCode(), "a reviewer does not reassign, even their own case");
+    assertEquals(BOB, fixture.holder(2));
   }
 }

@@ -1,6 +1,7 @@
 package org.chengxin.review.cli;
 
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -129,6 +130,15 @@ public final class ConsoleUserCli {
     String fromEnv = env.get(ENV_PASSWORD);
     if (fromEnv != null && !fromEnv.isEmpty()) {
       return fromEnv.toCharArray();
+    }
+    Console terminal = System.console();
+    if (in == System.in && terminal != null) {
+      // Typed at a terminal: not echoed.
+      char[] typed = terminal.readPassword("password for the new account: ");
+      if (typed == null || typed.length == 0) {
+        throw new UsageException("no password given");
+      }
+      return typed;
     }
     String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
     if (line == null || line.isEmpty()) {

@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.chengxin.review.CaseStore;
 import org.chengxin.review.Channel;
 import org.chengxin.review.ClosureProposal;
 import org.chengxin.review.Outcome;
+import org.chengxin.review.QueueStats;
 import org.chengxin.review.RecommendedAction;
 import org.chengxin.review.ReviewCase;
 import org.chengxin.review.ReviewException;
@@ -39,6 +42,7 @@ final class Console implements HttpHandler {
   static final String LOGIN_COOKIE = "chengxin_login";
   private static final Pattern CASE = Pattern.compile("/case/(\\d{1,18})(?:/(take|release|reassign|decide|confirm-closure))?");
   private static final int QUEUE_PAGE = 200;
+  private static final int DASHBOARD_DAYS = 14;
 
   private final CaseStore cases;
   private final AccountStore accounts;
@@ -47,8 +51,11 @@ final class Console implements HttpHandler {
   private final Clock clock;
   private final ConsoleSettings settings;
   private final WarehouseEvidence warehouse;
+  private final QueueStats stats;
 
-  Console(CaseStore cases, AccountStore accounts, AuditLog audit, WarehouseEvidence warehouse, Clock clock, ConsoleSettings settings) {
+  Console(CaseStore cases, AccountStore accounts, AuditLog audit, QueueStats stats, WarehouseEvidence warehouse, Clock clock,
+      ConsoleSettings settings) {
+    this.stats = stats;
     this.warehouse = warehouse;
     this.cases = cases;
     this.accounts = accounts;
@@ -108,6 +115,9 @@ final class Console implements HttpHandler {
     Matcher caseRoute = CASE.matcher(path);
     if (path.equals("/") && !post) {
       queue(request, session.get());
+    } else if (path.equals("/dashboard") && !post) {
+      LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+      request.page(200, DashboardPage.render(request, session.get(), stats.byStatus(today), stats.perDay(today, DASHBOARD_DAYS)));
     } else if (path.equals("/logout") && post) {
       sessions.close(session.get().token());
       audit.append(session.get().account().name(), AuditAction.LOGOUT, null, Channel.CONSOLE, clock.instant());

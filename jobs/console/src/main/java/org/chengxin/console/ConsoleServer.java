@@ -16,6 +16,7 @@ import org.chengxin.review.AuditLog;
 import org.chengxin.review.CaseStore;
 import org.chengxin.review.Channel;
 import org.chengxin.review.PasswordHash;
+import org.chengxin.review.QueueStats;
 import org.chengxin.review.cli.DatabaseOptions;
 import org.chengxin.review.db.ReviewDatabase;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ public final class ConsoleServer implements AutoCloseable {
    */
   public ConsoleServer(ReviewDatabase db, Path tables, Clock clock, PasswordHash hashes, ConsoleSettings settings) throws IOException {
     Console console = new Console(new CaseStore(db, clock, Channel.CONSOLE), new AccountStore(db, clock, hashes), new AuditLog(db),
-        new WarehouseEvidence(tables), clock, settings);
+        new QueueStats(db), new WarehouseEvidence(tables), clock, settings);
     server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
     server.createContext("/", console);
     threads = Executors.newFixedThreadPool(THREADS);

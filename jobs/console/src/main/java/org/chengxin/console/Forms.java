@@ -15,7 +15,8 @@ final class Forms {
 
   /** The top of every page behind the login: the queue, who is logged in, and logout. */
   static String nav(Request request, Session session) {
-    return "<nav><a href=\"" + Html.text(request.link("/")) + "\">Queue</a> · " + Html.text(session.account().name()) + " ("
+    return "<nav><a href=\"" + Html.text(request.link("/")) + "\">Queue</a> · <a href=\"" + Html.text(request.link("/dashboard"))
+        + "\">Dashboard</a> · " + Html.text(session.account().name()) + " ("
         + Html.text(session.account().role().wire()) + ") · " + post(request.link("/logout"), session.csrfToken(), "", "Log out")
         + "</nav>";
   }

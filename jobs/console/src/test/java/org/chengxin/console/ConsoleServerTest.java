@@ -186,6 +186,15 @@ class ConsoleServerTest {
   }
 
   @Test
+  void theDashboardCountsTheQueue() throws Exception {
+    fixture.holding(ALICE, 2);
+    String page = fixture.loggedIn(ConsoleFixture.ANA).get("/dashboard").body();
+
+    assertTrue(page.contains("<tr><td>open</td><td>1</td>") && page.contains("<tr><td>in_review</td><td>1</td>"), page);
+    assertTrue(page.contains("Intake and decisions, last 14 days"));
+  }
+
+  @Test
   void aLeadReassignsACaseLeftInReview() throws Exception {
     Browser alice = fixture.holding(ALICE, 2);
     Browser lee = fixture.loggedIn(ConsoleFixture.LEE);

@@ -45,15 +45,26 @@ public final class CaseStore {
   // Any constant: two syncs at once would race to open the same seller's case; they run one at a time.
   private static final long SYNC_LOCK = 0x73796e63L;
   private static final String CASE_COLUMNS = caseColumns("");
+  // A confirmed proposal has become a decision; the pending ones wait for their second reviewer.
+  private static final String PENDING_CLOSURES = "SELECT p.case_id, p.proposed_by, p.note, p.proposed_at FROM closure_proposals p "
+      + "WHERE NOT EXISTS (SELECT 1 FROM closure_confirmations f WHERE f.case_id = p.case_id)";
   private static final Comparator<ReviewCase> BY_PRIORITY =
       Comparator.comparingDouble(ReviewCase::priority).reversed().thenComparingLong(ReviewCase::caseId);
 
   private final ReviewDatabase db;
   private final Clock clock;
+  private final Channel channel;
 
+  /** The store as the terminal queue and the nightly run use it: their takes and decisions are audited as {@code queue}. */
   public CaseStore(ReviewDatabase db, Clock clock) {
+    this(db, clock, Channel.QUEUE);
+  }
+
+  /** A store whose reviewers' actions are audited as coming from {@code channel}. */
+  public CaseStore(ReviewDatabase db, Clock clock, Channel channel) {
     this.db = db;
     this.clock = clock;
+    this.channel = channel;
   }
 
   /**
@@ -140,23 +151,28 @@ public final class CaseStore {
       throw new IllegalArgumentException("take between 1 and " + MAX_TAKE + " cases, not " + n);
     }
     Instant now = now(clock);
-    List<ReviewCase> taken = new ArrayList<>();
-    try (Connection c = db.connection();
-         PreparedStatement take = c.prepareStatement("WITH picked AS (SELECT case_id FROM cases WHERE status = 'open' "
+    List<ReviewCase> taken = inTransaction(db, c -> {
+      List<ReviewCase> picked = new ArrayList<>();
+      try (PreparedStatement take = c.prepareStatement("WITH picked AS (SELECT case_id FROM cases WHERE status = 'open' "
              + "ORDER BY priority DESC, case_id LIMIT ? FOR UPDATE SKIP LOCKED) "
              + "UPDATE cases SET status = 'in_review', assigned_reviewer = ?, taken_at = ?, updated_at = ? "
              + "FROM picked WHERE cases.case_id = picked.case_id RETURNING " + caseColumns("cases."))) {
-      take.setInt(1, n);
-      take.setString(2, reviewer);
-      take.setObject(3, timestamp(now));
-      take.setObject(4, timestamp(now));
-      try (ResultSet rows = take.executeQuery()) {
-        while (rows.next()) {
-          taken.add(readCase(rows));
+        take.setInt(1, n);
+        take.setString(2, reviewer);
+        take.setObject(3, timestamp(now));
+        take.setObject(4, timestamp(now));
+        try (ResultSet rows = take.executeQuery()) {
+          while (rows.next()) {
+            picked.add(readCase(rows));
+          }
         }
       }
-    }
-    taken.sort(BY_PRIORITY);
+      for (ReviewCase reviewCase : picked) {
+        AuditLog.append(c, reviewer, AuditAction.TAKE, reviewCase.caseId(), null, channel, now);
+      }
+      picked.sort(BY_PRIORITY);
+      return picked;
+    });
     LOG.info("stage=review_take cases={}", taken.size());
     return taken;
   }
@@ -171,40 +187,11 @@ public final class CaseStore {
     String why = checkNote(note, "a decision");
     Instant now = now(clock);
     Decision decision = inTransaction(db, c -> {
-      ReviewCase reviewCase = lockCase(c, caseId)
-          .orElseThrow(() -> new ReviewException("there is no case " + caseId));
-      if (reviewCase.status() != CaseStatus.IN_REVIEW) {
-        throw new ReviewException(reviewCase.status() == CaseStatus.OPEN
-            ? "case " + caseId + " is open: take it first (scripts/queue take)"
-            : "case " + caseId + " was already decided: " + reviewCase.status().wire());
+      ReviewCase reviewCase = lockHeldCase(c, caseId, reviewer);
+      if (outcome == Outcome.CONFIRMED && closureProposal(c, caseId).isPresent()) {
+        throw new ReviewException("case " + caseId + " has a closure proposed: a second reviewer confirms it");
       }
-      if (!reviewCase.assignedReviewer().equals(reviewer)) {
-        throw new ReviewException("case " + caseId + " is held by " + reviewCase.assignedReviewer() + ", not " + reviewer);
-      }
-      try (PreparedStatement close = c.prepareStatement("UPDATE cases SET status = ?, updated_at = ? WHERE case_id = ?")) {
-        close.setString(1, outcome.caseStatus().wire());
-        close.setObject(2, timestamp(now));
-        close.setLong(3, caseId);
-        close.executeUpdate();
-      }
-      long decisionId;
-      try (PreparedStatement record = c.prepareStatement("INSERT INTO decisions (case_id, seller_id, reviewer, outcome, note, decided_at) "
-          + "VALUES (?, ?, ?, ?, ?, ?) RETURNING decision_id")) {
-        record.setLong(1, caseId);
-        record.setString(2, reviewCase.sellerId());
-        record.setString(3, reviewer);
-        record.setString(4, outcome.wire());
-        record.setString(5, why);
-        record.setObject(6, timestamp(now));
-        try (ResultSet id = record.executeQuery()) {
-          id.next();
-          decisionId = id.getLong(1);
-        }
-      }
-      if (outcome == Outcome.CONFIRMED) {
-        imposePenalty(c, reviewCase, LocalDate.ofInstant(now, ZoneOffset.UTC), now);
-      }
-      return new Decision(decisionId, caseId, reviewCase.sellerId(), reviewer, outcome, why, now);
+      return record(c, reviewCase, reviewer, outcome, why, now);
     });
     LOG.info("stage=review_decide outcome={}", outcome.wire());
     return decision;
@@ -212,9 +199,155 @@ public final class CaseStore {
 
   /** Cases, highest priority first; only those of {@code status} when given; at most {@code limit}. */
   public List<ReviewCase> list(Optional<CaseStatus> status, int limit) throws SQLException {
-    String word = status.map(CaseStatus::wire).orElse(null);
+    return list(new CaseFilter(status, Optional.empty(), Optional.empty()), limit);
+  }
+
+  /** Cases matching {@code filter}, highest priority first; at most {@code limit}. */
+  public List<ReviewCase> list(CaseFilter filter, int limit) throws SQLException {
+    String status = filter.status().map(CaseStatus::wire).orElse(null);
+    String reviewer = filter.reviewer().orElse(null);
+    // A reason matches by any part of its words, case-insensitively; LIKE's own wildcards in the text are plain characters.
+    String reason = filter.reasonContains().map(text -> "%" + text.replaceAll("([\\\\%_])", "\\\\$1") + "%").orElse(null);
     return query(db, "SELECT " + CASE_COLUMNS + " FROM cases WHERE (CAST(? AS text) IS NULL OR status = ?) "
-        + "ORDER BY priority DESC, case_id LIMIT ?", CaseStore::readCase, word, word, limit);
+        + "AND (CAST(? AS text) IS NULL OR assigned_reviewer = ?) "
+        + "AND (CAST(? AS text) IS NULL OR EXISTS (SELECT 1 FROM unnest(reasons) r WHERE r ILIKE ?)) "
+        + "ORDER BY priority DESC, case_id LIMIT ?", CaseStore::readCase, status, status, reviewer, reviewer, reason, reason, limit);
+  }
+
+  /** One case, whatever its state. */
+  public Optional<ReviewCase> find(long caseId) throws SQLException {
+    return query(db, "SELECT " + CASE_COLUMNS + " FROM cases WHERE case_id = ?", CaseStore::readCase, caseId).stream().findFirst();
+  }
+
+  /** Hands one open case to {@code reviewer} (the console's take: the reviewer chose it on the queue page). */
+  public ReviewCase takeCase(long caseId, String reviewer) throws SQLException {
+    checkReviewer(reviewer);
+    Instant now = now(clock);
+    return inTransaction(db, c -> {
+      ReviewCase reviewCase = lockExisting(c, caseId);
+      if (reviewCase.status() != CaseStatus.OPEN) {
+        throw new ReviewException("case " + caseId + " is not open: " + reviewCase.status().wire()
+            + (reviewCase.assignedReviewer() == null ? "" : ", held by " + reviewCase.assignedReviewer()));
+      }
+      assign(c, caseId, reviewer, now);
+      AuditLog.append(c, reviewer, AuditAction.TAKE, caseId, null, channel, now);
+      return lockExisting(c, caseId);
+    });
+  }
+
+  /**
+   * Puts a case in review back in the queue, open for anyone: by the reviewer who holds it, or by
+   * a lead (a case whose reviewer left would otherwise stay in review for ever).
+   */
+  public void release(long caseId, Account by) throws SQLException {
+    Instant now = now(clock);
+    inTransaction(db, c -> {
+      ReviewCase reviewCase = lockInReview(c, caseId);
+      if (!reviewCase.assignedReviewer().equals(by.name()) && by.role() != Role.LEAD) {
+        throw new ReviewException("case " + caseId + " is held by " + reviewCase.assignedReviewer() + ": only they or a lead release it");
+      }
+      if (closureProposal(c, caseId).isPresent()) {
+        throw new ReviewException("case " + caseId + " has a closure proposed: it waits for a second reviewer's confirmation");
+      }
+      try (PreparedStatement open = c.prepareStatement("UPDATE cases SET status = 'open', assigned_reviewer = NULL, taken_at = NULL, "
+          + "updated_at = ? WHERE case_id = ?")) {
+        open.setObject(1, timestamp(now));
+        open.setLong(2, caseId);
+        open.executeUpdate();
+      }
+      AuditLog.append(c, by.name(), AuditAction.RELEASE, caseId, "held by " + reviewCase.assignedReviewer(), channel, now);
+      return null;
+    });
+  }
+
+  /** A lead hands an open or in-review case to reviewer {@code to}, who must have an account that works cases. */
+  public void reassign(long caseId, Account lead, String to) throws SQLException {
+    if (lead.role() != Role.LEAD) {
+      throw new ReviewException("only a lead reassigns cases");
+    }
+    Instant now = now(clock);
+    inTransaction(db, c -> {
+      ReviewCase reviewCase = lockExisting(c, caseId);
+      if (!reviewCase.status().isActive()) {
+        throw new ReviewException("case " + caseId + " was already decided: " + reviewCase.status().wire());
+      }
+      if (AccountStore.find(c, to).filter(account -> account.role().works()).isEmpty()) {
+        throw new ReviewException(to + " is not a reviewer's or a lead's account");
+      }
+      if (closureProposal(c, caseId).isPresent()) {
+        throw new ReviewException("case " + caseId + " has a closure proposed: it waits for a second reviewer's confirmation");
+      }
+      assign(c, caseId, to, now);
+      AuditLog.append(c, lead.name(), AuditAction.REASSIGN, caseId,
+          "from " + Optional.ofNullable(reviewCase.assignedReviewer()).orElse("the open queue") + " to " + to, channel, now);
+      return null;
+    });
+  }
+
+  /**
+   * The first half of a seven-day closure: the reviewer who holds the case confirms it with a note,
+   * and the case waits in review until a different reviewer {@link #confirmClosure confirms}.
+   */
+  public ClosureProposal proposeClosure(long caseId, String reviewer, String note) throws SQLException {
+    checkReviewer(reviewer);
+    String why = checkNote(note, "a closure");
+    Instant now = now(clock);
+    return inTransaction(db, c -> {
+      ReviewCase reviewCase = lockHeldCase(c, caseId, reviewer);
+      if (reviewCase.recommendedAction() != RecommendedAction.SEVEN_DAY_CLOSURE) {
+        throw new ReviewException("case " + caseId + " recommends " + reviewCase.recommendedAction().wire() + ", not a seven-day closure");
+      }
+      if (closureProposal(c, caseId).isPresent()) {
+        throw new ReviewException("case " + caseId + " already has a closure proposed");
+      }
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO closure_proposals (case_id, proposed_by, note, proposed_at) VALUES (?, ?, ?, ?)")) {
+        insert.setLong(1, caseId);
+        insert.setString(2, reviewer);
+        insert.setString(3, why);
+        insert.setObject(4, timestamp(now));
+        insert.executeUpdate();
+      }
+      AuditLog.append(c, reviewer, AuditAction.PROPOSE_CLOSURE, caseId, null, channel, now);
+      return new ClosureProposal(caseId, reviewer, why, now);
+    });
+  }
+
+  /**
+   * The second reviewer's confirmation of a proposed closure: it writes the proposer's decision and
+   * the closure. Refused to the proposer (the database refuses it too).
+   */
+  public Decision confirmClosure(long caseId, String confirmer) throws SQLException {
+    checkReviewer(confirmer);
+    Instant now = now(clock);
+    return inTransaction(db, c -> {
+      lockExisting(c, caseId);
+      ClosureProposal proposal = closureProposal(c, caseId)
+          .orElseThrow(() -> new ReviewException("case " + caseId + " has no closure proposed"));
+      if (proposal.proposedBy().equals(confirmer)) {
+        throw new ReviewException("you proposed the closure of case " + caseId + ": a different reviewer confirms it");
+      }
+      ReviewCase reviewCase = lockHeldCase(c, caseId, proposal.proposedBy());
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO closure_confirmations (case_id, confirmed_by, confirmed_at) VALUES (?, ?, ?)")) {
+        insert.setLong(1, caseId);
+        insert.setString(2, confirmer);
+        insert.setObject(3, timestamp(now));
+        insert.executeUpdate();
+      }
+      AuditLog.append(c, confirmer, AuditAction.CONFIRM_CLOSURE, caseId, "proposed by " + proposal.proposedBy(), channel, now);
+      return record(c, reviewCase, proposal.proposedBy(), Outcome.CONFIRMED, proposal.note(), now);
+    });
+  }
+
+  /** Every closure proposed and not yet confirmed, oldest first. */
+  public List<ClosureProposal> pendingClosures() throws SQLException {
+    return query(db, PENDING_CLOSURES + " ORDER BY p.proposed_at, p.case_id", CaseStore::readProposal);
+  }
+
+  /** The closure proposed for a case and not yet confirmed, if any. */
+  public Optional<ClosureProposal> pendingClosure(long caseId) throws SQLException {
+    try (Connection c = db.connection()) {
+      return closureProposal(c, caseId);
+    }
   }
 
   /** All of one seller's cases, oldest first. */
@@ -281,6 +414,80 @@ public final class CaseStore {
     Map<String, DecidedEvidence> decided = new HashMap<>();
     evidence.forEach((seller, e) -> decided.put(seller, new DecidedEvidence(e, fingerprints.get(seller))));
     return decided;
+  }
+
+  /** The case, locked, in review and held by {@code reviewer}; else refused with the reason. */
+  private static ReviewCase lockHeldCase(Connection c, long caseId, String reviewer) throws SQLException {
+    ReviewCase reviewCase = lockInReview(c, caseId);
+    if (!reviewCase.assignedReviewer().equals(reviewer)) {
+      throw new ReviewException("case " + caseId + " is held by " + reviewCase.assignedReviewer() + ", not " + reviewer);
+    }
+    return reviewCase;
+  }
+
+  private static ReviewCase lockInReview(Connection c, long caseId) throws SQLException {
+    ReviewCase reviewCase = lockExisting(c, caseId);
+    if (reviewCase.status() != CaseStatus.IN_REVIEW) {
+      throw new ReviewException(reviewCase.status() == CaseStatus.OPEN
+          ? "case " + caseId + " is open: take it first (scripts/queue take)"
+          : "case " + caseId + " was already decided: " + reviewCase.status().wire());
+    }
+    return reviewCase;
+  }
+
+  private static ReviewCase lockExisting(Connection c, long caseId) throws SQLException {
+    return lockCase(c, caseId).orElseThrow(() -> new ReviewException("there is no case " + caseId));
+  }
+
+  private static void assign(Connection c, long caseId, String reviewer, Instant now) throws SQLException {
+    try (PreparedStatement assign = c.prepareStatement("UPDATE cases SET status = 'in_review', assigned_reviewer = ?, taken_at = ?, "
+        + "updated_at = ? WHERE case_id = ?")) {
+      assign.setString(1, reviewer);
+      assign.setObject(2, timestamp(now));
+      assign.setObject(3, timestamp(now));
+      assign.setLong(4, caseId);
+      assign.executeUpdate();
+    }
+  }
+
+  /** A closure proposed and not yet confirmed (a confirmed one has become a decision). */
+  private static Optional<ClosureProposal> closureProposal(Connection c, long caseId) throws SQLException {
+    return query(c, PENDING_CLOSURES + " AND p.case_id = ?", CaseStore::readProposal, caseId).stream().findFirst();
+  }
+
+  private static ClosureProposal readProposal(ResultSet rows) throws SQLException {
+    return new ClosureProposal(rows.getLong("case_id"), rows.getString("proposed_by"), rows.getString("note"), instant(rows, "proposed_at"));
+  }
+
+  /** Closes a held case with {@code outcome}: the decision, the penalty of a confirmed case, and the audit entry. */
+  private Decision record(Connection c, ReviewCase reviewCase, String reviewer, Outcome outcome, String why, Instant now)
+      throws SQLException {
+    long caseId = reviewCase.caseId();
+    try (PreparedStatement close = c.prepareStatement("UPDATE cases SET status = ?, updated_at = ? WHERE case_id = ?")) {
+      close.setString(1, outcome.caseStatus().wire());
+      close.setObject(2, timestamp(now));
+      close.setLong(3, caseId);
+      close.executeUpdate();
+    }
+    long decisionId;
+    try (PreparedStatement record = c.prepareStatement("INSERT INTO decisions (case_id, seller_id, reviewer, outcome, note, decided_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?) RETURNING decision_id")) {
+      record.setLong(1, caseId);
+      record.setString(2, reviewCase.sellerId());
+      record.setString(3, reviewer);
+      record.setString(4, outcome.wire());
+      record.setString(5, why);
+      record.setObject(6, timestamp(now));
+      try (ResultSet id = record.executeQuery()) {
+        id.next();
+        decisionId = id.getLong(1);
+      }
+    }
+    if (outcome == Outcome.CONFIRMED) {
+      imposePenalty(c, reviewCase, LocalDate.ofInstant(now, ZoneOffset.UTC), now);
+    }
+    AuditLog.append(c, reviewer, AuditAction.DECIDE, caseId, outcome.wire(), channel, now);
+    return new Decision(decisionId, caseId, reviewCase.sellerId(), reviewer, outcome, why, now);
   }
 
   private static Optional<ReviewCase> lockCase(Connection c, long caseId) throws SQLException {

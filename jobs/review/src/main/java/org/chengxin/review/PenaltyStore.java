@@ -120,10 +120,15 @@ public final class PenaltyStore {
         insert.setString(4, why);
         insert.setObject(5, answers, Types.BIGINT);
         insert.setObject(6, timestamp(now));
+        long eventId;
         try (ResultSet id = insert.executeQuery()) {
           id.next();
-          return new PenaltyEvent(id.getLong(1), penaltyId, kind, reviewer, why, answers, now);
+          eventId = id.getLong(1);
         }
+        // Penalty events are written by the terminal queue only (the console does not touch penalties yet).
+        AuditLog.append(c, reviewer, AuditAction.PENALTY_EVENT, status.caseId(), kind.wire() + " of penalty " + penaltyId,
+            Channel.QUEUE, now);
+        return new PenaltyEvent(eventId, penaltyId, kind, reviewer, why, answers, now);
       }
     });
     LOG.info("stage=penalty_event kind={}", kind.wire());

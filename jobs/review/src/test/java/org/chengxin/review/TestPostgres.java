@@ -40,7 +40,8 @@ public final class TestPostgres {
   /** Empties the queue's tables between tests (TRUNCATE bypasses the history tables' row triggers). */
   public static void truncate(ReviewDatabase db) throws SQLException {
     try (Connection c = db.connection(); Statement statement = c.createStatement()) {
-      statement.execute("TRUNCATE penalty_events, decisions, penalties, cases RESTART IDENTITY");
+      statement.execute("TRUNCATE closure_confirmations, closure_proposals, audit_log, accounts, penalty_events, decisions, penalties, cases "
+          + "RESTART IDENTITY");
     }
   }
 

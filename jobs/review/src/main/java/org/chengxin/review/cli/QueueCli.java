@@ -21,11 +21,13 @@ import java.util.function.Supplier;
 import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
+import org.chengxin.review.AccountStore;
 import org.chengxin.review.CaseStatus;
 import org.chengxin.review.CaseStore;
 import org.chengxin.review.Decision;
 import org.chengxin.review.FlaggedSeller;
 import org.chengxin.review.Outcome;
+import org.chengxin.review.PasswordHash;
 import org.chengxin.review.PenaltyEvent;
 import org.chengxin.review.PenaltyStatus;
 import org.chengxin.review.PenaltyStatus.Appeal;
@@ -46,7 +48,6 @@ import org.chengxin.review.db.ReviewDatabase;
  * embedded PostgreSQL.
  */
 public final class QueueCli {
-  static final String ENV_DB_URL = "CHENGXIN_DB_URL";
   private static final String OVERVIEW = """
       usage: scripts/queue COMMAND [options]
 
@@ -69,38 +70,13 @@ public final class QueueCli {
         sync --date YYYY-MM-DD --cases FILE        bring a day's flagged sellers (JSON Lines) into the queue
         db-stop                                    stop the warehouse's embedded PostgreSQL
 
+      --reviewer R names an account of a reviewer or a lead (scripts/chengxin console-user add); every
+      take, decision and penalty event is recorded in the audit log.
+
       Database (every command): --db-url JDBC_URL (or env CHENGXIN_DB_URL), else the embedded
       PostgreSQL of --warehouse DIR (default ./warehouse), started on first use and left running.
       `scripts/queue COMMAND --help` shows a command's options.
       """;
-
-  /** Where the command's database is: a JDBC URL or a warehouse's embedded server. */
-  record DatabaseOptions(Optional<String> dbUrl, Path warehouse) {
-    /** Declares --db-url and --warehouse; returns the database once the arguments are parsed. */
-    static Supplier<DatabaseOptions> declare(Arguments cli, Map<String, String> env) {
-      Arg<String> dbUrl = cli.text("db-url", "JDBC_URL", "PostgreSQL JDBC URL (default: env " + ENV_DB_URL + ", else embedded)");
-      Arg<Path> warehouse = cli.path("warehouse", "DIR",
-          "warehouse whose _review_db holds the embedded PostgreSQL (default: ./warehouse)");
-      return () -> {
-        if (dbUrl.value() != null && warehouse.value() != null) {
-          throw new UsageException("--db-url and --warehouse exclude each other: the queue lives in one database");
-        }
-        Optional<String> url = dbUrl.optional().or(() -> Optional.ofNullable(env.get(ENV_DB_URL)).filter(u -> !u.isBlank()));
-        url.filter(u -> !u.startsWith("jdbc:postgresql:")).ifPresent(u -> {
-          throw new UsageException("the database URL must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB?user=U)");
-        });
-        return new DatabaseOptions(url, warehouse.optional().orElse(Path.of("warehouse")));
-      };
-    }
-
-    ReviewDatabase open() throws SQLException {
-      return ReviewDatabase.open(dbUrl, warehouse);
-    }
-
-    CaseStore open(Clock clock) throws SQLException {
-      return new CaseStore(open(), clock);
-    }
-  }
 
   record TakeOptions(String reviewer, int n) {}
 
@@ -170,7 +146,7 @@ public final class QueueCli {
     }
     TakeOptions options = new TakeOptions(reviewer.value(), n.value().intValue());
     boolean json = format.value().equals("json");
-    List<ReviewCase> taken = database.get().open(clock).take(options.reviewer(), options.n());
+    List<ReviewCase> taken = new CaseStore(openAs(database.get(), options.reviewer()), clock).take(options.reviewer(), options.n());
     printCases(taken, json);
   }
 
@@ -188,7 +164,7 @@ public final class QueueCli {
     }
     long caseId = parseId(leading.get().get(0), "CASE", "a case number (see scripts/queue list)");
     DecideOptions options = new DecideOptions(caseId, Outcome.fromWire(outcome.value()), note.value(), reviewer.value());
-    Decision decision = database.get().open(clock)
+    Decision decision = new CaseStore(openAs(database.get(), options.reviewer()), clock)
         .decide(options.caseId(), options.reviewer(), options.outcome(), options.note());
     out.println("case " + decision.caseId() + " " + decision.outcome().wire() + " by " + decision.reviewer() + " at "
         + decision.decidedAt() + " (decision " + decision.decisionId() + ")");
@@ -311,7 +287,7 @@ public final class QueueCli {
     long penaltyId = parseId(leading.get().get(0), "PENALTY", "a penalty number (see scripts/queue penalties)");
     String step = leadingWords > 1 ? leading.get().get(1) : null;
     PenaltyEventWrite write = command.apply(new PenaltyEventOptions(penaltyId, step, note.value(), reviewer.value()));
-    PenaltyStore store = new PenaltyStore(database.get().open(), clock);
+    PenaltyStore store = new PenaltyStore(openAs(database.get(), reviewer.value()), clock);
     PenaltyEvent event = write.to(store);
     out.println("penalty " + event.penaltyId() + ": " + event.kind().wire() + " by " + event.reviewer() + " at " + event.happenedAt()
         + " (event " + event.eventId() + ")");
@@ -364,6 +340,17 @@ public final class QueueCli {
     boolean wasRunning = server.isRunning();
     server.stop();
     out.println(wasRunning ? "stopped the embedded PostgreSQL in " + server.home() : "the embedded PostgreSQL was not running");
+  }
+
+  /**
+   * The database, for {@code reviewer}, who must have an account that works cases: the terminal acts
+   * under the console's identities (and, like it, is audited). It asks no password: whoever reaches
+   * the database can write to it anyway.
+   */
+  private ReviewDatabase openAs(DatabaseOptions database, String reviewer) throws SQLException {
+    ReviewDatabase db = database.open();
+    new AccountStore(db, clock, new PasswordHash()).worker(reviewer);
+    return db;
   }
 
   static List<FlaggedSeller> readFlagged(Path file) throws IOException {

@@ -15,9 +15,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.chengxin.core.cli.UsageException;
+import org.chengxin.review.AccountStore;
+import org.chengxin.review.AuditAction;
+import org.chengxin.review.AuditEntry;
+import org.chengxin.review.AuditLog;
+import org.chengxin.review.Channel;
+import org.chengxin.review.PasswordHash;
 import org.chengxin.review.ReviewJson;
+import org.chengxin.review.Role;
 import org.chengxin.review.TestPostgres;
+import org.chengxin.review.db.ReviewDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +48,26 @@ class QueueCliTest {
   @BeforeAll
   static void database() throws Exception {
     url = TestPostgres.emptyDatabaseUrl("queue_cli_test");
+    addReviewers(url);
+  }
+
+  /** A new database named {@code name} with the accounts and the two flagged sellers synced; its URL. */
+  private String syncedQueue(String name) throws Exception {
+    String db = TestPostgres.emptyDatabaseUrl(name);
+    addReviewers(db);
+    Path cases = Files.writeString(dir.resolve("flagged.jsonl"), FLAGGED);
+    run("sync", "--date", "2026-11-01", "--cases", cases.toString(), "--db-url", db);
+    return db;
+  }
+
+  /** The accounts the commands name: --reviewer must name an account that works cases. */
+  private static void addReviewers(String db) throws Exception {
+    AccountStore accounts = new AccountStore(ReviewDatabase.at(db), CLOCK, new PasswordHash(1024, 1));
+    for (String name : List.of("alice", "bob", "sam")) {
+      accounts.create(name, Role.REVIEWER, "a long enough password".toCharArray(), Channel.CONSOLE_USER);
+    }
+    accounts.create("carol", Role.LEAD, "a long enough password".toCharArray(), Channel.CONSOLE_USER);
+    accounts.create("ana", Role.ANALYST, "a long enough password".toCharArray(), Channel.CONSOLE_USER);
   }
 
   @Test
@@ -47,7 +76,7 @@ class QueueCliTest {
     assertTrue(run("sync", "--date", "2026-11-01", "--cases", cases.toString(), "--db-url", url).contains("2 new cases"));
 
     // The environment variable names the database as well as --db-url does.
-    String taken = runWithEnv(Map.of(QueueCli.ENV_DB_URL, url), "take", "--reviewer", "alice", "--n", "1");
+    String taken = runWithEnv(Map.of(DatabaseOptions.ENV_DB_URL, url), "take", "--reviewer", "alice", "--n", "1");
     assertTrue(taken.lines().anyMatch(line -> line.contains("s-100") && line.contains("in_review") && line.contains("alice")), taken);
     long caseId = Long.parseLong(taken.lines().skip(1).findFirst().orElseThrow().split("\\s+")[0]);
 
@@ -72,9 +101,7 @@ class QueueCliTest {
 
   @Test
   void penaltiesAreListedLiftedCheckedAndAppealed() throws Exception {
-    String db = TestPostgres.emptyDatabaseUrl("queue_cli_penalty_test");
-    Path cases = Files.writeString(dir.resolve("flagged.jsonl"), FLAGGED);
-    run("sync", "--date", "2026-11-01", "--cases", cases.toString(), "--db-url", db);
+    String db = syncedQueue("queue_cli_penalty_test");
     run("take", "--reviewer", "alice", "--n", "2", "--db-url", db);
     // Case 1 is s-100's seven-day closure, case 2 s-200's certificate demand: penalties 1 and 2.
     run("decide", "1", "--outcome", "confirmed", "--note", "ring R7", "--reviewer", "alice", "--db-url", db);
@@ -102,10 +129,34 @@ class QueueCliTest {
     assertTrue(upheld.contains("appeal upheld"), upheld);
     assertThrows(UsageException.class, () -> run("lift", "1", "--note", "already ended", "--reviewer", "carol", "--db-url", db));
 
+    List<String> audited = new AuditLog(ReviewDatabase.at(db)).entries(Optional.of(1L), 10).stream()
+        .filter(entry -> entry.action() == AuditAction.PENALTY_EVENT).map(AuditEntry::detail).toList();
+    assertEquals(List.of("appeal_upheld of penalty 1", "appeal_filed of penalty 1"), audited);
+
     JsonNode history = ReviewJson.MAPPER.readTree(run("history", "--seller", "s-100", "--db-url", db));
     assertEquals(List.of("appeal_filed", "appeal_upheld"),
         history.get("penalty_events").findValues("kind").stream().map(JsonNode::asText).toList());
     assertEquals("2026-11-09", history.get("penalties").get(0).get("ends_on").asText(), "the term as imposed");
+  }
+
+  @Test
+  void theReviewerMustBeAnAccountThatWorksCases() throws Exception {
+    String db = syncedQueue("queue_cli_accounts_test");
+
+    assertEquals("there is no account named mallory: an admin creates it with scripts/chengxin console-user add --name mallory"
+        + " --role reviewer", assertThrows(UsageException.class, () -> run("take", "--reviewer", "mallory", "--db-url", db)).getMessage());
+    assertEquals("ana is an account of role analyst, which does not work cases",
+        assertThrows(UsageException.class, () -> run("take", "--reviewer", "ana", "--db-url", db)).getMessage());
+    assertTrue(run("list", "--status", "in_review", "--db-url", db).lines().count() <= 1, "nothing was taken");
+
+    String taken = run("take", "--reviewer", "alice", "--n", "1", "--db-url", db);
+    long caseId = Long.parseLong(taken.lines().skip(1).findFirst().orElseThrow().split("\\s+")[0]);
+    assertThrows(UsageException.class, () -> run("decide", Long.toString(caseId), "--outcome", "cleared", "--note", "x",
+        "--reviewer", "mallory", "--db-url", db));
+    run("decide", Long.toString(caseId), "--outcome", "cleared", "--note", "no ring", "--reviewer", "alice", "--db-url", db);
+    List<AuditAction> audited = new AuditLog(ReviewDatabase.at(db)).entries(Optional.of(caseId), 10).stream()
+        .map(AuditEntry::action).toList();
+    assertEquals(List.of(AuditAction.DECIDE, AuditAction.TAKE), audited, "the terminal's actions are audited");
   }
 
   @Test

@@ -1,0 +1,146 @@
+package org.chengxin.console;
+
+import static org.chengxin.console.ConsoleFixture.ALICE;
+import static org.chengxin.console.ConsoleFixture.BOB;
+import static org.chengxin.console.ConsoleFixture.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.chengxin.review.CaseStatus;
+import org.chengxin.review.RecommendedAction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The console in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs
+ * them): log in, take a case, read its evidence, propose a closure that only a second reviewer can
+ * confirm. A screenshot of each page goes to target/console-screenshots/. Skipped, saying so, only
+ * when chromedriver is not installed.
+ */
+class ConsoleBrowserTest {
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+  @TempDir
+  static Path folder;
+  private static ConsoleFixture fixture;
+  private WebDriver browser;
+  @TempDir
+  Path profile;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "browser tests skipped: no " + CHROMEDRIVER + " or " + CHROMIUM + " (apt-get install chromium chromium-driver)");
+    fixture = new ConsoleFixture(folder, "");
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    fixture.reset();
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+    // These machines have no internet: without the background-networking flags Chromium keeps trying to reach it.
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+        "--user-data-dir=" + profile);
+    // The driver named explicitly: Selenium Manager would otherwise try to download one.
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aReviewerTakesACaseReadsItsEvidenceAndASecondReviewerConfirmsTheClosure() throws Exception {
+    logIn(ALICE);
+    assertEquals("Review queue · Chengxin", browser.getTitle());
+    screenshot("queue");
+
+    browser.findElement(By.cssSelector("form[action='/case/1/take'] button")).click();
+    assertTrue(browser.getCurrentUrl().endsWith("/case/1"), browser.getCurrentUrl());
+    WebElement members = browser.findElement(By.xpath("//h3[text()='Members of ring-0001']/following-sibling::table[1]"));
+    assertEquals(5, members.findElements(By.tagName("tr")).size(), "a header and the ring's four members");
+    assertTrue(browser.findElement(By.tagName("body")).getText().contains("ring member <b>boost</b>"), "a reason shown as text");
+    screenshot("case");
+
+    browser.findElement(By.cssSelector("input[name='outcome'][value='confirmed']")).click();
+    browser.findElement(By.name("note")).sendKeys("ring-0001: <script>document.title='pwned'</script> shared devices");
+    browser.findElement(By.xpath("//button[text()='Decide']")).click();
+    assertEquals("Case 1 · Chengxin", browser.getTitle(), "the note's script did not run");
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertTrue(page.contains("Closure proposed") && page.contains("<script>document.title='pwned'</script>"), page);
+    assertTrue(browser.findElements(By.xpath("//button[text()='Confirm the seven-day closure']")).isEmpty(),
+        "the proposer cannot confirm it");
+    assertEquals(CaseStatus.IN_REVIEW, fixture.status(1));
+    assertTrue(fixture.penalties("seller-a").isEmpty(), "no closure yet");
+    screenshot("closure-proposed");
+
+    browser.findElement(By.xpath("//button[text()='Log out']")).click();
+    logIn(BOB);
+    assertTrue(browser.findElement(By.tagName("body")).getText().contains("proposed by alice"));
+    browser.get(root() + "/case/1");
+    screenshot("closure-to-confirm");
+    browser.findElement(By.xpath("//button[text()='Confirm the seven-day closure']")).click();
+    assertEquals("Review queue · Chengxin", browser.getTitle());
+    assertFalse(browser.findElement(By.tagName("body")).getText().contains("proposed by alice"), "no closure waits any more");
+    assertEquals(CaseStatus.CONFIRMED, fixture.status(1));
+    assertEquals(List.of(RecommendedAction.SEVEN_DAY_CLOSURE), fixture.penalties("seller-a"));
+    screenshot("closure-confirmed");
+  }
+
+  @Test
+  void withoutLoggingInTheBrowserLandsOnTheLoginPage() throws Exception {
+    browser.get(root() + "/case/1");
+    assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
+    assertFalse(browser.getPageSource().contains("seller-a"));
+    screenshot("login");
+  }
+
+  private void logIn(String name) {
+    browser.get(root() + "/login");
+    browser.findElement(By.name("name")).sendKeys(name);
+    browser.findElement(By.name("password")).sendKeys(PASSWORD);
+    browser.findElement(By.xpath("//button[text()='Log in']")).click();
+  }
+
+  private String root() {
+    return "http://127.0.0.1:" + fixture.port();
+  }
+
+  private void screenshot(String page) throws Exception {
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), SCREENSHOTS.resolve(page + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}

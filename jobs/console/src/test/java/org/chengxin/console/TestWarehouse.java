@@ -1,0 +1,46 @@
+package org.chengxin.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/**
+ * A small warehouse in the layout and column names of docs/tables.md, written as Parquet by DuckDB:
+ * seller-a in ring-0001 with seller-x and two buyers, two flagged ratings, credit on two days, and
+ * its risk on 2026-11-01 (0.91) and on a later day (0.12) that a case flagged on 2026-11-01 must not show.
+ */
+final class TestWarehouse {
+  private TestWarehouse() {}
+
+  static Path write(Path root) throws Exception {
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+      copy(sql, root, "seller_risk", "2026-11-01", "SELECT * FROM (VALUES ('seller-a', 0.9123, 'v7'), ('seller-b', 0.2, 'v7')) "
+          + "t(seller_id, risk, model_version)");
+      copy(sql, root, "seller_risk", "2026-11-05", "SELECT 'seller-a' AS seller_id, 0.12 AS risk, 'v8' AS model_version");
+      for (String day : new String[] {"2026-10-31", "2026-11-01"}) {
+        copy(sql, root, "seller_scores", day, "SELECT 'seller-a' AS seller_id, CAST(" + (day.endsWith("31") ? 120 : 131)
+            + " AS BIGINT) AS credit_points, 40.5 AS robust_credit_points, 90.5 AS credit_gap, 0.99 AS positive_rate, "
+            + "4.9 AS dsr_item_as_described, 4.8 AS dsr_service, 4.7 AS dsr_logistics, CAST(88 AS BIGINT) AS flagged_ratings");
+      }
+      copy(sql, root, "rating_flags", "2026-11-01", "SELECT * FROM (VALUES "
+          + "('r-1', 'ring_boost', 'ring member <b>boost</b>', 'buyer-1', 'seller-a', 0.97, TIMESTAMP '2026-10-20 10:00:00'), "
+          + "('r-2', 'shared_key_boost', 'shares a device key with other raters', 'buyer-2', 'seller-a', 0.8, TIMESTAMP '2026-10-21 11:00:00'), "
+          + "('r-3', 'extortion', 'another seller', 'buyer-3', 'seller-z', 0.7, TIMESTAMP '2026-10-22 12:00:00')) "
+          + "t(rating_id, pattern, reason, rater_id, ratee_id, score, rated_at)");
+      copy(sql, root, "rings", "2026-11-01", "SELECT 'ring-0001' AS ring_id, ['seller-a', 'seller-x'] AS seller_ids, 2 AS seller_count, "
+          + "CAST(2 AS BIGINT) AS buyer_count, CAST(40 AS BIGINT) AS ring_trades, 0.93 AS suspiciousness, "
+          + "'2 sellers and 2 buyers trading 40 times' AS reason");
+      copy(sql, root, "ring_members", "2026-11-01", "SELECT * FROM (VALUES ('seller-a', 'seller', 'ring-0001', 0.9), "
+          + "('seller-x', 'seller', 'ring-0001', 0.8), ('buyer-1', 'buyer', 'ring-0001', 1.0), ('buyer-2', 'buyer', 'ring-0001', 0.95), "
+          + "('buyer-9', 'buyer', 'ring-0002', 1.0)) t(account_id, role, ring_id, member_score)");
+    }
+    return root;
+  }
+
+  private static void copy(Statement sql, Path root, String table, String day, String select) throws Exception {
+    Path partition = Files.createDirectories(root.resolve(table).resolve("ds=" + day));
+    sql.execute("COPY (" + select + ") TO '" + partition.resolve("part-00000.parquet") + "' (FORMAT parquet)");
+  }
+}

@@ -155,10 +155,8 @@ final class ClusterCommand implements Callable<Integer> {
         process.destroyForcibly();
       }
     }
-    try (Stream<Path> pids = Files.exists(dir()) ? Files.list(dir()) : Stream.empty()) {
-      for (Path pid : pids.filter(p -> p.toString().endsWith(".pid")).toList()) {
-        Files.delete(pid);
-      }
+    for (Path pid : pidFiles()) {
+      Files.delete(pid);
     }
     System.out.println("cluster down (" + running.size() + " processes stopped)");
     return 0;
@@ -186,15 +184,20 @@ final class ClusterCommand implements Callable<Integer> {
   /** The cluster's processes still running, from their pid files. */
   private List<ProcessHandle> alive() throws IOException {
     List<ProcessHandle> alive = new ArrayList<>();
-    if (!Files.exists(dir())) {
-      return alive;
-    }
-    try (Stream<Path> pids = Files.list(dir())) {
-      for (Path pid : pids.filter(p -> p.toString().endsWith(".pid")).toList()) {
-        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive).ifPresent(alive::add);
-      }
+    for (Path pid : pidFiles()) {
+      ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive).ifPresent(alive::add);
     }
     return alive;
+  }
+
+  /** The pid files {@code up} wrote, one per process. */
+  private List<Path> pidFiles() throws IOException {
+    if (!Files.exists(dir())) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir())) {
+      return files.filter(p -> p.toString().endsWith(".pid")).toList();
+    }
   }
 
   /** Workers the master counts as alive, from its UI's JSON; empty when the master does not answer. */

@@ -20,6 +20,7 @@ import org.chengxin.jobs.frame.SparkJob;
 import org.chengxin.jobs.frame.SparkSessions;
 import org.chengxin.jobs.ratings.RaterReliabilityJob;
 import org.chengxin.jobs.review.NightlyReview;
+import org.chengxin.jobs.review.ReviewDatabaseOption;
 import org.chengxin.jobs.scores.SellerScoresJob;
 
 /**
@@ -51,7 +52,7 @@ public final class NightlySparkJobs {
     Arg<Boolean> dryRun = cli.flag("dry-run", "check the options and print the jobs that would run, in order; start no Spark");
     Arg<Boolean> review = cli.flag("review", "after the jobs, in the same session: sync the day's review_queue into the "
         + "review database, then write the day's seller_public_record (what scripts/nightly runs)");
-    Supplier<Optional<String>> dbUrl = NightlyReview.declareDatabase(cli);
+    Supplier<Optional<String>> dbUrl = ReviewDatabaseOption.declare(cli);
     Map<SparkJob<?>, Function<JobOptions, Function<SparkSession, JobResult>>> declared = new LinkedHashMap<>();
     JOBS.forEach(job -> declared.put(job, declare(job, cli)));
     if (!cli.parse(args)) {

@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
-import org.chengxin.core.cli.Arguments;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.review.ConfirmedCase;
@@ -21,11 +19,6 @@ import org.chengxin.review.db.ReviewDatabase;
 public final class NightlyReview {
 
   private NightlyReview() {}
-
-  /** Declares {@code --db-url}; returns, once the arguments are parsed, the review database's URL. */
-  public static Supplier<Optional<String>> declareDatabase(Arguments cli) {
-    return ReviewDatabaseOption.declare(cli);
-  }
 
   /**
    * @param dbUrl the review database; empty means the embedded server under the warehouse

@@ -6,7 +6,7 @@ import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
 
 /** The {@code --db-url} option of the mains that use the review database, declared once. */
-final class ReviewDatabaseOption {
+public final class ReviewDatabaseOption {
   private ReviewDatabaseOption() {}
 
   /**
@@ -14,7 +14,7 @@ final class ReviewDatabaseOption {
    * option's, else {@code $CHENGXIN_DB_URL}; empty means the embedded server under
    * {@code WAREHOUSE/_review_db} ({@code ReviewDatabase.open}).
    */
-  static Supplier<Optional<String>> declare(Arguments cli) {
+  public static Supplier<Optional<String>> declare(Arguments cli) {
     Arg<String> dbUrl = cli.text("db-url", "JDBC",
         "PostgreSQL JDBC URL (default: $CHENGXIN_DB_URL, else the embedded server under WAREHOUSE/_review_db)");
     return () -> dbUrl.optional().or(() -> Optional.ofNullable(System.getenv("CHENGXIN_DB_URL")));

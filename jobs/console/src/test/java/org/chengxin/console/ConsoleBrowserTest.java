@@ -109,6 +109,8 @@ class ConsoleBrowserTest {
 
     browser.findElement(By.xpath("//button[text()='Log out']")).click();
     logIn(BOB);
+    // Loaded anew: reading the page the login's redirect is still replacing can hit a stale element.
+    browser.get(root() + "/");
     assertTrue(browser.findElement(By.tagName("body")).getText().contains("proposed by alice"));
     browser.get(root() + "/case/1");
     screenshot("closure-to-confirm");

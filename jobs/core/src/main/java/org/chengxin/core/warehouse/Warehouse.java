@@ -78,7 +78,8 @@ public final class Warehouse {
    */
   public void discardAbandonedStaging(String table, LocalDate day) {
     String area = stagingArea(table, day);
-    if (fs.exists(area)) {
+    // A committed run leaves the area empty: only a run's own folder in it is a leftover.
+    if (fs.exists(area) && !fs.list(area).isEmpty()) {
       LOG.warn("removing {}/ds={} staging left by an earlier run that never committed", table, day);
       fs.deleteRecursively(area);
     }

@@ -1,75 +1,73 @@
 package org.chengxin.graph.components;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.substring;
-
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chengxin.graph.kernels.MinLabel;
+import org.chengxin.graph.kernels.NamedEdges;
+import org.chengxin.graph.kernels.Rounds;
 
 /**
  * Accounts linked through shared pseudonymised device, IP or address keys, as connected components
- * of the account–key graph. A key used by more than {@code maxAccountsPerKey} accounts (a carrier
- * NAT address, a parcel locker) is dropped before linking, so it cannot join half the market.
+ * of the account–key graph ({@link MinLabel} over primitive arrays). A key used by more than
+ * {@code maxAccountsPerKey} accounts of the whole market (a carrier NAT address, a parcel locker) is
+ * dropped before linking, so it cannot join half the market. Plain Java: it runs on the accounts
+ * under review (one ring's candidates) inside one task.
  */
-public final class SharedKeyLinkage {
+public final class SharedKeyLinkage implements Serializable {
 
-  public static final String ACCOUNT_ID = "account_id";
-  public static final String LINK_GROUP = "link_group";
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * A key one account used.
+   *
+   * @param key namespaced by kind, e.g. {@code device:...}
+   * @param accounts how many accounts of the whole market used it
+   */
+  public record AccountKey(String key, long accounts) {}
 
   private static final String ACCOUNT_PREFIX = "a:";
+  private static final String KEY_PREFIX = "k:";
 
   private final int maxAccountsPerKey;
-  private final ConnectedComponents components;
 
-  public SharedKeyLinkage(int maxAccountsPerKey, ConnectedComponents components) {
+  public SharedKeyLinkage(int maxAccountsPerKey) {
     if (maxAccountsPerKey < 2) {
       throw new IllegalArgumentException("maxAccountsPerKey must be >= 2, or no key links anyone");
     }
     this.maxAccountsPerKey = maxAccountsPerKey;
-    this.components = components;
+  }
+
+  /** Whether a key counts as a link: shared by someone, and not by too many. */
+  public boolean links(AccountKey key) {
+    return key.accounts() >= 2 && key.accounts() <= maxAccountsPerKey;
   }
 
   /**
-   * @param accountKeys columns {@value #ACCOUNT_ID} and {@code key} (already namespaced by key type,
-   *     e.g. "device:..."), for all accounts: the cap counts every account on a key
-   * @param focus column {@value #ACCOUNT_ID}: only these accounts are linked (links through other
-   *     accounts are not followed), which keeps the iteration to the accounts under review; it and
-   *     its accounts' keys are broadcast, so it must be a review-sized set, not the market
-   * @return {@value #ACCOUNT_ID}, {@value #LINK_GROUP} for every focus account sharing a kept key
-   *     with another focus account; unlinked accounts are absent
+   * @param keys each account's keys; only links among these accounts are followed
+   * @return the link group of every account holding a linking key (the same number for accounts of
+   *     one component); accounts without such a key are absent
    */
-  public Dataset<Row> run(Dataset<Row> accountKeys, Dataset<Row> focus) {
-    // Only keys a focus account uses can link focus accounts, so only those keys are counted:
-    // the cap still counts every account on them, but the whole market's keys are never
-    // de-duplicated. The focus (accounts under review) and its keys are small enough to broadcast.
-    Dataset<Row> focusAccounts = broadcast(focus.select(ACCOUNT_ID).distinct());
-    Dataset<Row> focusKeys =
-        broadcast(accountKeys.join(focusAccounts, ACCOUNT_ID).select("key").distinct());
-    Dataset<Row> pairs =
-        accountKeys.join(focusKeys, "key").select(col(ACCOUNT_ID), col("key")).distinct();
-    Dataset<Row> keptKeys =
-        pairs
-            .groupBy("key")
-            .agg(count(lit(1)).as("accounts"))
-            .filter(col("accounts").between(2, maxAccountsPerKey))
-            .select("key");
-    Dataset<Row> edges =
-        pairs
-            .join(focusAccounts, ACCOUNT_ID)
-            .join(keptKeys, "key")
-            .select(
-                concat(lit(ACCOUNT_PREFIX), col(ACCOUNT_ID)).as(ConnectedComponents.SRC),
-                concat(lit("k:"), col("key")).as(ConnectedComponents.DST));
-    return components
-        .run(edges)
-        .filter(col(ConnectedComponents.NODE).startsWith(ACCOUNT_PREFIX))
-        .select(
-            substring(col(ConnectedComponents.NODE), ACCOUNT_PREFIX.length() + 1, Integer.MAX_VALUE)
-                .as(ACCOUNT_ID),
-            col(ConnectedComponents.COMPONENT).as(LINK_GROUP));
+  public Map<String, Integer> groups(Map<String, List<AccountKey>> keys) {
+    NamedEdges edges = new NamedEdges(false);
+    keys.forEach((account, held) -> {
+      for (AccountKey key : held) {
+        if (links(key)) {
+          edges.add(ACCOUNT_PREFIX + account, KEY_PREFIX + key.key(), 1.0);
+        }
+      }
+    });
+    NamedEdges.Encoded encoded = edges.encode();
+    // Each round lowers a label by at least one hop; a component has fewer hops than vertices.
+    double[] labels = Rounds.untilStable(new MinLabel(), encoded.edges(), encoded.names().length + 1).states();
+    Map<String, Integer> groups = new HashMap<>();
+    for (int local = 0; local < labels.length; local++) {
+      String name = encoded.names()[encoded.edges().vertex(local)];
+      if (name.startsWith(ACCOUNT_PREFIX)) {
+        groups.put(name.substring(ACCOUNT_PREFIX.length()), (int) labels[local]);
+      }
+    }
+    return groups;
   }
 }

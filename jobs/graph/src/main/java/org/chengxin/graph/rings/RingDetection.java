@@ -1,53 +1,43 @@
 package org.chengxin.graph.rings;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile_approx;
-import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_millis;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.unix_seconds;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.event.TradeStatus;
-import org.chengxin.graph.components.ConnectedComponents;
-import org.chengxin.graph.components.SharedKeyLinkage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Credit-boosting ring detection: camouflage-resistant dense blocks of the buyer–seller graph
- * ({@link DenseBlocks}), corroborated per block by lockstep behaviour ({@link LockstepGroups}),
- * shared device/IP/address keys ({@link SharedKeyLinkage}) and behavioural evidence, combined into
- * one suspiciousness score and a plain-words reason. Input columns are those of the {@code trades}
+ * ({@link DenseBlocks}); then each block, with its sellers' buyers and their trades, ratings, keys
+ * and first trades gathered into one row by joins and aggregations, is judged in one task by the
+ * plain-Java {@link RingEvidence}: members, lockstep behaviour, shared device/IP/address keys and
+ * behavioural evidence, combined into one suspiciousness score and a plain-words reason. Input columns are those of the {@code trades}
  * and {@code ratings} tables; output columns are the constants below (docs/rings.md explains them).
  */
 public final class RingDetection {
@@ -80,10 +70,7 @@ public final class RingDetection {
   public static final String SELLER = DenseBlocks.SELLER;
 
   private static final Logger LOG = LoggerFactory.getLogger(RingDetection.class);
-  /** Working column: mean of the trade-behaviour signals, gated by minBoostingEvidence. */
-  private static final String BOOSTING_EVIDENCE = "boosting_evidence";
   private static final long MS_PER_HOUR = 3_600_000L;
-  private static final long MS_PER_DAY = 86_400_000L;
 
   private final RingOptions options;
 
@@ -107,55 +94,108 @@ public final class RingDetection {
         trades.filter(inWindow.and(col("status").notEqual(TradeStatus.CANCELLED.wire())))
             .select("buyer_id", "seller_id", "category", "price_minor", "created_at", "paid_at", "confirmed_at",
                 "device_key", "ip_key", "address_key");
-
-    Dataset<Row> edges = edges(window);
-    Dataset<Row> blocks = new DenseBlocks(options).find(edges).localCheckpoint();
-    Dataset<Row> blockSellers =
-        blockSellers(blocks, totals(edges, "seller_id", blocks.filter(col(ROLE).equalTo(SELLER)).select(col(ACCOUNT_ID).as("seller_id"))))
-            .localCheckpoint();
-    // Every buyer of the block's sellers, with its weight towards them: the peeled core plus the
-    // buyers the peel dropped, which join when shared keys tie them to the core.
-    Dataset<Row> candidates =
-        edges.join(broadcast(blockSellers.select("block_id", "seller_id")), "seller_id")
-            .groupBy("block_id", "buyer_id").agg(sum("weight").as(DenseBlocks.BLOCK_DEGREE))
-            .join(blocks.filter(col(ROLE).equalTo(BUYER)).select(col("block_id"), col(ACCOUNT_ID).as("buyer_id"),
-                lit(true).as("core")), new String[] {"block_id", "buyer_id"}, "left")
-            .localCheckpoint();
-    Dataset<Row> linked =
-        sharedKeys(window, candidates.select(col("buyer_id").as(SharedKeyLinkage.ACCOUNT_ID)))
-            .withColumnRenamed(SharedKeyLinkage.ACCOUNT_ID, "buyer_id");
-    Dataset<Row> blockBuyers =
-        blockBuyers(candidates, linked, totals(edges, "buyer_id", candidates.select("buyer_id"))).localCheckpoint();
-    Dataset<Row> members =
-        blockBuyers.select(col("block_id"), lit(BUYER).as(ROLE), col("buyer_id").as(ACCOUNT_ID), col(MEMBER_SCORE))
-            .union(blockSellers.select(col("block_id"), lit(SELLER).as(ROLE), col("seller_id"), col(MEMBER_SCORE)));
-    LOG.info("rings: {} block members before evidence", members.count());
-    blockBuyers = blockBuyers.select("block_id", "buyer_id");
-    blockSellers = blockSellers.select("block_id", "seller_id");
     Dataset<Row> b2s = ratings.filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire())
         .and(col("rated_at").geq(lit(Timestamp.from(from)))).and(col("rated_at").lt(lit(Timestamp.from(options.asOf())))));
 
-    Dataset<Row> evidence =
-        blockSellers.groupBy("block_id").agg(array_sort(collect_list("seller_id")).as(SELLER_IDS))
-            .join(blocks.groupBy("block_id").agg(first(DenseBlocks.BLOCK_DENSITY).as(DENSITY)), "block_id")
-            .join(tradeEvidence(window, blockBuyers, blockSellers), "block_id")
-            .join(buyerEvidence(trades, window, b2s, blockBuyers, linked), "block_id")
-            .join(ratingEvidence(b2s, blockBuyers, blockSellers), new String[] {"block_id"}, "left");
-    double marketConfirmHours = marketMedianConfirmHours(window);
-    Dataset<Row> rings =
-        score(evidence, marketConfirmHours)
-            .filter(col(SUSPICIOUSNESS).geq(options.minSuspiciousness())
-                .and(col(BOOSTING_EVIDENCE).geq(options.minBoostingEvidence())))
-            .withColumn(RING_ID, concat(lit("ring-"), substring(sha2(element_at(col(SELLER_IDS), 1), 256), 1, 16)))
-            .localCheckpoint();
-    Dataset<Row> ringMembers =
-        members.join(rings.select("block_id", RING_ID), "block_id").select(ACCOUNT_ID, ROLE, RING_ID, MEMBER_SCORE);
-    return new RingResult(
-        rings.select(RING_ID, SELLER_IDS, SELLER_COUNT, BUYER_COUNT, RING_TRADES, DENSITY, SUSPICIOUSNESS,
-            FIRST_ACTIVITY_AT, LAST_ACTIVITY_AT, PRICE_TO_CATEGORY_MEDIAN, MEDIAN_CONFIRM_HOURS,
-            MEDIAN_BUYER_AGE_DAYS, YOUNG_BUYER_SHARE, FIVE_STAR_SHARE, REPEAT_PAIR_RATE, LOCKSTEP_SHARE,
-            SHARED_KEY_SHARE, REASON),
-        ringMembers);
+    Dataset<Row> edges = edges(window);
+    Dataset<Row> blocks = new DenseBlocks(options).find(edges).localCheckpoint();
+    Dataset<Row> gathered = gather(trades, window, b2s, edges, blocks);
+    RingEvidence evidence = new RingEvidence(options, marketMedianConfirmHours(window));
+    FlatMapFunction<Row, Row> evaluate = block -> evidence.evaluate(BlockRows.block(block)).map(BlockRows::ring).stream().iterator();
+    Dataset<Row> found = gathered.flatMap(evaluate, Encoders.row(BlockRows.RING_WITH_MEMBERS)).localCheckpoint();
+    LOG.info("rings: {} peeled blocks, {} rings", blocks.select("block_id").distinct().count(), found.count());
+    Dataset<Row> members =
+        found.select(col(RING_ID), explode(col(BlockRows.MEMBERS)).as("m"))
+            .select(col("m." + ACCOUNT_ID).as(ACCOUNT_ID), col("m." + ROLE).as(ROLE), col(RING_ID), col("m." + MEMBER_SCORE).as(MEMBER_SCORE));
+    return new RingResult(found.drop(BlockRows.MEMBERS), members);
+  }
+
+  /**
+   * One row per peeled block with everything {@link RingEvidence} needs (BlockRows#BLOCK): the
+   * block's sellers with their weights, and every buyer of those sellers with its edges to them, its
+   * whole weight, first trade, keys, actions in the window, and trades with and ratings of the
+   * block's sellers. Built with joins and aggregations; each block's rows then go to one task.
+   */
+  private Dataset<Row> gather(Dataset<Row> trades, Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> edges, Dataset<Row> blocks) {
+    Dataset<Row> blockSellers =
+        blocks.filter(col(ROLE).equalTo(SELLER)).select(col("block_id"), col(ACCOUNT_ID).as("seller_id"),
+            col(DenseBlocks.BLOCK_DEGREE), col(DenseBlocks.BLOCK_DENSITY));
+    Dataset<Row> sellerEdges =
+        edges.join(broadcast(blockSellers.select("block_id", "seller_id")), "seller_id")
+            .select("block_id", "buyer_id", "seller_id", "weight").localCheckpoint();
+    Dataset<Row> candidates = broadcast(sellerEdges.select("buyer_id").distinct());
+    Dataset<Row> sellers =
+        blockSellers.join(totals(edges, "seller_id", blockSellers.select("seller_id")), "seller_id")
+            .groupBy("block_id")
+            .agg(first(DenseBlocks.BLOCK_DENSITY).as(BlockRows.DENSITY),
+                collect_list(struct(col("seller_id"), col(DenseBlocks.BLOCK_DEGREE), col("total"))).as(BlockRows.SELLERS));
+
+    Dataset<Row> perBuyer =
+        totals(edges, "buyer_id", candidates)
+            .join(trades.filter(col("created_at").lt(lit(Timestamp.from(options.asOf()))))
+                .join(candidates, "buyer_id").groupBy("buyer_id").agg(min("created_at").as(BlockRows.FIRST_SEEN)), "buyer_id")
+            .join(keys(window, candidates), new String[] {"buyer_id"}, "left")
+            .join(actions(window, b2s, candidates), new String[] {"buyer_id"}, "left");
+
+    Dataset<Row> categoryMedian =
+        window.groupBy("category").agg(percentile_approx(col("price_minor"), lit(0.5), lit(1000)).as("category_median"));
+    Dataset<Row> pairTrades =
+        window.join(categoryMedian, "category")
+            .join(sellerEdges.select("block_id", "buyer_id", "seller_id"), new String[] {"buyer_id", "seller_id"})
+            .groupBy("block_id", "buyer_id")
+            .agg(collect_list(struct(col("seller_id"), col("created_at"),
+                col("price_minor").divide(col("category_median")).as(PRICE_TO_CATEGORY_MEDIAN), confirmHours().as("confirm_hours")))
+                .as(BlockRows.TRADES));
+    Column fiveStar =
+        col("score").equalTo(RatingScore.POSITIVE.wire())
+            .and(col("item_as_described").equalTo(5)).and(col("service").equalTo(5)).and(col("logistics").equalTo(5));
+    Dataset<Row> pairRatings =
+        b2s.select(col("rater_id").as("buyer_id"), col("ratee_id").as("seller_id"), coalesce(fiveStar, lit(false)).as("five_star"))
+            .join(sellerEdges.select("block_id", "buyer_id", "seller_id"), new String[] {"buyer_id", "seller_id"})
+            .groupBy("block_id", "buyer_id")
+            .agg(collect_list(struct(col("seller_id"), col("five_star"))).as(BlockRows.RATINGS));
+    Dataset<Row> core =
+        blocks.filter(col(ROLE).equalTo(BUYER)).select(col("block_id"), col(ACCOUNT_ID).as("buyer_id"), lit(true).as(BlockRows.CORE));
+
+    Dataset<Row> blockBuyers =
+        sellerEdges.groupBy("block_id", "buyer_id").agg(collect_list(struct(col("seller_id"), col("weight"))).as(BlockRows.EDGES))
+            .join(core, new String[] {"block_id", "buyer_id"}, "left")
+            .join(pairTrades, new String[] {"block_id", "buyer_id"}, "left")
+            .join(pairRatings, new String[] {"block_id", "buyer_id"}, "left")
+            .join(perBuyer, "buyer_id");
+    return blockBuyers
+        .groupBy("block_id")
+        .agg(collect_list(struct(col("buyer_id"), coalesce(col(BlockRows.CORE), lit(false)).as(BlockRows.CORE),
+            col(BlockRows.EDGES), col("total"), col(BlockRows.FIRST_SEEN), col(BlockRows.KEYS), col(BlockRows.ACTIONS),
+            col(BlockRows.TRADES), col(BlockRows.RATINGS))).as(BlockRows.CANDIDATES))
+        .join(sellers, "block_id");
+  }
+
+  /**
+   * Each candidate's device, IP and address keys in the window, with how many accounts of the whole
+   * window used each (the linkage's cap counts every account on a key). Only the candidates' keys
+   * are counted, never the whole market's.
+   */
+  private static Dataset<Row> keys(Dataset<Row> window, Dataset<Row> candidates) {
+    Dataset<Row> accountKeys =
+        window.select(col("buyer_id"),
+                explode(array(concat(lit("device:"), col("device_key")), concat(lit("ip:"), col("ip_key")),
+                    concat(lit("address:"), col("address_key")))).as("key"))
+            .filter(col("key").isNotNull());
+    Dataset<Row> candidateKeys = accountKeys.join(candidates, "buyer_id").distinct();
+    Dataset<Row> keyAccounts =
+        accountKeys.join(broadcast(candidateKeys.select("key").distinct()), "key")
+            .groupBy("key").agg(countDistinct("buyer_id").as("accounts"));
+    return candidateKeys.join(keyAccounts, "key")
+        .groupBy("buyer_id").agg(collect_list(struct(col("key"), col("accounts"))).as(BlockRows.KEYS));
+  }
+
+  /** Each candidate's trades and ratings in the window, with any seller: the lockstep input. */
+  private static Dataset<Row> actions(Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> candidates) {
+    return window.join(candidates, "buyer_id").select(col("buyer_id"), col("seller_id"), unix_seconds(col("created_at")).as("at"))
+        .union(b2s.select(col("rater_id").as("buyer_id"), col("ratee_id"), unix_seconds(col("rated_at")))
+            .join(candidates, "buyer_id"))
+        .groupBy("buyer_id").agg(collect_list(struct(col("seller_id"), col("at"))).as(BlockRows.ACTIONS));
   }
 
   /** One row per buyer–seller pair with FRAUDAR's column-weighted edge weight. */
@@ -181,121 +221,6 @@ public final class RingDetection {
     return edges.join(broadcast(accounts.distinct()), side).groupBy(side).agg(sum("weight").as("total"));
   }
 
-  /** Member score = share of the account's whole weighted degree that lies inside its block. */
-  private static Column memberScore() {
-    return least(lit(1.0), col(DenseBlocks.BLOCK_DEGREE).divide(col("total")));
-  }
-
-  /**
-   * The peeled sellers that keep at least minSellerShare of their weight inside the block: a popular
-   * shop that ring buyers visit as camouflage is dropped.
-   */
-  private Dataset<Row> blockSellers(Dataset<Row> blocks, Dataset<Row> totals) {
-    return blocks
-        .filter(col(ROLE).equalTo(SELLER))
-        .join(totals.withColumnRenamed("seller_id", ACCOUNT_ID), ACCOUNT_ID)
-        .withColumn(MEMBER_SCORE, memberScore())
-        .filter(col(MEMBER_SCORE).geq(options.minSellerShare()))
-        .select(col("block_id"), col(ACCOUNT_ID).as("seller_id"), col(MEMBER_SCORE));
-  }
-
-  /**
-   * Buyers of a block: the peeled core, plus buyers of the block's sellers that share a device, IP or
-   * address link group with a core buyer (peeling drops colluders with few ring trades; honest
-   * customers of the same shop do not share the ring's devices). Member score: near 1 for a pure
-   * fake account, lower for a hijacked account with honest history.
-   */
-  private static Dataset<Row> blockBuyers(Dataset<Row> candidates, Dataset<Row> linked, Dataset<Row> totals) {
-    Dataset<Row> withGroup = candidates.join(linked, new String[] {"buyer_id"}, "left");
-    Dataset<Row> coreGroups =
-        withGroup.filter(col("core").isNotNull().and(col(SharedKeyLinkage.LINK_GROUP).isNotNull()))
-            .select(col("block_id"), col(SharedKeyLinkage.LINK_GROUP), lit(true).as("core_group")).distinct();
-    return withGroup
-        .join(coreGroups, new String[] {"block_id", SharedKeyLinkage.LINK_GROUP}, "left")
-        .filter(col("core").isNotNull().or(col("core_group").isNotNull()))
-        .join(totals, "buyer_id")
-        .select(col("block_id"), col("buyer_id"), memberScore().as(MEMBER_SCORE));
-  }
-
-  private static Dataset<Row> tradeEvidence(Dataset<Row> window, Dataset<Row> blockBuyers, Dataset<Row> blockSellers) {
-    Dataset<Row> categoryMedian =
-        window.groupBy("category").agg(percentile_approx(col("price_minor"), lit(0.5), lit(1000)).as("category_median"));
-    Dataset<Row> ringTrades =
-        window.join(blockBuyers, "buyer_id").join(blockSellers, new String[] {"block_id", "seller_id"})
-            .join(categoryMedian, "category");
-    Dataset<Row> perPair =
-        ringTrades.groupBy("block_id", "buyer_id", "seller_id").agg(count(lit(1)).as("pair_trades"))
-            .groupBy("block_id").agg(avg(when(col("pair_trades").geq(2), 1.0).otherwise(0.0)).as(REPEAT_PAIR_RATE));
-    return ringTrades
-        .groupBy("block_id")
-        .agg(
-            count(lit(1)).as(RING_TRADES),
-            min("created_at").as(FIRST_ACTIVITY_AT),
-            max("created_at").as(LAST_ACTIVITY_AT),
-            percentile_approx(col("price_minor").divide(col("category_median")), lit(0.5), lit(1000))
-                .as(PRICE_TO_CATEGORY_MEDIAN),
-            percentile_approx(confirmHours(), lit(0.5), lit(1000)).as(MEDIAN_CONFIRM_HOURS))
-        .join(perPair, "block_id");
-  }
-
-  private Dataset<Row> buyerEvidence(
-      Dataset<Row> trades, Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> blockBuyers, Dataset<Row> linked) {
-    Dataset<Row> candidates = broadcast(blockBuyers.select("buyer_id").distinct());
-    Dataset<Row> firstSeen =
-        trades.filter(col("created_at").lt(lit(Timestamp.from(options.asOf()))))
-            .select("buyer_id", "created_at")
-            .join(candidates, "buyer_id")
-            .groupBy("buyer_id").agg(min("created_at").as("first_seen"));
-    Dataset<Row> actions =
-        window.join(candidates, "buyer_id")
-            .select(col("buyer_id").as(LockstepGroups.ACCOUNT_ID), col("seller_id").as(LockstepGroups.SELLER_ID),
-                col("created_at").as(LockstepGroups.AT))
-            .union(b2s.join(candidates, col("rater_id").equalTo(col("buyer_id")), "left_semi")
-                .select(col("rater_id"), col("ratee_id"), col("rated_at")));
-    Dataset<Row> lockstep = new LockstepGroups(options).run(actions).withColumnRenamed(LockstepGroups.ACCOUNT_ID, "buyer_id");
-    Column ageDays = lit(unixMillis(options.asOf())).minus(unix_millis(col("first_seen"))).divide(MS_PER_DAY);
-    return blockBuyers
-        .join(firstSeen, "buyer_id")
-        .join(lockstep, new String[] {"buyer_id"}, "left")
-        .join(linked, new String[] {"buyer_id"}, "left")
-        .withColumn("lockstep_peers", count(lit(1)).over(Window.partitionBy("block_id", LockstepGroups.LOCKSTEP_GROUP)))
-        .withColumn("linked_peers", count(lit(1)).over(Window.partitionBy("block_id", SharedKeyLinkage.LINK_GROUP)))
-        .groupBy("block_id")
-        .agg(
-            count(lit(1)).as(BUYER_COUNT),
-            percentile_approx(ageDays, lit(0.5), lit(1000)).as(MEDIAN_BUYER_AGE_DAYS),
-            avg(when(ageDays.lt(options.youngAccountDays()), 1.0).otherwise(0.0)).as(YOUNG_BUYER_SHARE),
-            avg(peerIndicator(LockstepGroups.LOCKSTEP_GROUP, "lockstep_peers")).as(LOCKSTEP_SHARE),
-            avg(peerIndicator(SharedKeyLinkage.LINK_GROUP, "linked_peers")).as(SHARED_KEY_SHARE));
-  }
-
-  /** 1 when the buyer's group (not null) holds another buyer of the same block. */
-  private static Column peerIndicator(String group, String peers) {
-    return when(col(group).isNotNull().and(col(peers).geq(2)), 1.0).otherwise(0.0);
-  }
-
-  private Dataset<Row> sharedKeys(Dataset<Row> window, Dataset<Row> focus) {
-    // Three namespaced keys per trade, from one projection of the window.
-    Dataset<Row> accountKeys =
-        window.select(col("buyer_id").as(SharedKeyLinkage.ACCOUNT_ID),
-                explode(array(concat(lit("device:"), col("device_key")), concat(lit("ip:"), col("ip_key")),
-                    concat(lit("address:"), col("address_key")))).as("key"))
-            .filter(col("key").isNotNull());
-    return new SharedKeyLinkage(options.maxAccountsPerKey(),
-        new ConnectedComponents(options.blockedGraph(), "shared-key linkage")).run(accountKeys, focus);
-  }
-
-  private static Dataset<Row> ratingEvidence(Dataset<Row> b2s, Dataset<Row> blockBuyers, Dataset<Row> blockSellers) {
-    Column fiveStar =
-        col("score").equalTo(RatingScore.POSITIVE.wire())
-            .and(col("item_as_described").equalTo(5)).and(col("service").equalTo(5)).and(col("logistics").equalTo(5));
-    return b2s
-        .join(blockBuyers.withColumnRenamed("buyer_id", "rater_id"), "rater_id")
-        .join(blockSellers.withColumnRenamed("seller_id", "ratee_id"), new String[] {"block_id", "ratee_id"})
-        .groupBy("block_id")
-        .agg(avg(when(fiveStar, 1.0).otherwise(0.0)).as(FIVE_STAR_SHARE));
-  }
-
   private static double marketMedianConfirmHours(Dataset<Row> window) {
     Row row = window.agg(percentile_approx(confirmHours(), lit(0.5), lit(1000))).first();
     return row.isNullAt(0) ? Double.NaN : row.getDouble(0);
@@ -305,36 +230,4 @@ public final class RingDetection {
     return unix_millis(col("confirmed_at")).minus(unix_millis(col("paid_at"))).divide((double) MS_PER_HOUR);
   }
 
-  /**
-   * Adds {@value #SELLER_COUNT}, {@value #SUSPICIOUSNESS}, {@link #BOOSTING_EVIDENCE} and
-   * {@value #REASON} to each block's evidence row, with the plain-Java {@link RingScore}.
-   */
-  private Dataset<Row> score(Dataset<Row> evidence, double marketConfirmHours) {
-    RingScore scoring = new RingScore(options.minDensity(), marketConfirmHours);
-    Dataset<Row> counted = evidence.withColumn(SELLER_COUNT, size(col(SELLER_IDS)));
-    StructType scored =
-        counted.schema()
-            .add(SUSPICIOUSNESS, DataTypes.DoubleType, false)
-            .add(BOOSTING_EVIDENCE, DataTypes.DoubleType, false)
-            .add(REASON, DataTypes.StringType, false);
-    MapFunction<Row, Row> addScore = row -> {
-      RingScore.Score score = scoring.score(new RingScore.Signals(
-          row.getAs(SELLER_COUNT), row.getAs(BUYER_COUNT), row.getAs(DENSITY), row.getAs(FIVE_STAR_SHARE),
-          row.getAs(REPEAT_PAIR_RATE), row.getAs(LOCKSTEP_SHARE), row.getAs(SHARED_KEY_SHARE),
-          row.getAs(YOUNG_BUYER_SHARE), row.getAs(MEDIAN_CONFIRM_HOURS), row.getAs(PRICE_TO_CATEGORY_MEDIAN)));
-      Object[] values = new Object[row.size() + 3];
-      for (int i = 0; i < row.size(); i++) {
-        values[i] = row.get(i);
-      }
-      values[row.size()] = score.suspiciousness();
-      values[row.size() + 1] = score.boostingEvidence();
-      values[row.size() + 2] = score.reason();
-      return RowFactory.create(values);
-    };
-    return counted.map(addScore, Encoders.row(scored));
-  }
-
-  private static long unixMillis(Instant instant) {
-    return instant.toEpochMilli();
-  }
 }

@@ -1,5 +1,6 @@
 package org.chengxin.graph.rings;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -56,7 +57,7 @@ public record RingOptions(
     int lockstepMaxWindowBuyers,
     int youngAccountDays,
     int checkpointEvery,
-    long maxEdgesPerBlock) {
+    long maxEdgesPerBlock) implements Serializable {
 
   /**
    * Heap one edge of a graph loop takes in its task while the block is built: 16 bytes of arrays

@@ -1,7 +1,6 @@
 package org.chengxin.graph.components;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.HashSet;
 import java.util.List;
@@ -67,35 +66,5 @@ class ConnectedComponentsTest {
     Map<String, Long> oneBlock = asMap(components(1_000).run(edges));
     assertEquals(Set.of(Set.of("a", "b", "c", "d", "e"), Set.of("x", "y"), Set.of("p", "q", "r")), groups(oneBlock));
     assertEquals(oneBlock, asMap(components(2).run(edges)), "four blocks give the same labels");
-  }
-
-  @Test
-  void superCommonKeyDoesNotLinkAccounts() {
-    // 25 accounts behind one carrier NAT address, over the cap of 20; two of them share a device.
-    List<String[]> rows = new java.util.ArrayList<>();
-    for (int i = 0; i < 25; i++) {
-      rows.add(new String[] {"acct" + i, "ip:nat"});
-      rows.add(new String[] {"acct" + i, "device:own" + i});
-    }
-    rows.add(new String[] {"acct3", "device:own4"});
-    Dataset<Row> accountKeys = pairs(SharedKeyLinkage.ACCOUNT_ID, "key", rows);
-    Dataset<Row> everyone = accountKeys.select(SharedKeyLinkage.ACCOUNT_ID);
-    Map<String, Long> groups =
-        asMap(new SharedKeyLinkage(20, components(1_000)).run(accountKeys, everyone));
-    assertEquals(2, groups.size(), "only the device pair links: " + groups);
-    assertEquals(groups.get("acct3"), groups.get("acct4"));
-
-    Map<String, Long> uncapped =
-        asMap(new SharedKeyLinkage(30, components(1_000)).run(accountKeys, everyone));
-    assertEquals(25, uncapped.size());
-    assertEquals(1, uncapped.values().stream().distinct().count());
-    assertFalse(uncapped.containsKey("ip:nat"), "keys are not accounts");
-
-    // Only focus accounts are linked; the cap still counts everyone on the key.
-    Dataset<Row> focus = everyone.filter(org.apache.spark.sql.functions.col(SharedKeyLinkage.ACCOUNT_ID)
-        .isin("acct1", "acct2", "acct3", "acct4"));
-    Map<String, Long> focused = asMap(new SharedKeyLinkage(20, components(1_000)).run(accountKeys, focus));
-    assertEquals(Set.of(Set.of("acct3", "acct4")), groups(focused));
-    assertEquals(focused, asMap(new SharedKeyLinkage(20, components(4)).run(accountKeys, focus)), "two blocks");
   }
 }

@@ -1,0 +1,140 @@
+package org.chengxin.graph.rings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.chengxin.graph.components.SharedKeyLinkage.AccountKey;
+import org.chengxin.graph.rings.RingEvidence.Block;
+import org.chengxin.graph.rings.RingEvidence.Candidate;
+import org.chengxin.graph.rings.RingEvidence.Member;
+import org.chengxin.graph.rings.RingEvidence.Rating;
+import org.chengxin.graph.rings.RingEvidence.Ring;
+import org.chengxin.graph.rings.RingEvidence.Seller;
+import org.chengxin.graph.rings.RingEvidence.Trade;
+import org.junit.jupiter.api.Test;
+
+/** One block judged without Spark: members, evidence, score and the filter. */
+class RingEvidenceTest {
+
+  private static final Instant AS_OF = Instant.parse("2026-11-05T00:00:00Z");
+  private static final RingOptions OPTIONS = RingOptions.defaults(AS_OF);
+  private static final double MARKET_CONFIRM_HOURS = 72.0;
+
+  private static Timestamp daysBefore(double days) {
+    return Timestamp.from(AS_OF.minus(Duration.ofMinutes(Math.round(days * 24 * 60))));
+  }
+
+  /**
+   * A ring buyer: two cheap, quickly confirmed trades with each of s1 and s2 on days 3 and 2 (in
+   * lockstep with the other ring buyers), five-star ratings, first seen {@code ageDays} ago.
+   */
+  private static Candidate ringBuyer(String id, boolean core, double ageDays, List<AccountKey> keys) {
+    List<Trade> trades = new ArrayList<>();
+    List<Lockstep.Action> actions = new ArrayList<>();
+    for (String seller : List.of("s1", "s2")) {
+      for (double day : new double[] {3, 2}) {
+        Timestamp at = daysBefore(day);
+        trades.add(new Trade(seller, at, 0.2, 4.0));
+        actions.add(new Lockstep.Action(seller, at.getTime() / 1000));
+      }
+    }
+    return new Candidate(id, core, Map.of("s1", 1.0, "s2", 1.0), 2.0, daysBefore(ageDays), keys, actions, trades,
+        List.of(new Rating("s1", true), new Rating("s2", true)));
+  }
+
+  /** An honest customer of s1 and of a popular shop: one ordinary trade with s1. */
+  private static Candidate customer(String id, List<AccountKey> keys) {
+    Timestamp at = daysBefore(10);
+    return new Candidate(id, false, Map.of("s1", 0.3), 5.0, daysBefore(400), keys,
+        List.of(new Lockstep.Action("s1", at.getTime() / 1000)), List.of(new Trade("s1", at, 1.0, 70.0)),
+        List.of(new Rating("s1", false)));
+  }
+
+  private static Block block(List<Candidate> candidates) {
+    // s1 and s2 keep most of their weight inside; "mall" sells to everyone and keeps 1%.
+    return new Block(2.0, List.of(new Seller("s1", 6.0, 7.0), new Seller("s2", 6.0, 6.5), new Seller("mall", 0.5, 50.0)),
+        candidates);
+  }
+
+  private static Map<String, Member> byAccount(Ring ring) {
+    return ring.members().stream().collect(Collectors.toMap(Member::accountId, m -> m));
+  }
+
+  @Test
+  void aBoostingBlockBecomesARingWithItsMembersAndEvidence() {
+    AccountKey sharedDevice = new AccountKey("device:shared", 4);
+    List<Candidate> candidates = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      candidates.add(ringBuyer("b" + i, true, i < 4 ? 5 : 300, i < 3 ? List.of(sharedDevice) : List.of()));
+    }
+    // Peeled away for its few trades, but on the ring's device: joins the ring.
+    candidates.add(ringBuyer("b5", false, 5, List.of(sharedDevice)));
+    candidates.add(customer("c0", List.of(new AccountKey("ip:home", 1))));
+
+    Ring ring = new RingEvidence(OPTIONS, MARKET_CONFIRM_HOURS).evaluate(block(candidates)).orElseThrow();
+
+    assertEquals(RingEvidence.ringId("s1"), ring.ringId());
+    assertTrue(ring.ringId().matches("ring-[0-9a-f]{16}"));
+    assertEquals(List.of("s1", "s2"), ring.sellerIds(), "the mall keeps too little of its weight inside");
+    assertEquals(6, ring.buyerCount(), "five core buyers and the linked one; not the customer");
+    assertEquals(24, ring.ringTrades());
+    assertEquals(daysBefore(3), ring.firstActivityAt());
+    assertEquals(daysBefore(2), ring.lastActivityAt());
+    assertEquals(0.2, ring.priceToCategoryMedian());
+    assertEquals(4.0, ring.medianConfirmHours());
+    assertEquals(1.0, ring.fiveStarShare());
+    assertEquals(1.0, ring.repeatPairRate());
+    assertEquals(1.0, ring.lockstepShare());
+    assertEquals(4.0 / 6, ring.sharedKeyShare(), 1e-12);
+    assertEquals(5.0 / 6, ring.youngBuyerShare(), 1e-12);
+    assertEquals(5.0, ring.medianBuyerAgeDays(), 1e-9);
+    assertTrue(ring.suspiciousness() >= OPTIONS.minSuspiciousness());
+    assertTrue(ring.reason().startsWith("2 sellers and 6 buyers"), ring.reason());
+
+    Map<String, Member> members = byAccount(ring);
+    assertEquals(8, members.size());
+    assertEquals(RingDetection.SELLER, members.get("s1").role());
+    assertEquals(6.0 / 7.0, members.get("s1").memberScore(), 1e-12);
+    assertEquals(RingDetection.BUYER, members.get("b5").role());
+    assertEquals(1.0, members.get("b5").memberScore(), 1e-12);
+  }
+
+  @Test
+  void aDenseBlockOfOrdinaryTradesIsNotARing() {
+    // Dense, but priced and confirmed like the market, rated mixed, no pair repeats.
+    List<Candidate> candidates = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      candidates.add(customer("c" + i, List.of()));
+    }
+    Optional<Ring> ring = new RingEvidence(OPTIONS, MARKET_CONFIRM_HOURS).evaluate(block(candidates));
+    assertTrue(ring.isEmpty(), () -> ring.toString());
+  }
+
+  @Test
+  void aBlockWhoseSellersAllLeaveHasNoRing() {
+    Block camouflageOnly = new Block(2.0, List.of(new Seller("mall", 0.5, 50.0)),
+        List.of(ringBuyer("b0", true, 5, List.of())));
+    assertTrue(new RingEvidence(OPTIONS, MARKET_CONFIRM_HOURS).evaluate(camouflageOnly).isEmpty());
+  }
+
+  @Test
+  void theMedianIsTheLowerMiddleValueOfThoseKnown() {
+    assertEquals(2.0, RingEvidence.median(Stream.of(4.0, 1.0, 2.0, 3.0)));
+    assertEquals(2.0, RingEvidence.median(Stream.of(3.0, null, 1.0, 2.0)));
+    assertEquals(7.0, RingEvidence.median(Stream.of(7.0)));
+    assertNull(RingEvidence.median(Stream.of((Double) null)));
+    Map<String, Double> none = new HashMap<>();
+    assertNull(RingEvidence.median(none.values().stream()));
+  }
+}

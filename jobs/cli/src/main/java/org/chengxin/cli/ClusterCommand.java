@@ -142,7 +142,9 @@ final class ClusterCommand implements Callable<Integer> {
     builder.environment().put("SPARK_SCALA_VERSION", "2.13");
     builder.environment().put("SPARK_LOCAL_IP", LOOPBACK);
     Process process = builder.start();
-    Files.writeString(dir().resolve(name + ".pid"), String.valueOf(process.pid()));
+    // The start time beside the pid: a pid the system later gives another process is not ours to stop.
+    Files.writeString(dir().resolve(name + ".pid"),
+        process.pid() + " " + process.toHandle().info().startInstant().map(Object::toString).orElse(""));
   }
 
   private int down() throws IOException {
@@ -181,11 +183,19 @@ final class ClusterCommand implements Callable<Integer> {
     System.out.println("logs " + dir().resolve("logs"));
   }
 
-  /** The cluster's processes still running, from their pid files. */
+  /**
+   * The cluster's processes still running, from their pid files: a live process under a recorded pid
+   * counts only if it started when the recorded one did.
+   */
   private List<ProcessHandle> alive() throws IOException {
     List<ProcessHandle> alive = new ArrayList<>();
     for (Path pid : pidFiles()) {
-      ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive).ifPresent(alive::add);
+      String[] recorded = Files.readString(pid).trim().split(" ", 2);
+      String started = recorded.length > 1 ? recorded[1] : "";
+      ProcessHandle.of(Long.parseLong(recorded[0]))
+          .filter(ProcessHandle::isAlive)
+          .filter(p -> started.isEmpty() || p.info().startInstant().map(Object::toString).orElse("").equals(started))
+          .ifPresent(alive::add);
     }
     return alive;
   }

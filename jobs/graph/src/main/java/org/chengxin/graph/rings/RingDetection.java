@@ -4,24 +4,21 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile_approx;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_millis;
-import static org.apache.spark.sql.functions.unix_seconds;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -99,103 +96,71 @@ public final class RingDetection {
 
     Dataset<Row> edges = edges(window);
     Dataset<Row> blocks = new DenseBlocks(options).find(edges).localCheckpoint();
-    Dataset<Row> gathered = gather(trades, window, b2s, edges, blocks);
     RingEvidence evidence = new RingEvidence(options, marketMedianConfirmHours(window));
-    FlatMapFunction<Row, Row> evaluate = block -> evidence.evaluate(BlockRows.block(block)).map(BlockRows::ring).stream().iterator();
-    Dataset<Row> found = gathered.flatMap(evaluate, Encoders.row(BlockRows.RING_WITH_MEMBERS)).localCheckpoint();
+    FlatMapGroupsFunction<String, Row, Row> evaluate =
+        (blockId, facts) -> evidence.evaluate(BlockFacts.block(facts)).map(BlockFacts::ring).stream().iterator();
+    Dataset<Row> found =
+        facts(trades, window, b2s, edges, blocks)
+            .groupByKey((MapFunction<Row, String>) fact -> fact.getString(0), Encoders.STRING())
+            .flatMapGroups(evaluate, Encoders.row(BlockFacts.RING_WITH_MEMBERS))
+            .localCheckpoint();
     LOG.info("rings: {} peeled blocks, {} rings", blocks.select("block_id").distinct().count(), found.count());
     Dataset<Row> members =
-        found.select(col(RING_ID), explode(col(BlockRows.MEMBERS)).as("m"))
+        found.select(col(RING_ID), explode(col(BlockFacts.MEMBERS)).as("m"))
             .select(col("m." + ACCOUNT_ID).as(ACCOUNT_ID), col("m." + ROLE).as(ROLE), col(RING_ID), col("m." + MEMBER_SCORE).as(MEMBER_SCORE));
-    return new RingResult(found.drop(BlockRows.MEMBERS), members);
+    return new RingResult(found.drop(BlockFacts.MEMBERS), members);
   }
 
   /**
-   * One row per peeled block with everything {@link RingEvidence} needs (BlockRows#BLOCK): the
-   * block's sellers with their weights, and every buyer of those sellers with its edges to them, its
-   * whole weight, first trade, keys, actions in the window, and trades with and ratings of the
-   * block's sellers. Built with joins and aggregations; each block's rows then go to one task.
+   * Everything {@link RingEvidence} needs of each peeled block, as rows of {@link BlockFacts#FACT}
+   * tagged with the block: its sellers, and for every buyer of those sellers (a candidate) its
+   * edges, whether the peel kept it, its first trade, its trades and ratings in the window, and every
+   * account of the window on one of its device/IP/address keys. The candidates are a review-sized
+   * set, broadcast to the joins, so the facts need no shuffle but the block grouping and three small
+   * aggregations (seller totals, category medians, first trades).
    */
-  private Dataset<Row> gather(Dataset<Row> trades, Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> edges, Dataset<Row> blocks) {
+  private Dataset<Row> facts(Dataset<Row> trades, Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> edges, Dataset<Row> blocks) {
     Dataset<Row> blockSellers =
         blocks.filter(col(ROLE).equalTo(SELLER)).select(col("block_id"), col(ACCOUNT_ID).as("seller_id"),
             col(DenseBlocks.BLOCK_DEGREE), col(DenseBlocks.BLOCK_DENSITY));
-    Dataset<Row> sellerEdges =
-        edges.join(broadcast(blockSellers.select("block_id", "seller_id")), "seller_id")
-            .select("block_id", "buyer_id", "seller_id", "weight").localCheckpoint();
-    Dataset<Row> candidates = broadcast(sellerEdges.select("buyer_id").distinct());
-    Dataset<Row> sellers =
-        blockSellers.join(totals(edges, "seller_id", blockSellers.select("seller_id")), "seller_id")
-            .groupBy("block_id")
-            .agg(first(DenseBlocks.BLOCK_DENSITY).as(BlockRows.DENSITY),
-                collect_list(struct(col("seller_id"), col(DenseBlocks.BLOCK_DEGREE), col("total"))).as(BlockRows.SELLERS));
-
-    Dataset<Row> perBuyer =
-        totals(edges, "buyer_id", candidates)
-            .join(trades.filter(col("created_at").lt(lit(Timestamp.from(options.asOf()))))
-                .join(candidates, "buyer_id").groupBy("buyer_id").agg(min("created_at").as(BlockRows.FIRST_SEEN)), "buyer_id")
-            .join(keys(window, candidates), new String[] {"buyer_id"}, "left")
-            .join(actions(window, b2s, candidates), new String[] {"buyer_id"}, "left");
-
+    // Materialised: five joins use it, and Spark cannot tell its columns from the window's otherwise.
+    Dataset<Row> candidates =
+        broadcast(edges.join(broadcast(blockSellers.select("block_id", "seller_id")), "seller_id")
+            .select("block_id", "buyer_id").distinct().localCheckpoint());
     Dataset<Row> categoryMedian =
         window.groupBy("category").agg(percentile_approx(col("price_minor"), lit(0.5), lit(1000)).as("category_median"));
-    Dataset<Row> pairTrades =
-        window.join(categoryMedian, "category")
-            .join(sellerEdges.select("block_id", "buyer_id", "seller_id"), new String[] {"buyer_id", "seller_id"})
-            .groupBy("block_id", "buyer_id")
-            .agg(collect_list(struct(col("seller_id"), col("created_at"),
-                col("price_minor").divide(col("category_median")).as(PRICE_TO_CATEGORY_MEDIAN), confirmHours().as("confirm_hours")))
-                .as(BlockRows.TRADES));
     Column fiveStar =
         col("score").equalTo(RatingScore.POSITIVE.wire())
             .and(col("item_as_described").equalTo(5)).and(col("service").equalTo(5)).and(col("logistics").equalTo(5));
-    Dataset<Row> pairRatings =
-        b2s.select(col("rater_id").as("buyer_id"), col("ratee_id").as("seller_id"), coalesce(fiveStar, lit(false)).as("five_star"))
-            .join(sellerEdges.select("block_id", "buyer_id", "seller_id"), new String[] {"buyer_id", "seller_id"})
-            .groupBy("block_id", "buyer_id")
-            .agg(collect_list(struct(col("seller_id"), col("five_star"))).as(BlockRows.RATINGS));
-    Dataset<Row> core =
-        blocks.filter(col(ROLE).equalTo(BUYER)).select(col("block_id"), col(ACCOUNT_ID).as("buyer_id"), lit(true).as(BlockRows.CORE));
+    Dataset<Row> blockKeys = broadcast(accountKeys(window).join(candidates, "buyer_id").select("block_id", "key").distinct());
 
-    Dataset<Row> blockBuyers =
-        sellerEdges.groupBy("block_id", "buyer_id").agg(collect_list(struct(col("seller_id"), col("weight"))).as(BlockRows.EDGES))
-            .join(core, new String[] {"block_id", "buyer_id"}, "left")
-            .join(pairTrades, new String[] {"block_id", "buyer_id"}, "left")
-            .join(pairRatings, new String[] {"block_id", "buyer_id"}, "left")
-            .join(perBuyer, "buyer_id");
-    return blockBuyers
-        .groupBy("block_id")
-        .agg(collect_list(struct(col("buyer_id"), coalesce(col(BlockRows.CORE), lit(false)).as(BlockRows.CORE),
-            col(BlockRows.EDGES), col("total"), col(BlockRows.FIRST_SEEN), col(BlockRows.KEYS), col(BlockRows.ACTIONS),
-            col(BlockRows.TRADES), col(BlockRows.RATINGS))).as(BlockRows.CANDIDATES))
-        .join(sellers, "block_id");
+    return BlockFacts.of(BlockFacts.SELLER,
+            blockSellers.join(totals(edges, "seller_id", blockSellers.select("seller_id")), "seller_id"),
+            Map.of(BlockFacts.SELLER_ID, col("seller_id"), BlockFacts.WEIGHT, col(DenseBlocks.BLOCK_DEGREE),
+                BlockFacts.TOTAL, col("total"), BlockFacts.DENSITY, col(DenseBlocks.BLOCK_DENSITY)))
+        .union(BlockFacts.of(BlockFacts.CORE, blocks.filter(col(ROLE).equalTo(BUYER)), Map.of(BlockFacts.ACCOUNT_ID, col(ACCOUNT_ID))))
+        .union(BlockFacts.of(BlockFacts.EDGE, edges.join(candidates, "buyer_id"),
+            Map.of(BlockFacts.ACCOUNT_ID, col("buyer_id"), BlockFacts.SELLER_ID, col("seller_id"), BlockFacts.WEIGHT, col("weight"))))
+        .union(BlockFacts.of(BlockFacts.FIRST_TRADE,
+            trades.filter(col("created_at").lt(lit(Timestamp.from(options.asOf())))).join(candidates, "buyer_id")
+                .groupBy("block_id", "buyer_id").agg(min("created_at").as("first_seen")),
+            Map.of(BlockFacts.ACCOUNT_ID, col("buyer_id"), BlockFacts.AT, col("first_seen"))))
+        .union(BlockFacts.of(BlockFacts.TRADE, window.join(broadcast(categoryMedian), "category").join(candidates, "buyer_id"),
+            Map.of(BlockFacts.ACCOUNT_ID, col("buyer_id"), BlockFacts.SELLER_ID, col("seller_id"), BlockFacts.AT, col("created_at"),
+                BlockFacts.PRICE_RATIO, col("price_minor").divide(col("category_median")), BlockFacts.CONFIRM_HOURS, confirmHours())))
+        .union(BlockFacts.of(BlockFacts.RATING, b2s.join(candidates, col("rater_id").equalTo(col("buyer_id"))),
+            Map.of(BlockFacts.ACCOUNT_ID, col("rater_id"), BlockFacts.SELLER_ID, col("ratee_id"), BlockFacts.AT, col("rated_at"),
+                BlockFacts.FIVE_STAR, coalesce(fiveStar, lit(false)))))
+        .union(BlockFacts.of(BlockFacts.KEY_USER, accountKeys(window).join(blockKeys, "key").select("block_id", "key", "buyer_id").distinct(),
+            Map.of(BlockFacts.ACCOUNT_ID, col("buyer_id"), BlockFacts.KEY, col("key"))));
   }
 
-  /**
-   * Each candidate's device, IP and address keys in the window, with how many accounts of the whole
-   * window used each (the linkage's cap counts every account on a key). Only the candidates' keys
-   * are counted, never the whole market's.
-   */
-  private static Dataset<Row> keys(Dataset<Row> window, Dataset<Row> candidates) {
-    Dataset<Row> accountKeys =
-        window.select(col("buyer_id"),
-                explode(array(concat(lit("device:"), col("device_key")), concat(lit("ip:"), col("ip_key")),
-                    concat(lit("address:"), col("address_key")))).as("key"))
-            .filter(col("key").isNotNull());
-    Dataset<Row> candidateKeys = accountKeys.join(candidates, "buyer_id").distinct();
-    Dataset<Row> keyAccounts =
-        accountKeys.join(broadcast(candidateKeys.select("key").distinct()), "key")
-            .groupBy("key").agg(countDistinct("buyer_id").as("accounts"));
-    return candidateKeys.join(keyAccounts, "key")
-        .groupBy("buyer_id").agg(collect_list(struct(col("key"), col("accounts"))).as(BlockRows.KEYS));
-  }
-
-  /** Each candidate's trades and ratings in the window, with any seller: the lockstep input. */
-  private static Dataset<Row> actions(Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> candidates) {
-    return window.join(candidates, "buyer_id").select(col("buyer_id"), col("seller_id"), unix_seconds(col("created_at")).as("at"))
-        .union(b2s.select(col("rater_id").as("buyer_id"), col("ratee_id"), unix_seconds(col("rated_at")))
-            .join(candidates, "buyer_id"))
-        .groupBy("buyer_id").agg(collect_list(struct(col("seller_id"), col("at"))).as(BlockRows.ACTIONS));
+  /** The window's (buyer_id, key) pairs: three namespaced keys per trade. */
+  private static Dataset<Row> accountKeys(Dataset<Row> window) {
+    return window.select(col("buyer_id"),
+            explode(array(concat(lit("device:"), col("device_key")), concat(lit("ip:"), col("ip_key")),
+                concat(lit("address:"), col("address_key")))).as("key"))
+        .filter(col("key").isNotNull());
   }
 
   /** One row per buyer–seller pair with FRAUDAR's column-weighted edge weight. */

@@ -31,10 +31,10 @@ final class RingEvidence implements Serializable {
   /** A seller the peel put in the block, with its weighted degree inside it and in the whole graph. */
   record Seller(String id, double blockDegree, double totalWeight) {}
 
-  /** A ring-candidate trade: one of the block sellers' trades in the window. */
+  /** A trade of a candidate buyer in the window. */
   record Trade(String sellerId, Timestamp createdAt, Double priceToCategoryMedian, Double confirmHours) {}
 
-  /** A buyer's rating of one of the block's sellers. */
+  /** A buyer's rating of a seller in the window. */
   record Rating(String sellerId, boolean fiveStar) {}
 
   /**
@@ -46,8 +46,8 @@ final class RingEvidence implements Serializable {
    * @param firstSeen its first trade before the end of the period
    * @param keys its device/IP/address keys in the window
    * @param actions its trades and ratings in the window, with any seller (lockstep)
-   * @param trades its trades with the block's sellers in the window
-   * @param ratings its ratings of the block's sellers in the window
+   * @param trades its trades in the window (those with the ring's sellers are ring trades)
+   * @param ratings its ratings of sellers in the window (those of the ring's sellers count)
    */
   record Candidate(String id, boolean core, Map<String, Double> sellerWeights, double totalWeight,
       Timestamp firstSeen, List<SharedKeyLinkage.AccountKey> keys, List<Lockstep.Action> actions, List<Trade> trades,

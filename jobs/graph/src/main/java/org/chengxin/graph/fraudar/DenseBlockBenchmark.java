@@ -211,8 +211,8 @@ public final class DenseBlockBenchmark {
         "line counts of prefixes measured before the whole file, for growth (default 100000)");
     Arg<Weighting> weighting = cli.choice("weighting", "log: FRAUDAR's column weighting; plain: every pair 1",
         Weighting.LOG);
-    Arg<Double> offset = cli.number("offset", "C", "the c of 1/ln(column sum + c)", Suspiciousness.DEFAULT_OFFSET,
-        1.000001, 1e9);
+    Arg<Double> offset = cli.number("offset", "C", "the c of 1/ln(column sum + c), above 1", Suspiciousness.DEFAULT_OFFSET,
+        1, Double.MAX_VALUE);
     Arg<Long> warmups = cli.whole("warmup", "N", "untimed peels before the timed ones", 2, 0, 100);
     Arg<Long> repeats = cli.whole("repeat", "N", "timed peels per size (the median is printed)", 5, 1, 1000);
     Arg<Path> shared = cli.path("shared", "DIR", "the shared folder (default: ../shared beside the checkout)");
@@ -222,6 +222,9 @@ public final class DenseBlockBenchmark {
         "reference block's ratees, one id a line (default without --input: SHARED/bench/fraudar-block-1m-seed1.ratees)");
     if (!cli.parse(args)) {
       return Optional.empty();
+    }
+    if (offset.value() <= 1) {
+      throw new UsageException("--offset must be above 1 so every weight stays finite, got " + offset.value());
     }
     if (referenceRaters.optional().isPresent() != referenceRatees.optional().isPresent()) {
       throw new UsageException("--reference-raters and --reference-ratees go together");

@@ -27,8 +27,8 @@ class DenseBlockBenchmarkTest {
   private static final Path HOME = Path.of("../..").toAbsolutePath().normalize();
 
   @Test
-  void ratingPairsAreDistinctAndNumberedInNumericIdOrder(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("r.csv"), "10,200,5,0\n9,200,1,0\n\n10,200,-3,9\n10,31,2,0\n7,5,1,1\n");
+  void ratingPairsAreDistinctAndNumberedInNumericIdOrderQuotedOrNot(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("r.csv"), "10,200,5,0\n9,200,1,0\n\n10,200,-3,9\n10,31,2,0\n\"7\",\"5\",1,1\n");
     RatingPairs all = RatingPairs.read(file, ',', 0, 1, Long.MAX_VALUE);
     assertEquals(5, all.lines());
     assertArrayEquals(new String[] {"7", "9", "10"}, all.raterIds(), "9 before 10: by value, not as text");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.chengxin.core.cli.Arguments;
@@ -124,7 +125,7 @@ public final class DenseBlockBenchmark {
     line.put("pairs", pairs.pairCount());
     line.put("raters", pairs.raterIds().length);
     line.put("ratees", pairs.rateeIds().length);
-    line.put("weighting", options.weighting().name().toLowerCase(java.util.Locale.ROOT));
+    line.put("weighting", options.weighting().name().toLowerCase(Locale.ROOT));
     line.put("load_seconds", round(loadSeconds, 3));
     line.put("peel_seconds", round(median, 3));
     line.put("peel_seconds_min", round(peelSeconds[0], 3));

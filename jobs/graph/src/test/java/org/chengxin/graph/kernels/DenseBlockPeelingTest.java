@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.chengxin.graph.kernels.DenseBlockPeeling.Peel;
@@ -77,7 +80,7 @@ class DenseBlockPeelingTest {
 
   private static boolean[] alive(int n) {
     boolean[] all = new boolean[n];
-    java.util.Arrays.fill(all, true);
+    Arrays.fill(all, true);
     return all;
   }
 
@@ -245,7 +248,7 @@ class DenseBlockPeelingTest {
     }
     Peel first = DenseBlockPeeling.densest(edges.graph(200, 60).logColumnWeighted(FRAUDAR_OFFSET)).orElseThrow();
     for (int shuffle = 0; shuffle < 5; shuffle++) {
-      java.util.Collections.shuffle(edges.list, new java.util.Random(shuffle));
+      Collections.shuffle(edges.list, new Random(shuffle));
       Peel again = DenseBlockPeeling.densest(edges.graph(200, 60).logColumnWeighted(FRAUDAR_OFFSET)).orElseThrow();
       assertArrayEquals(first.rows(), again.rows());
       assertArrayEquals(first.columns(), again.columns());

@@ -69,6 +69,7 @@ class DenseBlockBenchmarkTest {
         "--reference-raters", raters.toString(), "--reference-ratees", ratees.toString());
     assertEquals(4, out.size(), "sizes 1000, 3000, the whole file, then the ratios");
     assertEquals(1000, out.get(0).get("edges").asLong());
+    assertTrue(out.get(0).has("peel_cpu_seconds"), "the peel's CPU time beside its wall time");
     assertTrue(out.get(0).path("jaccard_members").isMissingNode(), "a prefix is not the reference's file");
     JsonNode whole = out.get(2);
     assertEquals(6240, whole.get("edges").asLong());

@@ -63,6 +63,8 @@ public final class ForwardedCommand implements Callable<Integer> {
           new JavaMain("jobs/core", "org.chengxin.core.schema.SchemaDocs", "256m"), null),
       new Spec("coverage-study", "coverage of the dissatisfaction-rate intervals over simulated draws (docs/dissatisfaction.md)",
           new JavaMain("jobs/stats", "org.chengxin.stats.CoverageStudy", "2g"), null),
+      new Spec("bench-dense-block", "the dense-block kernel with FRAUDAR's objective timed on a rating file, its block against FRAUDAR's reference (docs/rings.md)",
+          new JavaMain("jobs/graph", "org.chengxin.graph.fraudar.DenseBlockBenchmark", "3g"), null),
       new Spec("ingest-benchmark", "the ingest stages timed one by one on one day (a step of bench-ingest)",
           new JavaMain("jobs/ingest", "org.chengxin.ingest.IngestBenchmark", "6g"), null, true),
       new Spec("backfill-benchmark", "a multi-day backfill timed (a step of bench-ingest --backfill-days)",

@@ -1,6 +1,7 @@
 package org.chengxin.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,16 @@ class ForwardedCommandTest {
 
     ForwardedCommand show = parse("show", "--help");
     assertEquals(List.of("--help"), show.forwardedArguments(), "a leading option is no table name");
+  }
+
+  @Test
+  void theDenseBlockBenchmarkRunsInTheGraphModulesJvmWithoutSpark() {
+    ForwardedCommand bench = parse("bench-dense-block", "--input", "g1m.csv", "--sizes", "100000", "--repeat", "9");
+    assertEquals(List.of("--input", "g1m.csv", "--sizes", "100000", "--repeat", "9"), bench.forwardedArguments());
+    JavaMain main = ForwardedCommand.mainOf("bench-dense-block");
+    assertEquals("jobs/graph", main.module());
+    assertEquals("org.chengxin.graph.fraudar.DenseBlockBenchmark", main.className());
+    assertFalse(main.needsSparkFlags(), "the kernel runs without Spark");
   }
 
   @Test

@@ -52,6 +52,7 @@ final class Console implements HttpHandler {
   private final ConsoleSettings settings;
   private final WarehouseEvidence warehouse;
   private final QueueStats stats;
+  private final StaticFiles files = new StaticFiles();
 
   Console(CaseStore cases, AccountStore accounts, AuditLog audit, QueueStats stats, WarehouseEvidence warehouse, Clock clock,
       ConsoleSettings settings) {
@@ -89,6 +90,16 @@ final class Console implements HttpHandler {
     boolean post = request.method().equals("POST");
     if (!post && !request.method().equals("GET")) {
       request.page(405, Html.page("Refused", "<p>Only GET and POST.</p>"));
+      return;
+    }
+    if (StaticFiles.isStatic(path) && !post) {
+      // The library and the chart code hold no data: served without a session, so browsers and proxies may keep them.
+      Optional<StaticFiles.File> file = files.find(path);
+      if (file.isPresent()) {
+        request.asset(file.get());
+      } else {
+        request.page(404, Html.page("Not found", "<p>No such file.</p>"));
+      }
       return;
     }
     if (path.equals("/login")) {
@@ -186,7 +197,7 @@ final class Console implements HttpHandler {
         ? accounts.accounts().stream().filter(a -> a.role().works() && !a.locked()).toList() : List.of();
     CaseView view = new CaseView(c, pending, cases.casesOf(c.sellerId()), cases.decisions(Optional.of(c.sellerId())),
         cases.penalties(c.sellerId()), audit.entries(Optional.of(caseId), 50), workers, warehouseEvidence(c));
-    request.page(200, CasePage.render(request, session, view));
+    request.page(200, CasePage.render(request, session, view, files.scriptTags(request)));
   }
 
   /** The same answer for a case that is not there and one the account may not see: ids tell nothing. */
@@ -196,12 +207,12 @@ final class Console implements HttpHandler {
   }
 
   /** The warehouse's evidence, or one section saying it could not be read: the queue's part of the page still shows. */
-  private List<EvidenceTable> warehouseEvidence(ReviewCase c) {
+  private CaseEvidence warehouseEvidence(ReviewCase c) {
     try {
       return warehouse.of(c);
     } catch (SQLException | RuntimeException e) {
       LOG.error("reading the warehouse's evidence failed: {}", e.getClass().getName());
-      return List.of(new EvidenceTable("Warehouse", List.of(), List.of(), "the warehouse could not be read; the server log says more"));
+      return CaseEvidence.unreadable();
     }
   }
 

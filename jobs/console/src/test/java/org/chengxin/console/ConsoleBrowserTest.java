@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -93,7 +94,10 @@ class ConsoleBrowserTest {
     WebElement members = browser.findElement(By.xpath("//h3[text()='Members of ring-0001']/following-sibling::table[1]"));
     assertEquals(5, members.findElements(By.tagName("tr")).size(), "a header and the ring's four members");
     assertTrue(browser.findElement(By.tagName("body")).getText().contains("ring member <b>boost</b>"), "a reason shown as text");
+    assertChartsDrawn();
     screenshot("case");
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('rating-chart').scrollIntoView()");
+    screenshot("case-charts");
 
     browser.findElement(By.cssSelector("input[name='outcome'][value='confirmed']")).click();
     browser.findElement(By.name("note")).sendKeys("ring-0001: <script>document.title='pwned'</script> shared devices");
@@ -120,6 +124,23 @@ class ConsoleBrowserTest {
     assertEquals(CaseStatus.CONFIRMED, fixture.status(1));
     assertEquals(List.of(RecommendedAction.SEVEN_DAY_CLOSURE), fixture.penalties("seller-a"));
     screenshot("closure-confirmed");
+  }
+
+  /**
+   * Both charts of case 1 drawn by the ECharts the console serves (under its script-src 'self'
+   * policy): a canvas in each container, and the series ECharts holds are the warehouse's figures.
+   */
+  private void assertChartsDrawn() {
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    for (String chart : List.of("ring-graph", "rating-chart")) {
+      assertEquals(1L, js.executeScript("return document.querySelectorAll('#" + chart + " canvas').length"), chart + " drew a canvas");
+    }
+    assertEquals(List.of(5L, 5L), js.executeScript("var s = echarts.getInstanceByDom(document.getElementById('ring-graph')).getOption()"
+        + ".series[0]; return [s.data.length, s.links.length]"), "4 members and a shared device key; 3 trading pairs and 2 key links");
+    assertEquals(List.of("positive", "negative", "flagged: ring_boost", "flagged: shared_key_boost"), js.executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('rating-chart')).getOption().series.map(function (s) { return s.name; })"));
+    assertEquals(4L, js.executeScript("return echarts.getInstanceByDom(document.getElementById('rating-chart')).getOption().series"
+        + ".reduce(function (sum, s) { return sum + s.data.reduce(function (a, b) { return a + b; }, 0); }, 0)"), "seller-a's four ratings to the flag's day");
   }
 
   @Test

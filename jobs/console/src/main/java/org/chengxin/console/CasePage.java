@@ -40,15 +40,15 @@ final class CasePage {
     body.append("<h3>Ratings received over time</h3>").append(notes(warehouse.ratings().gaps()));
     if (!warehouse.ratings().days().isEmpty()) {
       body.append(Charts.chart("ratings", "rating-chart", "The seller's ratings per day, the flagged ones by pattern", warehouse.ratings(), 320))
-          .append("<details><summary>The same, day by day</summary>").append(table(warehouse.ratings().table())).append("</details>");
+          .append("<details><summary>The same, day by day</summary>").append(warehouse.ratings().table().html()).append("</details>");
     }
     RingGraph graph = warehouse.ringGraph();
     body.append("<h3>The seller's rings as a graph</h3>").append(notes(graph.gaps()));
     if (!graph.nodes().isEmpty()) {
       body.append(Charts.chart("ring-graph", "ring-graph", "The seller's rings: members, the sellers they traded with, shared keys", graph,
-          520)).append(section(graph.pairs())).append(section(graph.keys()));
+          520)).append(graph.pairs().section()).append(graph.keys().section());
     }
-    warehouse.tables().forEach(t -> body.append(section(t)));
+    warehouse.tables().forEach(t -> body.append(t.section()));
 
     view.pendingClosure().ifPresent(p -> {
       body.append("<h2>Closure proposed</h2><p>by ").append(Html.text(p.proposedBy())).append(" at ").append(p.proposedAt())
@@ -114,23 +114,6 @@ final class CasePage {
   private static String audit(AuditEntry a) {
     return a.happenedAt() + " " + a.actor() + " " + a.action().wire() + (a.detail() == null ? "" : ": " + a.detail()) + " ("
         + a.channel().wire() + ")";
-  }
-
-  /** A titled table of the warehouse's evidence, or why there is none. */
-  private static String section(EvidenceTable table) {
-    return "<h3>" + Html.text(table.title()) + "</h3>" + (table.rows().isEmpty() ? "<p>" + Html.text(table.absent()) + ".</p>" : table(table));
-  }
-
-  private static String table(EvidenceTable table) {
-    StringBuilder out = new StringBuilder("<table><tr>");
-    table.columns().forEach(column -> out.append("<th>").append(Html.text(column)).append("</th>"));
-    out.append("</tr>");
-    for (List<String> row : table.rows()) {
-      out.append("<tr>");
-      row.forEach(value -> out.append("<td>").append(Html.text(value)).append("</td>"));
-      out.append("</tr>");
-    }
-    return out.append("</table>").toString();
   }
 
   /** What the warehouse lacks for a chart, in words. */

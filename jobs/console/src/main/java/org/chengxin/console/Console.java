@@ -43,6 +43,8 @@ final class Console implements HttpHandler {
   private static final Pattern CASE = Pattern.compile("/case/(\\d{1,18})(?:/(take|release|reassign|decide|confirm-closure))?");
   private static final int QUEUE_PAGE = 200;
   private static final int DASHBOARD_DAYS = 14;
+  // The 30-day window: long enough for the rate to mean something, short enough to show change.
+  private static final int DEFAULT_WINDOW = 30;
 
   private final CaseStore cases;
   private final AccountStore accounts;
@@ -52,10 +54,12 @@ final class Console implements HttpHandler {
   private final ConsoleSettings settings;
   private final WarehouseEvidence warehouse;
   private final QueueStats stats;
+  private final DashboardFigures figures;
   private final StaticFiles files = new StaticFiles();
 
-  Console(CaseStore cases, AccountStore accounts, AuditLog audit, QueueStats stats, WarehouseEvidence warehouse, Clock clock,
-      ConsoleSettings settings) {
+  Console(CaseStore cases, AccountStore accounts, AuditLog audit, QueueStats stats, WarehouseEvidence warehouse, DashboardFigures figures,
+      Clock clock, ConsoleSettings settings) {
+    this.figures = figures;
     this.stats = stats;
     this.warehouse = warehouse;
     this.cases = cases;
@@ -127,8 +131,7 @@ final class Console implements HttpHandler {
     if (path.equals("/") && !post) {
       queue(request, session.get());
     } else if (path.equals("/dashboard") && !post) {
-      LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-      request.page(200, DashboardPage.render(request, session.get(), stats.byStatus(today), stats.perDay(today, DASHBOARD_DAYS)));
+      dashboard(request, session.get());
     } else if (path.equals("/logout") && post) {
       sessions.close(session.get().token());
       audit.append(session.get().account().name(), AuditAction.LOGOUT, null, Channel.CONSOLE, clock.instant());
@@ -140,6 +143,25 @@ final class Console implements HttpHandler {
       act(request, session.get(), Long.parseLong(caseRoute.group(1)), caseRoute.group(2));
     } else {
       request.page(404, Html.page("Not found", "<p>No such page.</p>"));
+    }
+  }
+
+  private void dashboard(Request request, Session session) throws IOException, SQLException {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    int window = request.query("window").map(Integer::valueOf).filter(DashboardFigures.WINDOWS::contains).orElse(DEFAULT_WINDOW);
+    request.page(200, DashboardPage.render(request, session, stats.byStatus(today), stats.perDay(today, DASHBOARD_DAYS),
+        dashboardFigures(window), window, files.scriptTags(request)));
+  }
+
+  /** The warehouse's figures, or none with a line saying why: the queue's figures still show. */
+  private DashboardFigures.Figures dashboardFigures(int window) {
+    try {
+      return figures.read(window);
+    } catch (SQLException | RuntimeException e) {
+      LOG.error("reading the dashboard's figures failed: {}", e.getClass().getName());
+      String why = "the warehouse could not be read; the server log says more";
+      return new DashboardFigures.Figures(List.of(), DailyCounts.none("Flagged ratings", why), DailyCounts.none("Detections", why),
+          new Calibration("(unknown)", List.of(), why), List.of(why));
     }
   }
 

@@ -36,12 +36,13 @@ public final class ConsoleServer implements AutoCloseable {
   private final ExecutorService threads;
 
   /**
-   * Starts serving the review database {@code db}, with the evidence of the warehouse at {@code tables};
-   * {@code settings.port()} 0 takes a free port.
+   * Starts serving the review database {@code db}, with the evidence of the warehouse at {@code tables}
+   * and the risk models' held-out figures under {@code models}; {@code settings.port()} 0 takes a free port.
    */
-  public ConsoleServer(ReviewDatabase db, Path tables, Clock clock, PasswordHash hashes, ConsoleSettings settings) throws IOException {
+  public ConsoleServer(ReviewDatabase db, Path tables, Path models, Clock clock, PasswordHash hashes, ConsoleSettings settings)
+      throws IOException {
     Console console = new Console(new CaseStore(db, clock, Channel.CONSOLE), new AccountStore(db, clock, hashes), new AuditLog(db),
-        new QueueStats(db), new WarehouseEvidence(tables), clock, settings);
+        new QueueStats(db), new WarehouseEvidence(tables), new DashboardFigures(tables, models), clock, settings);
     server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
     server.createContext("/", console);
     threads = Executors.newFixedThreadPool(THREADS);
@@ -64,6 +65,12 @@ public final class ConsoleServer implements AutoCloseable {
     Arguments.runMain(() -> run(args, System.getenv()));
   }
 
+  /** The repository's models/risk (the scripts set CHENGXIN_HOME), else ./models/risk, as the nightly's seller_risk finds it. */
+  private static Path repositoryModels(Map<String, String> env) {
+    String home = env.get("CHENGXIN_HOME");
+    return (home == null ? Path.of("") : Path.of(home)).resolve("models").resolve("risk").toAbsolutePath();
+  }
+
   private static void run(String[] args, Map<String, String> env) throws Exception {
     Arguments cli = new Arguments("scripts/console", "Serves the review console: the queue, each case with its evidence, and"
         + " decisions, for the accounts made with `scripts/chengxin console-user add` (docs/console.md).");
@@ -73,6 +80,8 @@ public final class ConsoleServer implements AutoCloseable {
         "the path prefix a reverse proxy serves the console under, like /review (default: none)");
     Arg<Boolean> secure = cli.flag("secure-cookies", "mark the session cookie Secure (the proxy in front speaks HTTPS)");
     Arg<Path> tables = cli.path("tables", "DIR", "warehouse whose Parquet tables the case page reads (default: the --warehouse)");
+    Arg<Path> models = cli.path("models", "DIR",
+        "the risk model versions, for the dashboard's calibration (default: models/risk of the repository)");
     Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
     if (!cli.parse(args, System.out)) {
       return;
@@ -80,7 +89,8 @@ public final class ConsoleServer implements AutoCloseable {
     DatabaseOptions where = database.get();
     ConsoleSettings settings = new ConsoleSettings(bind.value(), port.value().intValue(), basePath.optional().orElse(""),
         secure.value());
-    ConsoleServer server = new ConsoleServer(where.open(), tables.optional().orElse(where.warehouse()), Clock.systemUTC(),
+    ConsoleServer server = new ConsoleServer(where.open(), tables.optional().orElse(where.warehouse()),
+        models.optional().orElse(repositoryModels(env)), Clock.systemUTC(),
         new PasswordHash(), settings);
     LOG.info("stage=console listening={}:{} base_path={}", settings.bindAddress(), server.port(), settings.basePath());
     System.out.println("console at http://" + settings.bindAddress() + ":" + server.port() + "/ (Ctrl-C stops it)");

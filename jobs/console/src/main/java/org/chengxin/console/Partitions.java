@@ -35,6 +35,11 @@ final class Partitions {
         .map(day -> "read_parquet(" + literal(warehouse.resolve(table).resolve("ds=" + day) + "/*.parquet") + ")");
   }
 
+  /** The files of the latest partition of {@code table}. */
+  Optional<String> latest(String table) {
+    return days(table).stream().max(Comparator.naturalOrder()).flatMap(day -> asOf(table, day));
+  }
+
   /** The files of {@code table}'s partitions from {@code first} to {@code last}, both included, with the day as column {@code ds}. */
   Optional<String> between(String table, LocalDate first, LocalDate last) {
     List<LocalDate> inside = days(table).stream().filter(day -> !day.isBefore(first) && !day.isAfter(last)).sorted().toList();

@@ -70,17 +70,8 @@ record RatingHistory(List<String> days, List<Series> series, List<String> gaps) 
 
   /** The same figures as a table: a row per day, a column per score and pattern. */
   EvidenceTable table() {
-    List<String> columns = new ArrayList<>(List.of("day"));
-    series.forEach(s -> columns.add(s.flagged() ? "flagged: " + s.kind() : s.kind()));
-    List<List<String>> rows = new ArrayList<>();
-    for (int i = 0; i < days.size(); i++) {
-      List<String> row = new ArrayList<>(List.of(days.get(i)));
-      for (Series s : series) {
-        row.add(Long.toString(s.counts().get(i)));
-      }
-      rows.add(row);
-    }
-    return new EvidenceTable("Ratings received per day", columns, rows,
-        gaps.isEmpty() ? "no rating of this seller in the warehouse" : String.join("; ", gaps));
+    return new DailyCounts("Ratings received per day", days,
+        series.stream().map(s -> new DailyCounts.Series(s.flagged() ? "flagged: " + s.kind() : s.kind(), s.counts())).toList(), true,
+        gaps.isEmpty() ? "no rating of this seller in the warehouse" : String.join("; ", gaps)).table();
   }
 }

@@ -119,7 +119,7 @@ class ConsoleBrowserTest {
     browser.get(root() + "/case/1");
     screenshot("closure-to-confirm");
     browser.findElement(By.xpath("//button[text()='Confirm the seven-day closure']")).click();
-    assertEquals("Review queue · Chengxin", browser.getTitle());
+    awaitTitle("Review queue · Chengxin");
     assertFalse(browser.findElement(By.tagName("body")).getText().contains("proposed by alice"), "no closure waits any more");
     assertEquals(CaseStatus.CONFIRMED, fixture.status(1));
     assertEquals(List.of(RecommendedAction.SEVEN_DAY_CLOSURE), fixture.penalties("seller-a"));
@@ -144,6 +144,25 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void anAnalystsDashboardDrawsTheRatesDetectionsQueueAndCalibration() throws Exception {
+    logIn(ConsoleFixture.ANA);
+    browser.get(root() + "/dashboard");
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    List<String> charts = List.of("dissatisfaction-platform", "dissatisfaction-womens_apparel", "detections", "flagged-ratings", "queue-flow",
+        "calibration");
+    for (String chart : charts) {
+      assertEquals(1L, js.executeScript("return document.querySelectorAll('#" + chart + " canvas').length"), chart + " drew a canvas");
+    }
+    assertEquals(List.of(0.67, 0.5), js.executeScript("return echarts.getInstanceByDom(document.getElementById('dissatisfaction-platform'))"
+        + ".getOption().series[2].data.map(function (v) { return Math.round(v * 100) / 100; })"), "the platform's rate per 100,000 by run");
+    assertEquals(List.of("rings found", "newly flagged", "sellers flagged", "sold luxury brands uncertified"), js.executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('detections')).getOption().series.map(function (s) { return s.name; })"));
+    assertEquals(2L, js.executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('calibration')).getOption().series[1].data.length"), "v8's two bins");
+    screenshot("dashboard");
+  }
+
+  @Test
   void withoutLoggingInTheBrowserLandsOnTheLoginPage() throws Exception {
     browser.get(root() + "/case/1");
     assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
@@ -156,6 +175,17 @@ class ConsoleBrowserTest {
     browser.findElement(By.name("name")).sendKeys(name);
     browser.findElement(By.name("password")).sendKeys(PASSWORD);
     browser.findElement(By.xpath("//button[text()='Log in']")).click();
+  }
+
+  /**
+   * Waits up to 10 s for the page titled {@code title}: a click on a form's button returns before the
+   * answer's page may have replaced the one with the charts, which takes longer to unload.
+   */
+  private void awaitTitle(String title) throws InterruptedException {
+    for (int tries = 0; tries < 100 && !browser.getTitle().equals(title); tries++) {
+      Thread.sleep(100);
+    }
+    assertEquals(title, browser.getTitle());
   }
 
   private String root() {

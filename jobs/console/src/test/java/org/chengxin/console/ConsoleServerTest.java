@@ -227,6 +227,15 @@ class ConsoleServerTest {
 
     assertTrue(page.contains("<tr><td>open</td><td>1</td>") && page.contains("<tr><td>in_review</td><td>1</td>"), page);
     assertTrue(page.contains("Intake and decisions, last 14 days"));
+    assertTrue(page.contains("<tr><td>platform</td><td>2026-11-01</td><td>400000</td><td>2</td><td>0.50</td><td>0.06 to 1.80</td>"
+        + "<td>0.970</td><td>yes</td><td>0</td></tr>"), "the platform's latest 30-day rate per 100,000, its interval, P(met), needed: " + page);
+    assertTrue(page.contains("<tr><td>womens_apparel</td><td>2026-11-01</td><td>50000</td><td>1</td><td>2.00</td><td>0.05 to 11.00</td>"
+        + "<td>0.400</td><td>no</td><td>324,000</td></tr>"), page);
+    assertTrue(page.contains("data-chart=\"dissatisfaction\"") && page.contains("data-chart=\"calibration\""));
+    assertTrue(page.contains("<td>0.9-1.0</td><td>12</td><td>0.950</td><td>0.917</td>"), "v8's calibration from its metrics.json");
+    String week = fixture.loggedIn(ConsoleFixture.ANA).get("/dashboard?window=7").body();
+    assertTrue(week.contains("<b>7 days</b>") && week.contains("<td>90000</td><td>0</td><td>0.00</td>") && !week.contains("womens_apparel"),
+        "the 7-day window's rows only");
   }
 
   @Test

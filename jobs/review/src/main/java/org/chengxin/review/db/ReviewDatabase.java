@@ -41,9 +41,19 @@ public final class ReviewDatabase {
     return new ReviewDatabase(jdbcUrl);
   }
 
-  /** {@code jdbcUrl} when given, else the warehouse's embedded server, started if it is not running. */
+  /** {@code jdbcUrl} when given, else the warehouse's embedded server, started if it is not running ({@link #embedded}). */
   public static ReviewDatabase open(Optional<String> jdbcUrl, Path warehouse) throws SQLException {
-    return at(jdbcUrl.orElseGet(() -> EmbeddedPostgres.inWarehouse(warehouse).start()));
+    return jdbcUrl.isPresent() ? at(jdbcUrl.get()) : embedded(EmbeddedPostgres.inWarehouse(warehouse));
+  }
+
+  /**
+   * The embedded {@code server}, started if it is not running: migrated as its superuser, then used
+   * as {@value EmbeddedPostgres#APPLICATION_ROLE}, which is no superuser and may only read and write rows.
+   */
+  public static ReviewDatabase embedded(EmbeddedPostgres server) throws SQLException {
+    String superuser = server.start();
+    migrate(superuser, MIGRATIONS);
+    return new ReviewDatabase(server.applicationUrl());
   }
 
   public Connection connection() throws SQLException {

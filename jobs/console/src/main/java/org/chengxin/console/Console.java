@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -198,12 +200,28 @@ final class Console implements HttpHandler {
     CaseFilter filter = new CaseFilter(request.query("status").map(CaseStatus::fromWire), request.query("reviewer"),
         request.query("reason"));
     CaseAccess access = new CaseAccess(session.account());
-    List<ReviewCase> visible = cases.list(filter, QUEUE_PAGE).stream().filter(c -> access.maySee(c, Optional.empty())).toList();
+    List<ReviewCase> visible = listed(filter, session.account()).stream().filter(c -> access.maySee(c, Optional.empty())).toList();
     List<ClosureProposal> closures = cases.pendingClosures().stream()
         .filter(p -> access.mayConfirmClosure(Optional.of(p)) || session.account().role().seesAllCases()
             || p.proposedBy().equals(session.account().name()))
         .toList();
     request.page(200, QueuePage.render(request, session, filter, visible, closures, clock.instant()));
+  }
+
+  /**
+   * The queue page's cases. A reviewer sees the open cases and their own, not the others' decided
+   * ones: without a status or reviewer filter those two lists are read and merged by priority, else
+   * the page's 200 would fill with cases others decided, all hidden, once 200 are decided.
+   */
+  private List<ReviewCase> listed(CaseFilter filter, Account account) throws SQLException {
+    if (account.role().seesAllCases() || filter.status().isPresent() || filter.reviewer().isPresent()) {
+      return cases.list(filter, QUEUE_PAGE);
+    }
+    List<ReviewCase> merged = new ArrayList<>(cases.list(new CaseFilter(Optional.of(CaseStatus.OPEN), Optional.empty(),
+        filter.reasonContains()), QUEUE_PAGE));
+    merged.addAll(cases.list(new CaseFilter(Optional.empty(), Optional.of(account.name()), filter.reasonContains()), QUEUE_PAGE));
+    merged.sort(Comparator.comparingDouble(ReviewCase::priority).reversed().thenComparingLong(ReviewCase::caseId));
+    return merged.subList(0, Math.min(QUEUE_PAGE, merged.size()));
   }
 
   private void casePage(Request request, Session session, long caseId) throws IOException, SQLException {

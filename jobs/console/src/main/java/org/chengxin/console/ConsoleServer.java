@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,15 +35,17 @@ public final class ConsoleServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads;
+  private final Duck duck;
 
   /**
    * Starts serving the review database {@code db}, with the evidence of the warehouse at {@code tables}
    * and the risk models' held-out figures under {@code models}; {@code settings.port()} 0 takes a free port.
    */
   public ConsoleServer(ReviewDatabase db, Path tables, Path models, Clock clock, PasswordHash hashes, ConsoleSettings settings)
-      throws IOException {
+      throws IOException, SQLException {
+    duck = new Duck();
     Console console = new Console(new CaseStore(db, clock, Channel.CONSOLE), new AccountStore(db, clock, hashes), new AuditLog(db),
-        new QueueStats(db), new WarehouseEvidence(tables), new DashboardFigures(tables, models), clock, settings);
+        new QueueStats(db), new WarehouseEvidence(tables, duck), new DashboardFigures(tables, models, duck), clock, settings);
     server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
     server.createContext("/", console);
     threads = Executors.newFixedThreadPool(THREADS);
@@ -59,6 +62,11 @@ public final class ConsoleServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     threads.shutdownNow();
+    try {
+      duck.close();
+    } catch (SQLException e) {
+      LOG.warn("closing the console's DuckDB failed: {}", e.getClass().getName());
+    }
   }
 
   public static void main(String[] args) {

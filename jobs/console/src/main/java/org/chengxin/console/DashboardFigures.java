@@ -2,7 +2,6 @@ package org.chengxin.console;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +21,17 @@ final class DashboardFigures {
 
   private final Partitions partitions;
   private final Path models;
+  private final Duck duck;
 
-  DashboardFigures(Path warehouse, Path models) {
+  DashboardFigures(Path warehouse, Path models, Duck duck) {
     this.partitions = new Partitions(warehouse);
     this.models = models;
+    this.duck = duck;
   }
 
   Figures read(int windowDays) throws SQLException {
     List<String> gaps = new ArrayList<>();
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+    try (Connection duck = this.duck.connect()) {
       return new Figures(dissatisfaction(duck, windowDays, gaps), flaggedRatings(duck), detections(duck), calibration(duck), gaps);
     }
   }

@@ -2,7 +2,6 @@ package org.chengxin.console;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,16 +21,18 @@ final class WarehouseEvidence {
   private static final int MAX_RINGS = 5;
 
   private final Partitions partitions;
+  private final Duck duck;
 
-  WarehouseEvidence(Path warehouse) {
+  WarehouseEvidence(Path warehouse, Duck duck) {
     this.partitions = new Partitions(warehouse);
+    this.duck = duck;
   }
 
   CaseEvidence of(ReviewCase reviewCase) throws SQLException {
     String seller = reviewCase.sellerId();
     LocalDate asOf = reviewCase.lastFlagged();
     List<EvidenceTable> sections = new ArrayList<>();
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+    try (Connection duck = this.duck.connect()) {
       sections.add(query(duck, "Risk model", "seller_risk", asOf,
           "SELECT round(risk, 3) AS risk, model_version FROM %s WHERE seller_id = ?", seller));
       sections.add(query(duck, "Credit and DSR, day by day", "seller_scores", null,

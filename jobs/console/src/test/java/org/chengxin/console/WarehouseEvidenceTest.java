@@ -19,11 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 class WarehouseEvidenceTest {
   @TempDir
   static Path root;
+  private static final Duck DUCK = duck();
   private static WarehouseEvidence warehouse;
+
+  private static Duck duck() {
+    try {
+      return new Duck();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @BeforeAll
   static void write() throws Exception {
-    warehouse = new WarehouseEvidence(TestWarehouse.write(root.resolve("warehouse")));
+    warehouse = new WarehouseEvidence(TestWarehouse.write(root.resolve("warehouse")), DUCK);
   }
 
   private static ReviewCase flagged(String seller, LocalDate lastFlagged) {
@@ -56,7 +65,7 @@ class WarehouseEvidenceTest {
     assertEquals("nothing for this seller in seller_risk", unknown.get(0).absent());
     assertEquals(4, unknown.size(), "no ring, so no members");
 
-    List<EvidenceTable> empty = new WarehouseEvidence(root.resolve("no-warehouse")).of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables();
+    List<EvidenceTable> empty = new WarehouseEvidence(root.resolve("no-warehouse"), DUCK).of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables();
     assertEquals("no seller_scores table in the warehouse", empty.get(1).absent());
   }
 
@@ -92,7 +101,7 @@ class WarehouseEvidenceTest {
     for (String table : List.of("rings", "ring_members", "rating_flags")) {
       copyTree(root.resolve("warehouse").resolve(table), sparse.resolve(table));
     }
-    CaseEvidence evidence = new WarehouseEvidence(sparse).of(flagged("seller-a", LocalDate.of(2026, 11, 1)));
+    CaseEvidence evidence = new WarehouseEvidence(sparse, DUCK).of(flagged("seller-a", LocalDate.of(2026, 11, 1)));
 
     assertEquals(List.of("no trades table in the warehouse from 2026-10-20 to 2026-10-21: who traded with whom and shared keys are not drawn"),
         evidence.ringGraph().gaps());

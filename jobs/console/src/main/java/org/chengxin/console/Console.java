@@ -209,9 +209,10 @@ final class Console implements HttpHandler {
   }
 
   /**
-   * The queue page's cases. A reviewer sees the open cases and their own, not the others' decided
-   * ones: without a status or reviewer filter those two lists are read and merged by priority, else
-   * the page's 200 would fill with cases others decided, all hidden, once 200 are decided.
+   * The queue page's cases. Without a status or reviewer filter a reviewer's page is the work at
+   * hand: the open cases and those they hold, read as two lists and merged by priority. Listing
+   * every status would fill the page's 200 with decided cases (others', hidden; their own, done)
+   * once 200 are decided; those are a filter away ({@code status}, {@code reviewer}).
    */
   private List<ReviewCase> listed(CaseFilter filter, Account account) throws SQLException {
     if (account.role().seesAllCases() || filter.status().isPresent() || filter.reviewer().isPresent()) {
@@ -219,7 +220,8 @@ final class Console implements HttpHandler {
     }
     List<ReviewCase> merged = new ArrayList<>(cases.list(new CaseFilter(Optional.of(CaseStatus.OPEN), Optional.empty(),
         filter.reasonContains()), QUEUE_PAGE));
-    merged.addAll(cases.list(new CaseFilter(Optional.empty(), Optional.of(account.name()), filter.reasonContains()), QUEUE_PAGE));
+    merged.addAll(cases.list(new CaseFilter(Optional.of(CaseStatus.IN_REVIEW), Optional.of(account.name()), filter.reasonContains()),
+        QUEUE_PAGE));
     merged.sort(Comparator.comparingDouble(ReviewCase::priority).reversed().thenComparingLong(ReviewCase::caseId));
     return merged.subList(0, Math.min(QUEUE_PAGE, merged.size()));
   }

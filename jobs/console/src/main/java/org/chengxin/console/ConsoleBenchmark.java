@@ -72,7 +72,9 @@ public final class ConsoleBenchmark {
       Path warehouse = tables.optional().orElse(Files.createDirectories(folder.resolve("warehouse")));
       ConsoleSettings loopback = new ConsoleSettings("127.0.0.1", 0, "", false);
       try (ConsoleServer server = new ConsoleServer(db, warehouse, folder.resolve("models"), Clock.systemUTC(), new PasswordHash(), loopback)) {
-        report(db, cases, seconds.value(), work(server.port(), sessions, seconds.value()));
+        long working = System.nanoTime();
+        List<BenchReviewer.Outcome> outcomes = work(server.port(), sessions, seconds.value());
+        report(db, cases, (System.nanoTime() - working) / 1e9, outcomes);
       }
     } finally {
       postgres.stop();
@@ -120,7 +122,7 @@ public final class ConsoleBenchmark {
     }
   }
 
-  private static void report(ReviewDatabase db, int cases, long seconds, List<BenchReviewer.Outcome> outcomes) throws SQLException {
+  private static void report(ReviewDatabase db, int cases, double seconds, List<BenchReviewer.Outcome> outcomes) throws SQLException {
     long decided = outcomes.stream().mapToLong(BenchReviewer.Outcome::decided).sum();
     long twiceBySessions = outcomes.stream().mapToLong(BenchReviewer.Outcome::decidedTwice).sum();
     List<Long> queue = new ArrayList<>();
@@ -138,8 +140,8 @@ public final class ConsoleBenchmark {
       long inReview = single(sql, "SELECT count(*) FROM cases WHERE status = 'in_review'");
       // Lost: a case the sessions decided without a decision row, or one that left the queue without a decision.
       long lost = Math.abs(decided - decisions) + (cases - open - decidedCases) + inReview;
-      System.out.printf(Locale.ROOT, "%d sessions for %d s over %,d cases: %,d decided (%.1f/s), %,d takes lost to another session%n",
-          outcomes.size(), seconds, cases, decided, decided / (double) seconds, conflicts);
+      System.out.printf(Locale.ROOT, "%d sessions for %.0f s (until the last finished its case) over %,d cases: %,d decided (%.1f/s), %,d takes lost to another session%n",
+          outcomes.size(), seconds, cases, decided, decided / seconds, conflicts);
       System.out.printf(Locale.ROOT, "decided twice: %d (sessions) %d (database); lost: %d (decisions %,d, cases decided %,d, open %,d, "
           + "still in review %d)%n", twiceBySessions, twiceInDb, lost, decisions, decidedCases, open, inReview);
       System.out.printf(Locale.ROOT, "queue page p95 %d ms (median %d, %,d loads); case page p95 %d ms (median %d, %,d loads)%n",

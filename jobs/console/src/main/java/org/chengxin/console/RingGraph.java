@@ -1,5 +1,6 @@
 package org.chengxin.console;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * The warehouse keeps no table of shared keys per ring, so they are read from the rings' trades.
  * {@code gaps} says what the warehouse lacks for the drawing.
  */
-record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps, EvidenceTable pairs, EvidenceTable keys) {
+record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
+    // The tables of the same figures are drawn on the page, not sent to the chart a second time.
+    @JsonIgnore EvidenceTable pairs, @JsonIgnore EvidenceTable keys) {
   /** Kinds of node, as the chart's legend names them. */
   static final String CASE_SELLER = "this seller";
   static final String SELLER = "seller";

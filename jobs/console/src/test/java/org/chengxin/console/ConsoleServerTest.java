@@ -86,6 +86,7 @@ class ConsoleServerTest {
     assertTrue(tags.stream().allMatch(t -> t.contains("type=\"application/json\"") || t.matches("<script src=\"/static/[0-9a-f]{12}/[a-z.]+\">")),
         "the data blocks and the console's own two scripts, nothing inline that would run: " + tags);
     assertTrue(page.body().contains("data-chart=\"ring-graph\"") && page.body().contains("\"source\":\"buyer-1\""), "the graph's data");
+    assertFalse(page.body().contains("\"pairs\":"), "its tables are on the page, not in the chart's data");
 
     for (String src : tags.stream().filter(t -> t.contains(" src=")).map(t -> t.replaceAll(".*src=\"([^\"]+)\".*", "$1")).toList()) {
       HttpResponse<String> script = fixture.browser().get(src);

@@ -49,6 +49,9 @@ public final class ForwardedCommand implements Callable<Integer> {
           new JavaMain("jobs/review", "org.chengxin.review.cli.QueueCli", "1g"), null),
       new Spec("console", "the web console of the review queue: queue, cases with their evidence, decisions (docs/console.md)",
           new JavaMain("jobs/console", "org.chengxin.console.ConsoleServer", "512m"), null),
+      new Spec("bench-console", "the console under load on loopback: 100,000 cases, 8 reviewer sessions for 2 minutes; decided, none "
+          + "twice, none lost, queue and case page p95 (docs/console.md)",
+          new JavaMain("jobs/console", "org.chengxin.console.ConsoleBenchmark", "2g"), null),
       new Spec("console-user", "accounts of the web console and the queue: add (password from stdin or env), unlock, list (docs/console.md)",
           new JavaMain("jobs/review", "org.chengxin.review.cli.ConsoleUserCli", "256m"), null),
       new Spec("review-sync", "bring a day's review_queue partition into the review database (a step of nightly)",

@@ -15,7 +15,8 @@ import org.chengxin.review.ReviewCase;
 final class CasePage {
   private CasePage() {}
 
-  static String render(Request request, Session session, CaseView view) {
+  /** {@code scripts}: the tags that load the charts' code (the page works without it: each chart has its table). */
+  static String render(Request request, Session session, CaseView view, String scripts) {
     ReviewCase c = view.reviewCase();
     CaseAccess access = new CaseAccess(session.account());
     String self = "/case/" + c.caseId();
@@ -35,22 +36,19 @@ final class CasePage {
         .append(row("Brands without a certificate", String.join(", ", e.certificateGaps())))
         .append("</table>");
 
-    for (EvidenceTable table : view.warehouse()) {
-      body.append("<h3>").append(Html.text(table.title())).append("</h3>");
-      if (table.rows().isEmpty()) {
-        body.append("<p>").append(Html.text(table.absent())).append(".</p>");
-        continue;
-      }
-      body.append("<table><tr>");
-      table.columns().forEach(column -> body.append("<th>").append(Html.text(column)).append("</th>"));
-      body.append("</tr>");
-      for (List<String> row : table.rows()) {
-        body.append("<tr>");
-        row.forEach(value -> body.append("<td>").append(Html.text(value)).append("</td>"));
-        body.append("</tr>");
-      }
-      body.append("</table>");
+    CaseEvidence warehouse = view.warehouse();
+    body.append("<h3>Ratings received over time</h3>").append(notes(warehouse.ratings().gaps()));
+    if (!warehouse.ratings().days().isEmpty()) {
+      body.append(Charts.chart("ratings", "rating-chart", "The seller's ratings per day, the flagged ones by pattern", warehouse.ratings(), 320))
+          .append("<details><summary>The same, day by day</summary>").append(warehouse.ratings().table().html()).append("</details>");
     }
+    RingGraph graph = warehouse.ringGraph();
+    body.append("<h3>The seller's rings as a graph</h3>").append(notes(graph.gaps()));
+    if (!graph.nodes().isEmpty()) {
+      body.append(Charts.chart("ring-graph", "ring-graph", "The seller's rings: members, the sellers they traded with, shared keys", graph,
+          520)).append(graph.pairs().section()).append(graph.keys().section());
+    }
+    warehouse.tables().forEach(t -> body.append(t.section()));
 
     view.pendingClosure().ifPresent(p -> {
       body.append("<h2>Closure proposed</h2><p>by ").append(Html.text(p.proposedBy())).append(" at ").append(p.proposedAt())
@@ -69,7 +67,7 @@ final class CasePage {
     body.append("<h2>Decisions</h2>").append(list(view.sellerDecisions(), CasePage::decision));
     body.append("<h2>Penalties</h2>").append(list(view.sellerPenalties(), CasePage::penalty));
     body.append("<h2>What was done with this case</h2>").append(list(view.trail(), CasePage::audit));
-    return Html.page("Case " + c.caseId(), body.toString());
+    return Html.page("Case " + c.caseId(), body.append(scripts).toString());
   }
 
   private static String actions(Request request, Session session, CaseAccess access, CaseView view, String self) {
@@ -116,6 +114,13 @@ final class CasePage {
   private static String audit(AuditEntry a) {
     return a.happenedAt() + " " + a.actor() + " " + a.action().wire() + (a.detail() == null ? "" : ": " + a.detail()) + " ("
         + a.channel().wire() + ")";
+  }
+
+  /** What the warehouse lacks for a chart, in words. */
+  private static String notes(List<String> gaps) {
+    StringBuilder out = new StringBuilder();
+    gaps.forEach(gap -> out.append("<p class=\"gap\">").append(Html.text(gap)).append(".</p>"));
+    return out.toString();
   }
 
   private static String row(String label, String value) {

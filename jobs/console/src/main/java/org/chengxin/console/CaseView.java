@@ -18,4 +18,4 @@ record CaseView(
     List<Penalty> sellerPenalties,
     List<AuditEntry> trail,
     List<Account> workers,
-    List<EvidenceTable> warehouse) {}
+    CaseEvidence warehouse) {}

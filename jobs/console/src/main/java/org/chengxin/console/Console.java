@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -43,6 +45,8 @@ final class Console implements HttpHandler {
   private static final Pattern CASE = Pattern.compile("/case/(\\d{1,18})(?:/(take|release|reassign|decide|confirm-closure))?");
   private static final int QUEUE_PAGE = 200;
   private static final int DASHBOARD_DAYS = 14;
+  // The 30-day window: long enough for the rate to mean something, short enough to show change.
+  private static final int DEFAULT_WINDOW = 30;
 
   private final CaseStore cases;
   private final AccountStore accounts;
@@ -52,9 +56,12 @@ final class Console implements HttpHandler {
   private final ConsoleSettings settings;
   private final WarehouseEvidence warehouse;
   private final QueueStats stats;
+  private final DashboardFigures figures;
+  private final StaticFiles files = new StaticFiles();
 
-  Console(CaseStore cases, AccountStore accounts, AuditLog audit, QueueStats stats, WarehouseEvidence warehouse, Clock clock,
-      ConsoleSettings settings) {
+  Console(CaseStore cases, AccountStore accounts, AuditLog audit, QueueStats stats, WarehouseEvidence warehouse, DashboardFigures figures,
+      Clock clock, ConsoleSettings settings) {
+    this.figures = figures;
     this.stats = stats;
     this.warehouse = warehouse;
     this.cases = cases;
@@ -91,6 +98,16 @@ final class Console implements HttpHandler {
       request.page(405, Html.page("Refused", "<p>Only GET and POST.</p>"));
       return;
     }
+    if (StaticFiles.isStatic(path) && !post) {
+      // The library and the chart code hold no data: served without a session, so browsers and proxies may keep them.
+      Optional<StaticFiles.File> file = files.find(path);
+      if (file.isPresent()) {
+        request.asset(file.get());
+      } else {
+        request.page(404, Html.page("Not found", "<p>No such file.</p>"));
+      }
+      return;
+    }
     if (path.equals("/login")) {
       if (post) {
         login(request);
@@ -116,8 +133,7 @@ final class Console implements HttpHandler {
     if (path.equals("/") && !post) {
       queue(request, session.get());
     } else if (path.equals("/dashboard") && !post) {
-      LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-      request.page(200, DashboardPage.render(request, session.get(), stats.byStatus(today), stats.perDay(today, DASHBOARD_DAYS)));
+      dashboard(request, session.get());
     } else if (path.equals("/logout") && post) {
       sessions.close(session.get().token());
       audit.append(session.get().account().name(), AuditAction.LOGOUT, null, Channel.CONSOLE, clock.instant());
@@ -129,6 +145,25 @@ final class Console implements HttpHandler {
       act(request, session.get(), Long.parseLong(caseRoute.group(1)), caseRoute.group(2));
     } else {
       request.page(404, Html.page("Not found", "<p>No such page.</p>"));
+    }
+  }
+
+  private void dashboard(Request request, Session session) throws IOException, SQLException {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    int window = request.query("window").map(Integer::valueOf).filter(DashboardFigures.WINDOWS::contains).orElse(DEFAULT_WINDOW);
+    request.page(200, DashboardPage.render(request, session, stats.byStatus(today), stats.perDay(today, DASHBOARD_DAYS),
+        dashboardFigures(window), window, files.scriptTags(request)));
+  }
+
+  /** The warehouse's figures, or none with a line saying why: the queue's figures still show. */
+  private DashboardFigures.Figures dashboardFigures(int window) {
+    try {
+      return figures.read(window);
+    } catch (SQLException | RuntimeException e) {
+      LOG.error("reading the dashboard's figures failed: {}", e.getClass().getName());
+      String why = "the warehouse could not be read; the server log says more";
+      return new DashboardFigures.Figures(List.of(), DailyCounts.none("Flagged ratings", why), DailyCounts.none("Detections", why),
+          new Calibration("(unknown)", List.of(), why), List.of(why));
     }
   }
 
@@ -165,12 +200,30 @@ final class Console implements HttpHandler {
     CaseFilter filter = new CaseFilter(request.query("status").map(CaseStatus::fromWire), request.query("reviewer"),
         request.query("reason"));
     CaseAccess access = new CaseAccess(session.account());
-    List<ReviewCase> visible = cases.list(filter, QUEUE_PAGE).stream().filter(c -> access.maySee(c, Optional.empty())).toList();
+    List<ReviewCase> visible = listed(filter, session.account()).stream().filter(c -> access.maySee(c, Optional.empty())).toList();
     List<ClosureProposal> closures = cases.pendingClosures().stream()
         .filter(p -> access.mayConfirmClosure(Optional.of(p)) || session.account().role().seesAllCases()
             || p.proposedBy().equals(session.account().name()))
         .toList();
     request.page(200, QueuePage.render(request, session, filter, visible, closures, clock.instant()));
+  }
+
+  /**
+   * The queue page's cases. Without a status or reviewer filter a reviewer's page is the work at
+   * hand: the open cases and those they hold, read as two lists and merged by priority. Listing
+   * every status would fill the page's 200 with decided cases (others', hidden; their own, done)
+   * once 200 are decided; those are a filter away ({@code status}, {@code reviewer}).
+   */
+  private List<ReviewCase> listed(CaseFilter filter, Account account) throws SQLException {
+    if (account.role().seesAllCases() || filter.status().isPresent() || filter.reviewer().isPresent()) {
+      return cases.list(filter, QUEUE_PAGE);
+    }
+    List<ReviewCase> merged = new ArrayList<>(cases.list(new CaseFilter(Optional.of(CaseStatus.OPEN), Optional.empty(),
+        filter.reasonContains()), QUEUE_PAGE));
+    merged.addAll(cases.list(new CaseFilter(Optional.of(CaseStatus.IN_REVIEW), Optional.of(account.name()), filter.reasonContains()),
+        QUEUE_PAGE));
+    merged.sort(Comparator.comparingDouble(ReviewCase::priority).reversed().thenComparingLong(ReviewCase::caseId));
+    return merged.subList(0, Math.min(QUEUE_PAGE, merged.size()));
   }
 
   private void casePage(Request request, Session session, long caseId) throws IOException, SQLException {
@@ -186,7 +239,7 @@ final class Console implements HttpHandler {
         ? accounts.accounts().stream().filter(a -> a.role().works() && !a.locked()).toList() : List.of();
     CaseView view = new CaseView(c, pending, cases.casesOf(c.sellerId()), cases.decisions(Optional.of(c.sellerId())),
         cases.penalties(c.sellerId()), audit.entries(Optional.of(caseId), 50), workers, warehouseEvidence(c));
-    request.page(200, CasePage.render(request, session, view));
+    request.page(200, CasePage.render(request, session, view, files.scriptTags(request)));
   }
 
   /** The same answer for a case that is not there and one the account may not see: ids tell nothing. */
@@ -196,12 +249,12 @@ final class Console implements HttpHandler {
   }
 
   /** The warehouse's evidence, or one section saying it could not be read: the queue's part of the page still shows. */
-  private List<EvidenceTable> warehouseEvidence(ReviewCase c) {
+  private CaseEvidence warehouseEvidence(ReviewCase c) {
     try {
       return warehouse.of(c);
     } catch (SQLException | RuntimeException e) {
       LOG.error("reading the warehouse's evidence failed: {}", e.getClass().getName());
-      return List.of(new EvidenceTable("Warehouse", List.of(), List.of(), "the warehouse could not be read; the server log says more"));
+      return CaseEvidence.unreadable();
     }
   }
 

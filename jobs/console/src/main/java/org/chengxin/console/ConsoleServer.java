@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,14 +35,17 @@ public final class ConsoleServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads;
+  private final Duck duck;
 
   /**
-   * Starts serving the review database {@code db}, with the evidence of the warehouse at {@code tables};
-   * {@code settings.port()} 0 takes a free port.
+   * Starts serving the review database {@code db}, with the evidence of the warehouse at {@code tables}
+   * and the risk models' held-out figures under {@code models}; {@code settings.port()} 0 takes a free port.
    */
-  public ConsoleServer(ReviewDatabase db, Path tables, Clock clock, PasswordHash hashes, ConsoleSettings settings) throws IOException {
+  public ConsoleServer(ReviewDatabase db, Path tables, Path models, Clock clock, PasswordHash hashes, ConsoleSettings settings)
+      throws IOException, SQLException {
+    duck = new Duck();
     Console console = new Console(new CaseStore(db, clock, Channel.CONSOLE), new AccountStore(db, clock, hashes), new AuditLog(db),
-        new QueueStats(db), new WarehouseEvidence(tables), clock, settings);
+        new QueueStats(db), new WarehouseEvidence(tables, duck), new DashboardFigures(tables, models, duck), clock, settings);
     server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
     server.createContext("/", console);
     threads = Executors.newFixedThreadPool(THREADS);
@@ -58,10 +62,21 @@ public final class ConsoleServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     threads.shutdownNow();
+    try {
+      duck.close();
+    } catch (SQLException e) {
+      LOG.warn("closing the console's DuckDB failed: {}", e.getClass().getName());
+    }
   }
 
   public static void main(String[] args) {
     Arguments.runMain(() -> run(args, System.getenv()));
+  }
+
+  /** The repository's models/risk (the scripts set CHENGXIN_HOME), else ./models/risk, as the nightly's seller_risk finds it. */
+  private static Path repositoryModels(Map<String, String> env) {
+    String home = env.get("CHENGXIN_HOME");
+    return (home == null ? Path.of("") : Path.of(home)).resolve("models").resolve("risk").toAbsolutePath();
   }
 
   private static void run(String[] args, Map<String, String> env) throws Exception {
@@ -73,6 +88,8 @@ public final class ConsoleServer implements AutoCloseable {
         "the path prefix a reverse proxy serves the console under, like /review (default: none)");
     Arg<Boolean> secure = cli.flag("secure-cookies", "mark the session cookie Secure (the proxy in front speaks HTTPS)");
     Arg<Path> tables = cli.path("tables", "DIR", "warehouse whose Parquet tables the case page reads (default: the --warehouse)");
+    Arg<Path> models = cli.path("models", "DIR",
+        "the risk model versions, for the dashboard's calibration (default: models/risk of the repository)");
     Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
     if (!cli.parse(args, System.out)) {
       return;
@@ -80,7 +97,8 @@ public final class ConsoleServer implements AutoCloseable {
     DatabaseOptions where = database.get();
     ConsoleSettings settings = new ConsoleSettings(bind.value(), port.value().intValue(), basePath.optional().orElse(""),
         secure.value());
-    ConsoleServer server = new ConsoleServer(where.open(), tables.optional().orElse(where.warehouse()), Clock.systemUTC(),
+    ConsoleServer server = new ConsoleServer(where.open(), tables.optional().orElse(where.warehouse()),
+        models.optional().orElse(repositoryModels(env)), Clock.systemUTC(),
         new PasswordHash(), settings);
     LOG.info("stage=console listening={}:{} base_path={}", settings.bindAddress(), server.port(), settings.basePath());
     System.out.println("console at http://" + settings.bindAddress() + ":" + server.port() + "/ (Ctrl-C stops it)");

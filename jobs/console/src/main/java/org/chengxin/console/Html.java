@@ -25,7 +25,10 @@ final class Html {
     return out.toString();
   }
 
-  /** A whole page: {@code body} is already HTML; {@code title} is text. No script: the pages work without one. */
+  /**
+   * A whole page: {@code body} is already HTML; {@code title} is text. The pages work without script:
+   * a page with charts ends its body with the tags of the console's own chart code.
+   */
   static String page(String title, String body) {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + text(title) + " · Chengxin</title>"
         + "<style>" + STYLE + "</style></head><body>" + body + "</body></html>\n";
@@ -33,5 +36,6 @@ final class Html {
 
   private static final String STYLE = "body{font-family:sans-serif;margin:1.5em;max-width:75em}"
       + "table{border-collapse:collapse}td,th{border-bottom:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
-      + "form.inline{display:inline}.error{color:#a00}.note{white-space:pre-wrap}nav{margin-bottom:1em}";
+      + "form.inline{display:inline}.error{color:#a00}.note{white-space:pre-wrap}nav{margin-bottom:1em}"
+      + ".chart{width:100%;border:1px solid #ddd;margin:.5em 0}.gap{color:#666;font-style:italic}";
 }

@@ -1,21 +1,12 @@
 package org.chengxin.console;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.chengxin.review.ReviewCase;
 
 /**
@@ -23,22 +14,25 @@ import org.chengxin.review.ReviewCase;
  * DuckDB: no Spark to start, so the page answers in a fraction of a second. Snapshot tables (risk,
  * rating flags, rings) are read at the latest partition on or before the case's last flagged day,
  * as the reviewer's evidence stood when the seller was flagged; the credit history reads every day.
+ * The rings' graph and the rating history for the charts are read on the same DuckDB ({@link RingGraph}, {@link RatingHistory}).
  */
 final class WarehouseEvidence {
   private static final int MAX_ROWS = 200;
   private static final int MAX_RINGS = 5;
 
-  private final Path warehouse;
+  private final Partitions partitions;
+  private final Duck duck;
 
-  WarehouseEvidence(Path warehouse) {
-    this.warehouse = warehouse;
+  WarehouseEvidence(Path warehouse, Duck duck) {
+    this.partitions = new Partitions(warehouse);
+    this.duck = duck;
   }
 
-  List<EvidenceTable> of(ReviewCase reviewCase) throws SQLException {
+  CaseEvidence of(ReviewCase reviewCase) throws SQLException {
     String seller = reviewCase.sellerId();
     LocalDate asOf = reviewCase.lastFlagged();
     List<EvidenceTable> sections = new ArrayList<>();
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+    try (Connection duck = this.duck.connect()) {
       sections.add(query(duck, "Risk model", "seller_risk", asOf,
           "SELECT round(risk, 3) AS risk, model_version FROM %s WHERE seller_id = ?", seller));
       sections.add(query(duck, "Credit and DSR, day by day", "seller_scores", null,
@@ -58,8 +52,8 @@ final class WarehouseEvidence {
             "SELECT account_id, role, round(member_score, 3) AS member_score FROM %s WHERE ring_id = ? "
                 + "ORDER BY role DESC, member_score DESC", ring.get(0)));
       }
+      return new CaseEvidence(sections, RingGraph.read(duck, partitions, seller, asOf), RatingHistory.read(duck, partitions, seller, asOf));
     }
-    return sections;
   }
 
   /**
@@ -68,68 +62,12 @@ final class WarehouseEvidence {
    */
   private EvidenceTable query(Connection duck, String title, String table, LocalDate asOf, String sql, String parameter)
       throws SQLException {
-    Optional<String> files = asOf == null ? allDays(table) : partition(table, asOf);
+    Optional<String> files = asOf == null ? partitions.allDays(table) : partitions.asOf(table, asOf);
     if (files.isEmpty()) {
       return new EvidenceTable(title, List.of(), List.of(), "no " + table + " table in the warehouse" + (asOf == null ? "" : " by " + asOf));
     }
-    List<String> columns = new ArrayList<>();
-    List<List<String>> rows = new ArrayList<>();
-    try (PreparedStatement statement = duck.prepareStatement(String.format(sql, files.get()) + " LIMIT " + MAX_ROWS)) {
-      statement.setString(1, parameter);
-      try (ResultSet result = statement.executeQuery()) {
-        ResultSetMetaData meta = result.getMetaData();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          columns.add(meta.getColumnLabel(i));
-        }
-        while (result.next()) {
-          List<String> row = new ArrayList<>();
-          for (int i = 1; i <= columns.size(); i++) {
-            Object value = result.getObject(i);
-            row.add(value == null ? "" : value.toString());
-          }
-          rows.add(row);
-        }
-      }
-    }
-    return new EvidenceTable(title, columns, rows, rows.isEmpty() ? "nothing for this seller in " + table : null);
-  }
-
-  /** Every day's files of {@code table}, with the day as column {@code ds}. */
-  private Optional<String> allDays(String table) {
-    return days(table).isEmpty() ? Optional.empty()
-        : Optional.of("read_parquet(" + literal(warehouse.resolve(table) + "/ds=*/*.parquet") + ", hive_partitioning = true)");
-  }
-
-  /** The files of the latest partition of {@code table} on or before {@code asOf}. */
-  private Optional<String> partition(String table, LocalDate asOf) {
-    return days(table).stream().filter(day -> !day.isAfter(asOf)).max(Comparator.naturalOrder())
-        .map(day -> "read_parquet(" + literal(warehouse.resolve(table).resolve("ds=" + day) + "/*.parquet") + ")");
-  }
-
-  /** The days of {@code table}'s partitions that hold Parquet files. */
-  private List<LocalDate> days(String table) {
-    Path root = warehouse.resolve(table);
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> partitions = Files.list(root)) {
-      return partitions.filter(p -> p.getFileName().toString().matches("ds=\\d{4}-\\d{2}-\\d{2}") && hasParquet(p))
-          .map(p -> LocalDate.parse(p.getFileName().toString().substring(3))).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean hasParquet(Path partition) {
-    try (Stream<Path> files = Files.list(partition)) {
-      return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A path as an SQL string literal (the warehouse path is the operator's, but quotes in it must not break the query). */
-  private static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
+    DuckQuery result = DuckQuery.run(duck, String.format(sql, files.get()) + " LIMIT " + MAX_ROWS, parameter);
+    List<List<String>> rows = result.text();
+    return new EvidenceTable(title, result.columns(), rows, rows.isEmpty() ? "nothing for this seller in " + table : null);
   }
 }

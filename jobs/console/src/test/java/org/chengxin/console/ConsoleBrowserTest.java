@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -93,7 +94,10 @@ class ConsoleBrowserTest {
     WebElement members = browser.findElement(By.xpath("//h3[text()='Members of ring-0001']/following-sibling::table[1]"));
     assertEquals(5, members.findElements(By.tagName("tr")).size(), "a header and the ring's four members");
     assertTrue(browser.findElement(By.tagName("body")).getText().contains("ring member <b>boost</b>"), "a reason shown as text");
+    assertChartsDrawn();
     screenshot("case");
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('rating-chart').scrollIntoView()");
+    screenshot("case-charts");
 
     browser.findElement(By.cssSelector("input[name='outcome'][value='confirmed']")).click();
     browser.findElement(By.name("note")).sendKeys("ring-0001: <script>document.title='pwned'</script> shared devices");
@@ -115,11 +119,47 @@ class ConsoleBrowserTest {
     browser.get(root() + "/case/1");
     screenshot("closure-to-confirm");
     browser.findElement(By.xpath("//button[text()='Confirm the seven-day closure']")).click();
-    assertEquals("Review queue · Chengxin", browser.getTitle());
+    awaitTitle("Review queue · Chengxin");
     assertFalse(browser.findElement(By.tagName("body")).getText().contains("proposed by alice"), "no closure waits any more");
     assertEquals(CaseStatus.CONFIRMED, fixture.status(1));
     assertEquals(List.of(RecommendedAction.SEVEN_DAY_CLOSURE), fixture.penalties("seller-a"));
     screenshot("closure-confirmed");
+  }
+
+  /**
+   * Both charts of case 1 drawn by the ECharts the console serves (under its script-src 'self'
+   * policy): a canvas in each container, and the series ECharts holds are the warehouse's figures.
+   */
+  private void assertChartsDrawn() {
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    for (String chart : List.of("ring-graph", "rating-chart")) {
+      assertEquals(1L, js.executeScript("return document.querySelectorAll('#" + chart + " canvas').length"), chart + " drew a canvas");
+    }
+    assertEquals(List.of(5L, 5L), js.executeScript("var s = echarts.getInstanceByDom(document.getElementById('ring-graph')).getOption()"
+        + ".series[0]; return [s.data.length, s.links.length]"), "4 members and a shared device key; 3 trading pairs and 2 key links");
+    assertEquals(List.of("positive", "negative", "flagged: ring_boost", "flagged: shared_key_boost"), js.executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('rating-chart')).getOption().series.map(function (s) { return s.name; })"));
+    assertEquals(4L, js.executeScript("return echarts.getInstanceByDom(document.getElementById('rating-chart')).getOption().series"
+        + ".reduce(function (sum, s) { return sum + s.data.reduce(function (a, b) { return a + b; }, 0); }, 0)"), "seller-a's four ratings to the flag's day");
+  }
+
+  @Test
+  void anAnalystsDashboardDrawsTheRatesDetectionsQueueAndCalibration() throws Exception {
+    logIn(ConsoleFixture.ANA);
+    browser.get(root() + "/dashboard");
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    List<String> charts = List.of("dissatisfaction-platform", "dissatisfaction-womens_apparel", "detections", "flagged-ratings", "queue-flow",
+        "calibration");
+    for (String chart : charts) {
+      assertEquals(1L, js.executeScript("return document.querySelectorAll('#" + chart + " canvas').length"), chart + " drew a canvas");
+    }
+    assertEquals(List.of(0.67, 0.5), js.executeScript("return echarts.getInstanceByDom(document.getElementById('dissatisfaction-platform'))"
+        + ".getOption().series[2].data.map(function (v) { return Math.round(v * 100) / 100; })"), "the platform's rate per 100,000 by run");
+    assertEquals(List.of("rings found", "newly flagged", "sellers flagged", "sold luxury brands uncertified"), js.executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('detections')).getOption().series.map(function (s) { return s.name; })"));
+    assertEquals(2L, js.executeScript(
+        "return echarts.getInstanceByDom(document.getElementById('calibration')).getOption().series[1].data.length"), "v8's two bins");
+    screenshot("dashboard");
   }
 
   @Test
@@ -135,6 +175,17 @@ class ConsoleBrowserTest {
     browser.findElement(By.name("name")).sendKeys(name);
     browser.findElement(By.name("password")).sendKeys(PASSWORD);
     browser.findElement(By.xpath("//button[text()='Log in']")).click();
+  }
+
+  /**
+   * Waits up to 10 s for the page titled {@code title}: a click on a form's button returns before the
+   * answer's page may have replaced the one with the charts, which takes longer to unload.
+   */
+  private void awaitTitle(String title) throws InterruptedException {
+    for (int tries = 0; tries < 100 && !browser.getTitle().equals(title); tries++) {
+      Thread.sleep(100);
+    }
+    assertEquals(title, browser.getTitle());
   }
 
   private String root() {

@@ -43,6 +43,7 @@ final class ConsoleFixture implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final String serverUrl;
   private final Path tables;
+  private final Path models;
   private final ConsoleSettings settings;
   private int databases;
   private ReviewDatabase db;
@@ -54,6 +55,7 @@ final class ConsoleFixture implements AutoCloseable {
     postgres = new EmbeddedPostgres(folder.resolve("postgres"));
     serverUrl = postgres.start();
     tables = TestWarehouse.write(folder.resolve("warehouse"));
+    models = TestWarehouse.models(folder.resolve("models"));
     settings = new ConsoleSettings("127.0.0.1", 0, basePath, false);
   }
 
@@ -67,7 +69,7 @@ final class ConsoleFixture implements AutoCloseable {
       statement.execute("CREATE DATABASE " + database);
     }
     db = ReviewDatabase.at(serverUrl.replace("/postgres?", "/" + database + "?"));
-    server = new ConsoleServer(db, tables, Clock.systemUTC(), HASHES, settings);
+    server = new ConsoleServer(db, tables, models, Clock.systemUTC(), HASHES, settings);
     cases = new CaseStore(db, Clock.systemUTC());
     AccountStore accounts = new AccountStore(db, Clock.systemUTC(), HASHES);
     for (String name : List.of(ALICE, BOB)) {

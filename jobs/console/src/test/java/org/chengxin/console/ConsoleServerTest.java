@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chengxin.review.AuditAction;
 import org.chengxin.review.AuditEntry;
 import org.chengxin.review.CaseStatus;
@@ -68,6 +71,39 @@ class ConsoleServerTest {
     assertEquals(200, queue.statusCode());
     assertTrue(queue.body().contains("seller-a"), "the queue lists the open cases");
     assertTrue(queue.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
+  }
+
+  @Test
+  void theCasePageLoadsItsChartsFromTheConsoleItselfAndRunsNoInlineScript() throws Exception {
+    Browser alice = fixture.loggedIn(ALICE);
+    HttpResponse<String> page = alice.get("/case/1");
+
+    String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertTrue(policy.contains("script-src 'self';") && !policy.contains("unsafe-eval"), policy);
+    Matcher scripts = Pattern.compile("<script( [^>]*)?>").matcher(page.body());
+    List<String> tags = scripts.results().map(MatchResult::group).toList();
+    assertEquals(4, tags.size(), tags.toString());
+    assertTrue(tags.stream().allMatch(t -> t.contains("type=\"application/json\"") || t.matches("<script src=\"/static/[0-9a-f]{12}/[a-z.]+\">")),
+        "the data blocks and the console's own two scripts, nothing inline that would run: " + tags);
+    assertTrue(page.body().contains("data-chart=\"ring-graph\"") && page.body().contains("\"source\":\"buyer-1\""), "the graph's data");
+    assertFalse(page.body().contains("\"pairs\":"), "its tables are on the page, not in the chart's data");
+
+    for (String src : tags.stream().filter(t -> t.contains(" src=")).map(t -> t.replaceAll(".*src=\"([^\"]+)\".*", "$1")).toList()) {
+      HttpResponse<String> script = fixture.browser().get(src);
+      assertEquals(200, script.statusCode(), src + " served without a session: it holds no data");
+      assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("Content-Type").orElseThrow());
+      assertEquals("public, max-age=31536000, immutable", script.headers().firstValue("Cache-Control").orElseThrow());
+    }
+    assertTrue(fixture.browser().get(tags.get(2).replaceAll(".*src=\"([^\"]+)\".*", "$1")).body().contains("Apache License"),
+        "ECharts itself, from the webjar");
+    assertEquals(404, fixture.browser().get("/static/000000000000/echarts.min.js").statusCode(), "an old version's address is gone");
+  }
+
+  @Test
+  void chartDataCannotCloseItsBlock() {
+    String json = Charts.json(List.of("</script><script>alert(1)</script>", "a & b"));
+    assertFalse(json.contains("<") || json.contains(">") || json.contains("&"), json);
+    assertEquals("[\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\",\"a \\u0026 b\"]", json);
   }
 
   @Test
@@ -192,6 +228,15 @@ class ConsoleServerTest {
 
     assertTrue(page.contains("<tr><td>open</td><td>1</td>") && page.contains("<tr><td>in_review</td><td>1</td>"), page);
     assertTrue(page.contains("Intake and decisions, last 14 days"));
+    assertTrue(page.contains("<tr><td>platform</td><td>2026-11-01</td><td>400000</td><td>2</td><td>0.50</td><td>0.06 to 1.80</td>"
+        + "<td>0.970</td><td>yes</td><td>0</td></tr>"), "the platform's latest 30-day rate per 100,000, its interval, P(met), needed: " + page);
+    assertTrue(page.contains("<tr><td>womens_apparel</td><td>2026-11-01</td><td>50000</td><td>1</td><td>2.00</td><td>0.05 to 11.00</td>"
+        + "<td>0.400</td><td>no</td><td>324,000</td></tr>"), page);
+    assertTrue(page.contains("data-chart=\"dissatisfaction\"") && page.contains("data-chart=\"calibration\""));
+    assertTrue(page.contains("<td>0.9-1.0</td><td>12</td><td>0.950</td><td>0.917</td>"), "v8's calibration from its metrics.json");
+    String week = fixture.loggedIn(ConsoleFixture.ANA).get("/dashboard?window=7").body();
+    assertTrue(week.contains("<b>7 days</b>") && week.contains("<td>90000</td><td>0</td><td>0.00</td>") && !week.contains("womens_apparel"),
+        "the 7-day window's rows only");
   }
 
   @Test

@@ -8,8 +8,10 @@ import java.sql.Statement;
 
 /**
  * A small warehouse in the layout and column names of docs/tables.md, written as Parquet by DuckDB:
- * seller-a in ring-0001 with seller-x and two buyers, two flagged ratings, credit on two days, and
- * its risk on 2026-11-01 (0.91) and on a later day (0.12) that a case flagged on 2026-11-01 must not show.
+ * seller-a in ring-0001 with seller-x and two buyers who share a device, the ring's trades, the
+ * seller's ratings (two of them flagged), credit on two days, and its risk on 2026-11-01 (0.91) and on
+ * a later day (0.12) that a case flagged on 2026-11-01 must not show; the dashboard's dissatisfaction
+ * rates and flagged sellers over two runs, and ({@link #models}) the latest model's calibration.
  */
 final class TestWarehouse {
   private TestWarehouse() {}
@@ -31,11 +33,54 @@ final class TestWarehouse {
           + "t(rating_id, pattern, reason, rater_id, ratee_id, score, rated_at)");
       copy(sql, root, "rings", "2026-11-01", "SELECT 'ring-0001' AS ring_id, ['seller-a', 'seller-x'] AS seller_ids, 2 AS seller_count, "
           + "CAST(2 AS BIGINT) AS buyer_count, CAST(40 AS BIGINT) AS ring_trades, 0.93 AS suspiciousness, "
+          + "TIMESTAMP '2026-10-20 08:00:00' AS first_activity_at, TIMESTAMP '2026-10-21 18:00:00' AS last_activity_at, "
           + "'2 sellers and 2 buyers trading 40 times' AS reason");
+      // The ring's trades: buyer-1 and buyer-2 share a device key; buyer-3 (no member) shares buyer-1's address.
+      copy(sql, root, "trades", "2026-10-20", "SELECT * FROM (VALUES "
+          + "('t-1', 'buyer-1', 'seller-a', 'dev0000aaaa1111', 'ip01', 'addr01'), ('t-2', 'buyer-1', 'seller-a', 'dev0000aaaa1111', 'ip01', 'addr01'), "
+          + "('t-3', 'buyer-2', 'seller-a', 'dev0000aaaa1111', 'ip02', 'addr02'), ('t-4', 'buyer-3', 'seller-a', 'dev03', 'ip03', 'addr01')) "
+          + "t(trade_id, buyer_id, seller_id, device_key, ip_key, address_key)");
+      copy(sql, root, "trades", "2026-10-21", "SELECT 't-5' AS trade_id, 'buyer-2' AS buyer_id, 'seller-x' AS seller_id, "
+          + "'dev02' AS device_key, 'ip02' AS ip_key, 'addr02' AS address_key");
+      // seller-a's ratings: r-1 and r-2 flagged, r-4 and r-5 not, r-6 after the flag's day; r-7 of another seller.
+      copy(sql, root, "ratings", "2026-10-20", "SELECT * FROM (VALUES "
+          + "('r-1', 'buyer-1', 'seller-a', 'buyer_to_seller', 'positive', TIMESTAMP '2026-10-20 10:00:00'), "
+          + "('r-4', 'buyer-3', 'seller-a', 'buyer_to_seller', 'positive', TIMESTAMP '2026-10-20 12:00:00'), "
+          + "('r-7', 'buyer-3', 'seller-z', 'buyer_to_seller', 'negative', TIMESTAMP '2026-10-20 13:00:00')) "
+          + "t(rating_id, rater_id, ratee_id, direction, score, rated_at)");
+      copy(sql, root, "ratings", "2026-10-21", "SELECT * FROM (VALUES "
+          + "('r-2', 'buyer-2', 'seller-a', 'buyer_to_seller', 'positive', TIMESTAMP '2026-10-21 11:00:00'), "
+          + "('r-5', 'buyer-4', 'seller-a', 'buyer_to_seller', 'negative', TIMESTAMP '2026-10-21 15:00:00')) "
+          + "t(rating_id, rater_id, ratee_id, direction, score, rated_at)");
+      copy(sql, root, "ratings", "2026-11-03", "SELECT 'r-6' AS rating_id, 'buyer-5' AS rater_id, 'seller-a' AS ratee_id, "
+          + "'buyer_to_seller' AS direction, 'negative' AS score, TIMESTAMP '2026-11-03 09:00:00' AS rated_at");
       copy(sql, root, "ring_members", "2026-11-01", "SELECT * FROM (VALUES ('seller-a', 'seller', 'ring-0001', 0.9), "
           + "('seller-x', 'seller', 'ring-0001', 0.8), ('buyer-1', 'buyer', 'ring-0001', 1.0), ('buyer-2', 'buyer', 'ring-0001', 0.95), "
           + "('buyer-9', 'buyer', 'ring-0002', 1.0)) t(account_id, role, ring_id, member_score)");
+      // The platform and one category over two runs (30-day window): the platform meets the target on the second.
+      for (String day : new String[] {"2026-10-31", "2026-11-01"}) {
+        boolean second = day.endsWith("01");
+        copy(sql, root, "dissatisfaction", day, "SELECT * FROM (VALUES "
+            + "('platform', 'platform', 30, CAST(" + (second ? 400000 : 300000) + " AS BIGINT), CAST(2 AS BIGINT), "
+            + (second ? "5e-6, 6e-7, 1.8e-5, 0.97::DOUBLE, CAST(0 AS BIGINT), true" : "6.7e-6, 8e-7, 2.4e-5, 0.9::DOUBLE, CAST(99572 AS BIGINT), false")
+            + "), ('category', 'womens_apparel', 30, CAST(50000 AS BIGINT), CAST(1 AS BIGINT), 2e-5, 5e-7, 1.1e-4, 0.4::DOUBLE, "
+            + "CAST(324000 AS BIGINT), false), ('platform', 'platform', 7, CAST(90000 AS BIGINT), CAST(0 AS BIGINT), 0::DOUBLE, 0::DOUBLE, 4e-5, 0.6::DOUBLE, "
+            + "CAST(209572 AS BIGINT), false)) t(scope, scope_id, window_days, trades, upheld, rate, clopper_pearson_lower, "
+            + "clopper_pearson_upper, p_below_target_jeffreys, clean_trades_needed, target_met)");
+        copy(sql, root, "review_queue", day, "SELECT * FROM (VALUES ('seller-a', DATE '2026-10-31', ['gucci']), "
+            + (second ? "('seller-b', DATE '2026-11-01', CAST([] AS VARCHAR[]))" : "('seller-c', DATE '2026-10-31', CAST([] AS VARCHAR[]))")
+            + ") t(seller_id, first_flagged, certificate_gaps)");
+      }
     }
+    return root;
+  }
+
+  /** The risk model v8 (seller_risk's latest) with a held-out calibration table, as models/risk keeps it. */
+  static Path models(Path root) throws Exception {
+    Path version = Files.createDirectories(root.resolve("v8"));
+    Files.writeString(version.resolve("metrics.json"), "{\"version\": \"v8\", \"held_out\": {\"calibration\": ["
+        + "{\"lower\": 0.0, \"upper\": 0.1, \"sellers\": 700, \"mean_predicted\": 0.01, \"observed_rate\": 0.004}, "
+        + "{\"lower\": 0.9, \"upper\": 1.0, \"sellers\": 12, \"mean_predicted\": 0.95, \"observed_rate\": 0.9166}]}}");
     return root;
   }
 

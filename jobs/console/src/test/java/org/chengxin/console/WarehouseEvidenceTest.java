@@ -2,7 +2,9 @@ package org.chengxin.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,11 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 class WarehouseEvidenceTest {
   @TempDir
   static Path root;
+  private static final Duck DUCK = duck();
   private static WarehouseEvidence warehouse;
+
+  private static Duck duck() {
+    try {
+      return new Duck();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   @BeforeAll
   static void write() throws Exception {
-    warehouse = new WarehouseEvidence(TestWarehouse.write(root.resolve("warehouse")));
+    warehouse = new WarehouseEvidence(TestWarehouse.write(root.resolve("warehouse")), DUCK);
   }
 
   private static ReviewCase flagged(String seller, LocalDate lastFlagged) {
@@ -31,7 +42,7 @@ class WarehouseEvidenceTest {
 
   @Test
   void aSellersEvidenceIsReadAsItStoodOnTheDayItWasFlagged() throws Exception {
-    List<EvidenceTable> sections = warehouse.of(flagged("seller-a", LocalDate.of(2026, 11, 1)));
+    List<EvidenceTable> sections = warehouse.of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables();
 
     assertEquals(List.of("Risk model", "Credit and DSR, day by day", "Flagged ratings of the seller, by pattern", "Rings the seller is in",
         "Members of ring-0001"), sections.stream().map(EvidenceTable::title).toList());
@@ -47,14 +58,64 @@ class WarehouseEvidenceTest {
 
   @Test
   void whatTheWarehouseLacksIsSaid() throws Exception {
-    List<EvidenceTable> early = warehouse.of(flagged("seller-a", LocalDate.of(2026, 10, 1)));
+    List<EvidenceTable> early = warehouse.of(flagged("seller-a", LocalDate.of(2026, 10, 1))).tables();
     assertEquals("no seller_risk table in the warehouse by 2026-10-01", early.get(0).absent());
 
-    List<EvidenceTable> unknown = warehouse.of(flagged("seller-q", LocalDate.of(2026, 11, 1)));
+    List<EvidenceTable> unknown = warehouse.of(flagged("seller-q", LocalDate.of(2026, 11, 1))).tables();
     assertEquals("nothing for this seller in seller_risk", unknown.get(0).absent());
     assertEquals(4, unknown.size(), "no ring, so no members");
 
-    List<EvidenceTable> empty = new WarehouseEvidence(root.resolve("no-warehouse")).of(flagged("seller-a", LocalDate.of(2026, 11, 1)));
+    List<EvidenceTable> empty = new WarehouseEvidence(root.resolve("no-warehouse"), DUCK).of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables();
     assertEquals("no seller_scores table in the warehouse", empty.get(1).absent());
+  }
+
+  @Test
+  void theRingGraphHoldsTheMembersWhoTradedWithWhomAndTheKeysTwoBuyersShare() throws Exception {
+    RingGraph graph = warehouse.of(flagged("seller-a", LocalDate.of(2026, 11, 1))).ringGraph();
+
+    assertEquals(List.of(), graph.gaps());
+    assertEquals(List.of("seller-a:this seller", "seller-x:seller", "buyer-1:buyer", "buyer-2:buyer", "key:device:dev0000aaaa1111:device key"),
+        graph.nodes().stream().map(n -> n.id() + ":" + n.kind()).toList(), "buyer-9 is in another ring; buyer-3 is no member");
+    assertEquals("device dev0000a", graph.nodes().get(4).label(), "a key shown by its first 8 hex digits");
+    assertEquals(List.of(new RingGraph.Link("buyer-1", "seller-a", 2), new RingGraph.Link("buyer-2", "seller-a", 1),
+        new RingGraph.Link("buyer-2", "seller-x", 1), new RingGraph.Link("buyer-1", "key:device:dev0000aaaa1111", 0),
+        new RingGraph.Link("buyer-2", "key:device:dev0000aaaa1111", 0)), graph.links());
+    assertEquals(List.of(List.of("device", "dev0000aaaa1111", "2", "buyer-1 buyer-2")), graph.keys().rows(),
+        "the address buyer-1 shares with buyer-3, no member, is not a ring's shared key");
+  }
+
+  @Test
+  void theRatingHistoryCountsEachDaysRatingsWithTheFlaggedOnesByPattern() throws Exception {
+    RatingHistory ratings = warehouse.of(flagged("seller-a", LocalDate.of(2026, 11, 1))).ratings();
+
+    assertEquals(List.of("2026-10-20", "2026-10-21"), ratings.days(), "not r-6 of a later day");
+    assertEquals(List.of(new RatingHistory.Series("positive", false, List.of(1L, 0L)), new RatingHistory.Series("negative", false, List.of(0L, 1L)),
+        new RatingHistory.Series("ring_boost", true, List.of(1L, 0L)), new RatingHistory.Series("shared_key_boost", true, List.of(0L, 1L))),
+        ratings.series(), "r-1 and r-2 counted under their patterns, not as positive; r-7 is another seller's");
+    assertEquals(List.of("day", "positive", "negative", "flagged: ring_boost", "flagged: shared_key_boost"), ratings.table().columns());
+  }
+
+  @Test
+  void withoutTradesOrRatingsTheChartsSayWhatIsMissing() throws Exception {
+    Path sparse = root.resolve("sparse");
+    for (String table : List.of("rings", "ring_members", "rating_flags")) {
+      copyTree(root.resolve("warehouse").resolve(table), sparse.resolve(table));
+    }
+    CaseEvidence evidence = new WarehouseEvidence(sparse, DUCK).of(flagged("seller-a", LocalDate.of(2026, 11, 1)));
+
+    assertEquals(List.of("no trades table in the warehouse from 2026-10-20 to 2026-10-21: who traded with whom and shared keys are not drawn"),
+        evidence.ringGraph().gaps());
+    assertTrue(evidence.ringGraph().links().contains(new RingGraph.Link("buyer-1", "ring-0001", 0)), "members drawn around their ring");
+    assertEquals(List.of("no ratings table in the warehouse by 2026-11-01: only the flagged ratings are drawn"), evidence.ratings().gaps());
+    assertEquals(List.of("ring_boost", "shared_key_boost"), evidence.ratings().series().stream().map(RatingHistory.Series::kind).toList());
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (var paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Files.createDirectories(to.resolve(from.relativize(path).toString()).getParent());
+        Files.copy(path, to.resolve(from.relativize(path).toString()));
+      }
+    }
   }
 }

@@ -51,7 +51,7 @@ public final class NightlySparkJobs {
     Arg<List<String>> jobNames = cli.repeated("job", "NAME", "a job to run, repeatable; 'all' (default) runs every job in order");
     Arg<Boolean> dryRun = cli.flag("dry-run", "check the options and print the jobs that would run, in order; start no Spark");
     Arg<Boolean> review = cli.flag("review", "after the jobs, in the same session: sync the day's review_queue into the "
-        + "review database, then write the day's seller_public_record (what scripts/nightly runs)");
+        + "review database, write the day's seller_public_record, then the HTML run report _runs/DATE.html (what scripts/nightly runs)");
     Supplier<Optional<String>> dbUrl = ReviewDatabaseOption.declare(cli);
     Map<SparkJob<?>, Function<JobOptions, Function<SparkSession, JobResult>>> declared = new LinkedHashMap<>();
     JOBS.forEach(job -> declared.put(job, declare(job, cli)));
@@ -68,7 +68,8 @@ public final class NightlySparkJobs {
     if (dryRun.value()) {
       selected.forEach(job -> System.out.printf("%s  spark job      %s: %s%n", common.date(), job.name(), job.description()));
       if (review.value()) {
-        System.out.printf("%s  review         review-queue sync, then seller_public_record%n", common.date());
+        System.out.printf("%s  review         review-queue sync, then seller_public_record, then the run report _runs/%s.html%n",
+            common.date(), common.date());
       }
       return;
     }
@@ -80,6 +81,8 @@ public final class NightlySparkJobs {
       }
       if (review.value()) {
         NightlyReview.run(spark, common, dbUrl.get());
+        // Last: the report reads every job's entry of the day's summary, and the tables they wrote.
+        NightlyRunReport.write(spark, common);
       }
     }
   }

@@ -94,6 +94,11 @@ public final class Warehouse {
     return runSummaryDirectory() + "/" + day + ".json";
   }
 
+  /** Path of the day's HTML run report, beside its summary: {@code ROOT/_runs/YYYY-MM-DD.html}. */
+  public String runReportPath(LocalDate day) {
+    return runSummaryDirectory() + "/" + day + ".html";
+  }
+
   /** The folder of the run summaries, {@code ROOT/_runs}. */
   public String runSummaryDirectory() {
     return root + "/_runs";

@@ -1,13 +1,18 @@
 package org.chengxin.review.db;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
@@ -25,7 +30,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class ReviewDatabase {
   static final String MIGRATIONS = "classpath:org/chengxin/review/db/migration";
+  // A console page asks for several connections; a new one costs a backend start and a SCRAM exchange (tens of ms).
+  private static final int MAX_IDLE = 16;
   private final String jdbcUrl;
+  private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
 
   private ReviewDatabase(String jdbcUrl) {
     this.jdbcUrl = jdbcUrl;
@@ -41,13 +49,68 @@ public final class ReviewDatabase {
     return new ReviewDatabase(jdbcUrl);
   }
 
-  /** {@code jdbcUrl} when given, else the warehouse's embedded server, started if it is not running. */
+  /** {@code jdbcUrl} when given, else the warehouse's embedded server, started if it is not running ({@link #embedded}). */
   public static ReviewDatabase open(Optional<String> jdbcUrl, Path warehouse) throws SQLException {
-    return at(jdbcUrl.orElseGet(() -> EmbeddedPostgres.inWarehouse(warehouse).start()));
+    return jdbcUrl.isPresent() ? at(jdbcUrl.get()) : embedded(EmbeddedPostgres.inWarehouse(warehouse));
   }
 
+  /**
+   * The embedded {@code server}, started if it is not running: migrated as its superuser, then used
+   * as {@value EmbeddedPostgres#APPLICATION_ROLE}, which is no superuser and may only read and write rows.
+   */
+  public static ReviewDatabase embedded(EmbeddedPostgres server) throws SQLException {
+    String superuser = server.start();
+    migrate(superuser, MIGRATIONS);
+    return new ReviewDatabase(server.applicationUrl());
+  }
+
+  /**
+   * A connection, an idle one when there is: closing it hands it back, rolled back and in
+   * auto-commit, to be used again (at most {@value #MAX_IDLE} are kept; one the server closed is dropped).
+   */
   public Connection connection() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl);
+    Connection physical = idle.pollFirst();
+    return pooled(physical != null ? physical : DriverManager.getConnection(jdbcUrl));
+  }
+
+  private Connection pooled(Connection physical) {
+    AtomicBoolean closed = new AtomicBoolean();
+    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "close" -> {
+            if (closed.compareAndSet(false, true)) {
+              handBack(physical);
+            }
+            yield null;
+          }
+          case "isClosed" -> closed.get() || physical.isClosed();
+          default -> {
+            if (closed.get()) {
+              throw new SQLException("this connection was closed");
+            }
+            try {
+              yield method.invoke(physical, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          }
+        });
+  }
+
+  private void handBack(Connection physical) throws SQLException {
+    try {
+      if (!physical.isClosed() && !physical.getAutoCommit()) {
+        physical.rollback();
+        physical.setAutoCommit(true);
+      }
+      if (!physical.isClosed() && idle.size() < MAX_IDLE) {
+        idle.offerFirst(physical);
+        return;
+      }
+    } catch (SQLException broken) {
+      // Not fit to hand out again: closed below.
+    }
+    physical.close();
   }
 
   /**

@@ -45,6 +45,7 @@ final class BlockFacts {
   static final String CONFIRM_HOURS = "confirm_hours";
   static final String FIVE_STAR = "five_star";
   static final String KEY = "key";
+  static final String KEY_ACCOUNTS = "key_accounts";
 
   /** A block seller: weight inside the block, total weight, the block's density. */
   static final String SELLER = "seller";
@@ -58,8 +59,8 @@ final class BlockFacts {
   static final String TRADE = "trade";
   /** A candidate's rating of a seller in the window. */
   static final String RATING = "rating";
-  /** An account of the window on a key one of the block's candidates used. */
-  static final String KEY_USER = "key_user";
+  /** A candidate's device/IP/address key, with how many accounts of the window use it. */
+  static final String KEY_FACT = "key";
 
   static final StructType FACT =
       new StructType()
@@ -74,7 +75,8 @@ final class BlockFacts {
           .add(PRICE_RATIO, DataTypes.DoubleType)
           .add(CONFIRM_HOURS, DataTypes.DoubleType)
           .add(FIVE_STAR, DataTypes.BooleanType)
-          .add(KEY, DataTypes.StringType);
+          .add(KEY, DataTypes.StringType)
+          .add(KEY_ACCOUNTS, DataTypes.LongType);
 
   /** The ring's members, beside the {@code rings} columns. */
   static final String MEMBERS = "members";
@@ -133,8 +135,7 @@ final class BlockFacts {
     Map<String, Timestamp> firstTrades = new HashMap<>();
     Map<String, List<Row>> trades = new HashMap<>();
     Map<String, List<Row>> ratings = new HashMap<>();
-    Map<String, Set<String>> keyUsers = new HashMap<>();
-    Map<String, List<String>> keysOf = new HashMap<>();
+    Map<String, List<SharedKeyLinkage.AccountKey>> keys = new HashMap<>();
     while (facts.hasNext()) {
       Row fact = facts.next();
       String account = fact.getAs(ACCOUNT_ID);
@@ -148,10 +149,8 @@ final class BlockFacts {
         case FIRST_TRADE -> firstTrades.put(account, fact.getAs(AT));
         case TRADE -> trades.computeIfAbsent(account, a -> new ArrayList<>()).add(fact);
         case RATING -> ratings.computeIfAbsent(account, a -> new ArrayList<>()).add(fact);
-        case KEY_USER -> {
-          keyUsers.computeIfAbsent(fact.getAs(KEY), k -> new HashSet<>()).add(account);
-          keysOf.computeIfAbsent(account, a -> new ArrayList<>()).add(fact.getAs(KEY));
-        }
+        case KEY_FACT -> keys.computeIfAbsent(account, a -> new ArrayList<>())
+            .add(new SharedKeyLinkage.AccountKey(fact.getAs(KEY), fact.<Long>getAs(KEY_ACCOUNTS)));
         default -> throw new IllegalStateException("unknown fact kind " + fact.getAs(KIND));
       }
     }
@@ -170,8 +169,6 @@ final class BlockFacts {
           sellerWeights.put(edge.getAs(SELLER_ID), weight);
         }
       }
-      List<SharedKeyLinkage.AccountKey> keys = new ArrayList<>();
-      keysOf.getOrDefault(buyer, List.of()).forEach(k -> keys.add(new SharedKeyLinkage.AccountKey(k, keyUsers.get(k).size())));
       List<Lockstep.Action> actions = new ArrayList<>();
       List<RingEvidence.Trade> buyerTrades = new ArrayList<>();
       for (Row t : trades.getOrDefault(buyer, List.of())) {
@@ -184,7 +181,7 @@ final class BlockFacts {
         actions.add(new Lockstep.Action(r.getAs(SELLER_ID), Math.floorDiv(r.<Timestamp>getAs(AT).getTime(), 1000L)));
         buyerRatings.add(new RingEvidence.Rating(r.getAs(SELLER_ID), r.getAs(FIVE_STAR)));
       }
-      candidates.add(new RingEvidence.Candidate(buyer, core.contains(buyer), sellerWeights, total, firstTrades.get(buyer), keys,
+      candidates.add(new RingEvidence.Candidate(buyer, core.contains(buyer), sellerWeights, total, firstTrades.get(buyer), keys.getOrDefault(buyer, List.of()),
           actions, buyerTrades, buyerRatings));
     });
     return new RingEvidence.Block(density, sellers, candidates);

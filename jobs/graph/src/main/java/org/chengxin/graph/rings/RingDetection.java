@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
@@ -17,6 +18,7 @@ import static org.apache.spark.sql.functions.unix_millis;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -113,29 +115,37 @@ public final class RingDetection {
 
   /**
    * Everything {@link RingEvidence} needs of each peeled block, as rows of {@link BlockFacts#FACT}
-   * tagged with the block: its sellers, and for every buyer of those sellers (a candidate) its
-   * edges, whether the peel kept it, its first trade, its trades and ratings in the window, and every
-   * account of the window on one of its device/IP/address keys. The candidates are a review-sized
-   * set, broadcast to the joins, so the facts need no shuffle but the block grouping and three small
-   * aggregations (seller totals, category medians, first trades).
+   * tagged with the block: its member sellers, and for every buyer of those sellers (a candidate)
+   * its edges, whether the peel kept it, its first trade, its trades and ratings in the window, and
+   * its device/IP/address keys with how many accounts of the window use each. The candidates are a
+   * review-sized set (buyers of the sellers that keep their place, not of a popular shop the ring
+   * visits as camouflage), broadcast to the joins; the rest is small aggregations and one grouping
+   * by block.
    */
   private Dataset<Row> facts(Dataset<Row> trades, Dataset<Row> window, Dataset<Row> b2s, Dataset<Row> edges, Dataset<Row> blocks) {
-    Dataset<Row> blockSellers =
-        blocks.filter(col(ROLE).equalTo(SELLER)).select(col("block_id"), col(ACCOUNT_ID).as("seller_id"),
-            col(DenseBlocks.BLOCK_DEGREE), col(DenseBlocks.BLOCK_DENSITY));
+    Dataset<Row> peeledSellers = blocks.filter(col(ROLE).equalTo(SELLER)).select(col("block_id"), col(ACCOUNT_ID).as("seller_id"),
+        col(DenseBlocks.BLOCK_DEGREE), col(DenseBlocks.BLOCK_DENSITY));
+    double minSellerShare = options.minSellerShare();
+    FilterFunction<Row> keepsPlace = seller ->
+        RingEvidence.keepsPlace(seller.getAs(DenseBlocks.BLOCK_DEGREE), seller.getAs("total"), minSellerShare);
+    Dataset<Row> sellers =
+        peeledSellers.join(totals(edges, "seller_id", peeledSellers.select("seller_id")), "seller_id").filter(keepsPlace);
     // Materialised: five joins use it, and Spark cannot tell its columns from the window's otherwise.
     Dataset<Row> candidates =
-        broadcast(edges.join(broadcast(blockSellers.select("block_id", "seller_id")), "seller_id")
+        broadcast(edges.join(broadcast(sellers.select("block_id", "seller_id")), "seller_id")
             .select("block_id", "buyer_id").distinct().localCheckpoint());
     Dataset<Row> categoryMedian =
         window.groupBy("category").agg(percentile_approx(col("price_minor"), lit(0.5), lit(1000)).as("category_median"));
     Column fiveStar =
         col("score").equalTo(RatingScore.POSITIVE.wire())
             .and(col("item_as_described").equalTo(5)).and(col("service").equalTo(5)).and(col("logistics").equalTo(5));
-    Dataset<Row> blockKeys = broadcast(accountKeys(window).join(candidates, "buyer_id").select("block_id", "key").distinct());
+    Dataset<Row> candidateKeys = accountKeys(window).join(candidates, "buyer_id").distinct();
+    // The cap on a key counts every account of the window on it, not only candidates.
+    Dataset<Row> keyAccounts =
+        accountKeys(window).join(broadcast(candidateKeys.select("key").distinct()), "key")
+            .groupBy("key").agg(countDistinct("buyer_id").as("key_accounts"));
 
-    return BlockFacts.of(BlockFacts.SELLER,
-            blockSellers.join(totals(edges, "seller_id", blockSellers.select("seller_id")), "seller_id"),
+    return BlockFacts.of(BlockFacts.SELLER, sellers,
             Map.of(BlockFacts.SELLER_ID, col("seller_id"), BlockFacts.WEIGHT, col(DenseBlocks.BLOCK_DEGREE),
                 BlockFacts.TOTAL, col("total"), BlockFacts.DENSITY, col(DenseBlocks.BLOCK_DENSITY)))
         .union(BlockFacts.of(BlockFacts.CORE, blocks.filter(col(ROLE).equalTo(BUYER)), Map.of(BlockFacts.ACCOUNT_ID, col(ACCOUNT_ID))))
@@ -151,8 +161,8 @@ public final class RingDetection {
         .union(BlockFacts.of(BlockFacts.RATING, b2s.join(candidates, col("rater_id").equalTo(col("buyer_id"))),
             Map.of(BlockFacts.ACCOUNT_ID, col("rater_id"), BlockFacts.SELLER_ID, col("ratee_id"), BlockFacts.AT, col("rated_at"),
                 BlockFacts.FIVE_STAR, coalesce(fiveStar, lit(false)))))
-        .union(BlockFacts.of(BlockFacts.KEY_USER, accountKeys(window).join(blockKeys, "key").select("block_id", "key", "buyer_id").distinct(),
-            Map.of(BlockFacts.ACCOUNT_ID, col("buyer_id"), BlockFacts.KEY, col("key"))));
+        .union(BlockFacts.of(BlockFacts.KEY_FACT, candidateKeys.join(keyAccounts, "key"),
+            Map.of(BlockFacts.ACCOUNT_ID, col("buyer_id"), BlockFacts.KEY, col("key"), BlockFacts.KEY_ACCOUNTS, col("key_accounts"))));
   }
 
   /** The window's (buyer_id, key) pairs: three namespaced keys per trade. */

@@ -81,9 +81,8 @@ final class RingEvidence implements Serializable {
     // A popular shop that ring buyers visit as camouflage keeps little of its weight inside the block.
     List<Member> sellers = new ArrayList<>();
     for (Seller seller : block.sellers()) {
-      double score = memberScore(seller.blockDegree(), seller.totalWeight());
-      if (score >= options.minSellerShare()) {
-        sellers.add(new Member(seller.id(), RingDetection.SELLER, score));
+      if (keepsPlace(seller.blockDegree(), seller.totalWeight(), options.minSellerShare())) {
+        sellers.add(new Member(seller.id(), RingDetection.SELLER, memberScore(seller.blockDegree(), seller.totalWeight())));
       }
     }
     Set<String> sellerIds = new HashSet<>();
@@ -158,6 +157,14 @@ final class RingEvidence implements Serializable {
       }
     }
     return degree;
+  }
+
+  /**
+   * Whether a peeled seller stays in its ring: at least {@code minSellerShare} of its weight lies
+   * inside the block. Spark applies it too, before gathering the buyers of the block's sellers.
+   */
+  static boolean keepsPlace(double blockDegree, double totalWeight, double minSellerShare) {
+    return memberScore(blockDegree, totalWeight) >= minSellerShare;
   }
 
   /** Share of the account's whole weighted degree that lies inside its block. */

@@ -170,7 +170,6 @@ public final class EmbeddedPostgres {
     String password;
     String superuserUrl;
     try {
-      password = secret(applicationPassword);
       superuserUrl = jdbcUrl(port, SUPERUSER, secret(superuserPassword));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -178,6 +177,12 @@ public final class EmbeddedPostgres {
     try (Connection c = DriverManager.getConnection(superuserUrl); Statement sql = c.createStatement()) {
       c.setAutoCommit(false);
       sql.execute("SELECT pg_advisory_xact_lock(" + ROLE_LOCK + ")");
+      // Read or made under the lock: two processes on their first use would otherwise each make one.
+      try {
+        password = secret(applicationPassword);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       try (ResultSet exists = sql.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + APPLICATION_ROLE + "'")) {
         if (!exists.next()) {
           sql.execute("CREATE ROLE " + APPLICATION_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");

@@ -26,7 +26,6 @@ import org.chengxin.review.Channel;
 import org.chengxin.review.ClosureProposal;
 import org.chengxin.review.Outcome;
 import org.chengxin.review.QueueStats;
-import org.chengxin.review.RecommendedAction;
 import org.chengxin.review.ReviewCase;
 import org.chengxin.review.ReviewException;
 import org.chengxin.review.Role;
@@ -291,15 +290,10 @@ final class Console implements HttpHandler {
     request.redirect(action.equals("release") || action.equals("confirm-closure") ? "/" : "/case/" + caseId);
   }
 
-  /** A confirmed seven-day closure is only proposed here: it takes effect when a second reviewer confirms it. */
-  private void decide(Request request, Account account, ReviewCase c) throws IOException, SQLException {
+  /** A confirmed seven-day closure is only proposed: it takes effect when a second reviewer confirms it. */
+  private void decide(Request request, Account account, ReviewCase c) throws SQLException {
     Outcome outcome = Outcome.fromWire(request.form("outcome").orElse(""));
-    String note = request.form("note").orElse("");
-    if (outcome == Outcome.CONFIRMED && c.recommendedAction() == RecommendedAction.SEVEN_DAY_CLOSURE) {
-      cases.proposeClosure(c.caseId(), account.name(), note);
-    } else {
-      cases.decide(c.caseId(), account.name(), outcome, note);
-    }
+    cases.decideOrPropose(c.caseId(), account.name(), outcome, request.form("note").orElse(""));
   }
 
   /** A cookie scripts cannot read, sent back only on the console's own requests; {@code maxAge} -1 lasts the browser session. */

@@ -197,6 +197,19 @@ public final class CaseStore {
     return decision;
   }
 
+  /**
+   * What a reviewer's decision does, from the console and the terminal alike: a confirmed seven-day
+   * closure is {@link #proposeClosure proposed} (a different reviewer makes it take effect), any other
+   * decision is {@link #decide recorded}.
+   */
+  public Verdict decideOrPropose(long caseId, String reviewer, Outcome outcome, String note) throws SQLException {
+    Optional<ReviewCase> found = find(caseId);
+    if (outcome == Outcome.CONFIRMED && found.isPresent() && found.get().recommendedAction() == RecommendedAction.SEVEN_DAY_CLOSURE) {
+      return proposeClosure(caseId, reviewer, note);
+    }
+    return decide(caseId, reviewer, outcome, note);
+  }
+
   /** Cases, highest priority first; only those of {@code status} when given; at most {@code limit}. */
   public List<ReviewCase> list(Optional<CaseStatus> status, int limit) throws SQLException {
     return list(new CaseFilter(status, Optional.empty(), Optional.empty()), limit);
@@ -455,6 +468,10 @@ public final class CaseStore {
     return query(c, PENDING_CLOSURES + " AND p.case_id = ?", CaseStore::readProposal, caseId).stream().findFirst();
   }
 
+  private static boolean closureConfirmed(Connection c, long caseId) throws SQLException {
+    return !query(c, "SELECT case_id FROM closure_confirmations WHERE case_id = ?", rows -> rows.getLong(1), caseId).isEmpty();
+  }
+
   private static ClosureProposal readProposal(ResultSet rows) throws SQLException {
     return new ClosureProposal(rows.getLong("case_id"), rows.getString("proposed_by"), rows.getString("note"), instant(rows, "proposed_at"));
   }
@@ -484,6 +501,11 @@ public final class CaseStore {
       }
     }
     if (outcome == Outcome.CONFIRMED) {
+      // Every confirmed case passes here, so here the two-reviewer rule cannot be walked around.
+      if (reviewCase.recommendedAction() == RecommendedAction.SEVEN_DAY_CLOSURE && !closureConfirmed(c, caseId)) {
+        throw new ReviewException("case " + caseId + " recommends a seven-day closure: it takes two reviewers (propose it; a different"
+            + " reviewer confirms it)");
+      }
       imposePenalty(c, reviewCase, LocalDate.ofInstant(now, ZoneOffset.UTC), now);
     }
     AuditLog.append(c, reviewer, AuditAction.DECIDE, caseId, outcome.wire(), channel, now);

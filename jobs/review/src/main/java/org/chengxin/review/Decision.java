@@ -11,4 +11,4 @@ public record Decision(
     @JsonProperty("reviewer") String reviewer,
     @JsonProperty("outcome") Outcome outcome,
     @JsonProperty("note") String note,
-    @JsonProperty("decided_at") Instant decidedAt) {}
+    @JsonProperty("decided_at") Instant decidedAt) implements Verdict {}

@@ -124,12 +124,12 @@ class CaseStoreTest {
   void confirmedSellerKeepsATraceablePenaltyHistory() throws SQLException {
     store.sync(DAY1, List.of(flag("s1", 5, rings("R1"), DAY1)));
     long first = store.take("alice", 1).get(0).caseId();
-    Decision decision = store.decide(first, "alice", Outcome.CONFIRMED, "ring confirmed by shared devices");
+    Decision decision = TwoReviewers.confirm(store, first, "alice", "ring confirmed by shared devices");
 
     assertEquals(new SyncResult(DAY2, 0, 0, 0, 1), store.sync(DAY2, List.of(flag("s1", 5, rings("R1"), DAY2))));
     store.sync(DAY3, List.of(flag("s1", 6, rings("R1", "R4"), DAY3)));
     long second = store.take("bob", 1).get(0).caseId();
-    store.decide(second, "bob", Outcome.CONFIRMED, "joined a second ring");
+    TwoReviewers.confirm(store, second, "bob", "joined a second ring");
 
     List<Penalty> penalties = store.penalties("s1");
     assertEquals(List.of(first, second), penalties.stream().map(Penalty::caseId).toList());
@@ -161,7 +161,7 @@ class CaseStoreTest {
   void decisionsAndPenaltiesCannotBeRewritten() throws SQLException {
     store.sync(DAY1, List.of(flag("s1", 5, rings("R1"), DAY1)));
     long caseId = store.take("alice", 1).get(0).caseId();
-    store.decide(caseId, "alice", Outcome.CONFIRMED, "counterfeit handbags");
+    TwoReviewers.confirm(store, caseId, "alice", "counterfeit handbags");
 
     try (Connection c = db.connection(); Statement statement = c.createStatement()) {
       assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE decisions SET outcome = 'cleared'"));

@@ -92,7 +92,11 @@ class CaseWorkflowTest {
   @Test
   void aSevenDayClosureTakesEffectOnlyWhenASecondReviewerConfirmsIt() throws SQLException {
     store.takeCase(1, "alice");
-    store.proposeClosure(1, "alice", "ring R1: shared devices");
+    assertEquals("case 1 recommends a seven-day closure: it takes two reviewers (propose it; a different reviewer confirms it)",
+        assertThrows(ReviewException.class, () -> store.decide(1, "alice", Outcome.CONFIRMED, "alone")).getMessage(),
+        "no caller of the store closes a store with one reviewer");
+    assertTrue(store.penalties("s1").isEmpty());
+    assertTrue(store.decideOrPropose(1, "alice", Outcome.CONFIRMED, "ring R1: shared devices") instanceof ClosureProposal);
 
     assertEquals(CaseStatus.IN_REVIEW, store.find(1).orElseThrow().status(), "nothing decided yet");
     assertTrue(store.penalties("s1").isEmpty(), "no closure yet");

@@ -204,7 +204,7 @@ class PenaltyStoreTest {
     cases.sync(DAY1, List.of(new FlaggedSeller(seller, 5, List.of("in ring R-" + seller), evidence, action, DAY1, DAY1,
         evidence.fingerprint())));
     long caseId = cases.take(reviewer, 1).get(0).caseId();
-    cases.decide(caseId, reviewer, Outcome.CONFIRMED, "confirmed: " + action.wire());
+    TwoReviewers.confirm(cases, caseId, reviewer, "confirmed: " + action.wire());
     return cases.penalties(seller).get(0).penaltyId();
   }
 

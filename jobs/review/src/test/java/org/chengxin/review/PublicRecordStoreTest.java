@@ -26,7 +26,7 @@ class PublicRecordStoreTest {
     cases.sync(DAY1, List.of(flag("s1", 9, rings("R1"), DAY1), flag("s2", 8, rings("R2"), DAY1), flag("s3", 7, rings("R3"), DAY1),
         flag("s4", 1, rings("R4"), DAY1)));
     List<ReviewCase> taken = new CaseStore(db, clockOn(DAY2)).take("alice", 3);
-    new CaseStore(db, clockOn(DAY2)).decide(taken.get(0).caseId(), "alice", Outcome.CONFIRMED, "shared devices");
+    TwoReviewers.confirm(new CaseStore(db, clockOn(DAY2)), taken.get(0).caseId(), "alice", "shared devices");
     new CaseStore(db, clockOn(DAY2)).decide(taken.get(1).caseId(), "alice", Outcome.CLEARED, "real buyers");
     // s3 stays in review, s4 open.
     long penalty = new PenaltyStore(db, clockOn(DAY2)).penalties(java.util.Optional.of("s1"), java.util.Optional.empty(), 1).get(0).penaltyId();

@@ -1,12 +1,8 @@
 package org.chengxin.review.cli;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -24,11 +20,10 @@ import org.chengxin.review.Role;
 /**
  * {@code chengxin console-user}: the accounts of the console and the queue, for whoever runs the
  * review database. A password never travels as an argument (it would show in {@code ps} and the
- * shell's history): it comes from the environment variable {@value #ENV_PASSWORD}, else from the
+ * shell's history): it comes from the environment variable {@value AccountPassword#ENV}, else from the
  * first line of standard input.
  */
 public final class ConsoleUserCli {
-  static final String ENV_PASSWORD = "CHENGXIN_CONSOLE_PASSWORD";
   private static final String OVERVIEW = """
       usage: scripts/chengxin console-user COMMAND [options]
 
@@ -80,7 +75,7 @@ public final class ConsoleUserCli {
   private void add(String[] args) throws Exception {
     Arguments cli = new Arguments("scripts/chengxin console-user add",
         "Creates an account. Its password (at least " + PasswordHash.MIN_PASSWORD_LENGTH + " characters) comes from env "
-        + ENV_PASSWORD + ", else from the first line of standard input; it is stored as an Argon2id hash.");
+        + AccountPassword.ENV + ", else from the first line of standard input; it is stored as an Argon2id hash.");
     Arg<String> name = cli.requiredText("name", "NAME", "the account's name, as cases record their reviewer (letters, digits, . _ @ -)");
     Arg<Role> role = cli.value("role", "ROLE", Role.words() + " (docs/console.md says what each may do)", Role::fromWire);
     Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
@@ -127,23 +122,7 @@ public final class ConsoleUserCli {
   }
 
   private char[] password() throws IOException {
-    String fromEnv = env.get(ENV_PASSWORD);
-    if (fromEnv != null && !fromEnv.isEmpty()) {
-      return fromEnv.toCharArray();
-    }
-    Console terminal = System.console();
-    if (in == System.in && terminal != null) {
-      // Typed at a terminal: not echoed.
-      char[] typed = terminal.readPassword("password for the new account: ");
-      if (typed == null || typed.length == 0) {
-        throw new UsageException("no password given");
-      }
-      return typed;
-    }
-    String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-    if (line == null || line.isEmpty()) {
-      throw new UsageException("no password: set " + ENV_PASSWORD + " or give it on the first line of standard input");
-    }
-    return line.toCharArray();
+    return AccountPassword.read(env, in, "password for the new account: ");
   }
+
 }

@@ -2,6 +2,7 @@ package org.chengxin.review.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,10 @@ import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.review.AccountStore;
+import org.chengxin.review.AccountStore.Login;
+import org.chengxin.review.AuditAction;
+import org.chengxin.review.Channel;
+import org.chengxin.review.ClosureProposal;
 import org.chengxin.review.CaseStatus;
 import org.chengxin.review.CaseStore;
 import org.chengxin.review.Decision;
@@ -37,6 +42,7 @@ import org.chengxin.review.ReviewCase;
 import org.chengxin.review.ReviewException;
 import org.chengxin.review.ReviewJson;
 import org.chengxin.review.SyncResult;
+import org.chengxin.review.Verdict;
 import org.chengxin.review.db.EmbeddedPostgres;
 import org.chengxin.review.db.ReviewDatabase;
 
@@ -54,7 +60,10 @@ public final class QueueCli {
       The flagged-seller review queue on PostgreSQL. Commands:
         take --reviewer R [--n 10]                 take the highest-priority open cases (atomic: no case goes to two reviewers)
         decide CASE --outcome confirmed|cleared --note TEXT --reviewer R
-                                                   decide a case you hold; confirmed imposes the recommended action
+                                                   decide a case you hold; confirmed imposes the recommended action,
+                                                   except a seven-day closure, which it proposes
+        closures                                   closures proposed and waiting for a second reviewer
+        confirm-closure CASE --reviewer R          confirm a closure another reviewer proposed: it takes effect
         list [--status S] [--format table|json]    list cases, highest priority first
         history --seller S                         one seller's cases, decisions, penalties and their events (JSON)
         penalties [--seller S] [--active-on YYYY-MM-DD] [--format table|json]
@@ -70,8 +79,10 @@ public final class QueueCli {
         sync --date YYYY-MM-DD --cases FILE        bring a day's flagged sellers (JSON Lines) into the queue
         db-stop                                    stop the warehouse's embedded PostgreSQL
 
-      --reviewer R names an account of a reviewer or a lead (scripts/chengxin console-user add); every
-      take, decision and penalty event is recorded in the audit log.
+      --reviewer R names an account of a reviewer or a lead (scripts/chengxin console-user add), whose
+      password comes from env CHENGXIN_CONSOLE_PASSWORD, else is asked at the terminal (not echoed), else
+      is the first line of standard input; ten wrong passwords lock the account, as in the console. Every
+      login, take, decision and penalty event is recorded in the audit log.
 
       Database (every command): --db-url JDBC_URL (or env CHENGXIN_DB_URL), else the embedded
       PostgreSQL of --warehouse DIR (default ./warehouse), started on first use and left running.
@@ -92,22 +103,25 @@ public final class QueueCli {
   record PenaltyEventOptions(long penaltyId, String step, String note, String reviewer) {}
 
   private final PrintStream out;
+  private final InputStream in;
   private final Map<String, String> env;
   private final Clock clock;
 
-  QueueCli(PrintStream out, Map<String, String> env, Clock clock) {
+  QueueCli(PrintStream out, InputStream in, Map<String, String> env, Clock clock) {
     this.out = out;
+    this.in = in;
     this.env = env;
     this.clock = clock;
   }
 
   public static void main(String[] args) {
-    Arguments.runMain(() -> new QueueCli(System.out, System.getenv(), Clock.systemUTC()).run(args));
+    Arguments.runMain(() -> new QueueCli(System.out, System.in, System.getenv(), Clock.systemUTC()).run(args));
   }
 
   void run(String[] args) throws Exception {
     if (args.length == 0) {
-      throw new UsageException("a command is required: take|decide|list|history|penalties|lift|certificates|appeal|"
+      throw new UsageException("a command is required: take|decide|closures|confirm-closure|list|history|penalties|lift|"
+          + "certificates|appeal|"
           + "decide-appeal|export-labels|sync|db-stop (see --help)");
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -116,6 +130,8 @@ public final class QueueCli {
         case "-h", "--help" -> out.print(OVERVIEW);
         case "take" -> take(rest);
         case "decide" -> decide(rest);
+        case "closures" -> closures(rest);
+        case "confirm-closure" -> confirmClosure(rest);
         case "list" -> list(rest);
         case "history" -> history(rest);
         case "penalties" -> penalties(rest);
@@ -152,7 +168,8 @@ public final class QueueCli {
 
   private void decide(String[] args) throws Exception {
     Arguments cli = new Arguments("scripts/queue decide CASE",
-        "Decides a case you hold (CASE: its number); confirmed imposes the recommended action.");
+        "Decides a case you hold (CASE: its number); confirmed imposes the recommended action, except a seven-day closure:\n"
+        + "that is proposed, and takes effect when a different reviewer confirms it (scripts/queue confirm-closure).");
     Arg<String> outcome = cli.requiredText("outcome", "OUTCOME",
         "confirmed (the seller is penalised) or cleared (not flagged again without new evidence)");
     Arg<String> note = cli.requiredText("note", "TEXT", "why: what the reviewer found (kept with the decision)");
@@ -164,10 +181,52 @@ public final class QueueCli {
     }
     long caseId = parseId(leading.get().get(0), "CASE", "a case number (see scripts/queue list)");
     DecideOptions options = new DecideOptions(caseId, Outcome.fromWire(outcome.value()), note.value(), reviewer.value());
-    Decision decision = new CaseStore(openAs(database.get(), options.reviewer()), clock)
-        .decide(options.caseId(), options.reviewer(), options.outcome(), options.note());
+    Verdict verdict = new CaseStore(openAs(database.get(), options.reviewer()), clock)
+        .decideOrPropose(options.caseId(), options.reviewer(), options.outcome(), options.note());
+    if (verdict instanceof ClosureProposal proposal) {
+      out.println("case " + proposal.caseId() + ": seven-day closure proposed by " + proposal.proposedBy() + " at " + proposal.proposedAt()
+          + "; it takes effect when a different reviewer confirms it: scripts/queue confirm-closure " + proposal.caseId() + " --reviewer NAME");
+    } else {
+      printDecision((Decision) verdict);
+    }
+  }
+
+  private void printDecision(Decision decision) {
     out.println("case " + decision.caseId() + " " + decision.outcome().wire() + " by " + decision.reviewer() + " at "
         + decision.decidedAt() + " (decision " + decision.decisionId() + ")");
+  }
+
+  private void closures(String[] args) throws Exception {
+    Arguments cli = new Arguments("scripts/queue closures", "Lists the seven-day closures proposed and waiting for a second reviewer, oldest first.");
+    Arg<String> format = format(cli);
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
+    if (!cli.parse(args, out)) {
+      return;
+    }
+    List<ClosureProposal> pending = new CaseStore(database.get().open(), clock).pendingClosures();
+    if (format.value().equals("json")) {
+      out.println(json(pending));
+      return;
+    }
+    out.println(pending.isEmpty() ? "no closure waits for a second reviewer" : "case  proposed_by  proposed_at  note");
+    for (ClosureProposal proposal : pending) {
+      out.println(proposal.caseId() + "  " + proposal.proposedBy() + "  " + proposal.proposedAt() + "  " + proposal.note());
+    }
+  }
+
+  private void confirmClosure(String[] args) throws Exception {
+    Arguments cli = new Arguments("scripts/queue confirm-closure CASE",
+        "Confirms the seven-day closure another reviewer proposed for a case (CASE: its number): the proposer's decision and the\n"
+        + "closure take effect. Refused to the proposer.");
+    Arg<String> reviewer = cli.requiredText("reviewer", "R", "who confirms; not the reviewer who proposed the closure");
+    Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
+    Optional<List<String>> leading = parseAfter(cli, args, 1,
+        "confirm-closure needs the case number first: scripts/queue confirm-closure CASE --reviewer R");
+    if (leading.isEmpty()) {
+      return;
+    }
+    long caseId = parseId(leading.get().get(0), "CASE", "a case number (see scripts/queue closures)");
+    printDecision(new CaseStore(openAs(database.get(), reviewer.value()), clock).confirmClosure(caseId, reviewer.value()));
   }
 
   private void list(String[] args) throws Exception {
@@ -275,7 +334,7 @@ public final class QueueCli {
    * and the database; {@code command} checks the rest of the arguments before the database opens.
    */
   private void recordPenaltyEvent(Arguments cli, String[] args, int leadingWords, PenaltyEventHelp help,
-      Function<PenaltyEventOptions, PenaltyEventWrite> command) throws SQLException {
+      Function<PenaltyEventOptions, PenaltyEventWrite> command) throws SQLException, IOException {
     Arg<String> note = cli.requiredText("note", help.noteLabel(), help.note() + " (kept with the penalty)");
     Arg<String> reviewer = cli.requiredText("reviewer", "R", help.reviewer());
     Supplier<DatabaseOptions> database = DatabaseOptions.declare(cli, env);
@@ -343,13 +402,27 @@ public final class QueueCli {
   }
 
   /**
-   * The database, for {@code reviewer}, who must have an account that works cases: the terminal acts
-   * under the console's identities (and, like it, is audited). It asks no password: whoever reaches
-   * the database can write to it anyway.
+   * The database, for {@code reviewer} once their password is checked and their account works cases:
+   * the terminal acts under the console's identities, with the same lock after ten wrong passwords,
+   * and every attempt is audited (channel {@code queue}).
    */
-  private ReviewDatabase openAs(DatabaseOptions database, String reviewer) throws SQLException {
+  private ReviewDatabase openAs(DatabaseOptions database, String reviewer) throws SQLException, IOException {
     ReviewDatabase db = database.open();
-    new AccountStore(db, clock, new PasswordHash()).worker(reviewer);
+    AccountStore accounts = new AccountStore(db, clock, new PasswordHash());
+    char[] password = AccountPassword.read(env, in, "password for " + reviewer + ": ");
+    try {
+      Login login = accounts.login(reviewer, password, Channel.QUEUE);
+      if (login.result() == AuditAction.LOGIN_LOCKED) {
+        throw new UsageException("account " + reviewer + " is locked after " + AccountStore.LOCK_AFTER
+            + " wrong passwords: an admin unlocks it (scripts/chengxin console-user unlock --name " + reviewer + ")");
+      }
+      if (login.account().isEmpty()) {
+        throw new UsageException("wrong reviewer name or password");
+      }
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+    accounts.worker(reviewer);
     return db;
   }
 

@@ -35,7 +35,7 @@ class ConsoleUserCliTest {
   void anAccountIsCreatedWithThePasswordFromStandardInputOrTheEnvironment() throws Exception {
     assertEquals("created account root (admin)\n",
         run("first admin's password\n", Map.of(), "add", "--name", "root", "--role", "admin", "--db-url", url));
-    assertEquals("created account alice (reviewer)\n", run("", Map.of(ConsoleUserCli.ENV_PASSWORD, "alice's passphrase"),
+    assertEquals("created account alice (reviewer)\n", run("", Map.of(AccountPassword.ENV, "alice's passphrase"),
         "add", "--name", "alice", "--role", "reviewer", "--db-url", url));
 
     AccountStore accounts = new AccountStore(ReviewDatabase.at(url), CLOCK, new PasswordHash());

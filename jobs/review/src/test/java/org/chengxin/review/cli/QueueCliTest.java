@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,9 +82,17 @@ class QueueCliTest {
     assertTrue(taken.lines().anyMatch(line -> line.contains("s-100") && line.contains("in_review") && line.contains("alice")), taken);
     long caseId = Long.parseLong(taken.lines().skip(1).findFirst().orElseThrow().split("\\s+")[0]);
 
-    String decided = run("decide", Long.toString(caseId), "--outcome", "confirmed", "--note", "ring confirmed, shared devices",
+    // s-100's case recommends a seven-day closure: alice's confirmation only proposes it.
+    String proposed = run("decide", Long.toString(caseId), "--outcome", "confirmed", "--note", "ring confirmed, shared devices",
         "--reviewer", "alice", "--db-url", url);
+    assertTrue(proposed.contains("seven-day closure proposed by alice"), proposed);
+    assertEquals(0, ReviewJson.MAPPER.readTree(run("list", "--status", "confirmed", "--format", "json", "--db-url", url)).size());
+    assertTrue(run("closures", "--db-url", url).contains(caseId + "  alice  2026-11-02T09:30:00Z  ring confirmed, shared devices"));
+    assertEquals("you proposed the closure of case " + caseId + ": a different reviewer confirms it", assertThrows(UsageException.class,
+        () -> run("confirm-closure", Long.toString(caseId), "--reviewer", "alice", "--db-url", url)).getMessage());
+    String decided = run("confirm-closure", Long.toString(caseId), "--reviewer", "bob", "--db-url", url);
     assertTrue(decided.contains("confirmed by alice at 2026-11-02T09:30:00Z"), decided);
+    assertTrue(run("closures", "--db-url", url).contains("no closure waits"));
 
     JsonNode confirmed = ReviewJson.MAPPER.readTree(run("list", "--status", "confirmed", "--format", "json", "--db-url", url));
     assertEquals(1, confirmed.size());
@@ -105,6 +115,7 @@ class QueueCliTest {
     run("take", "--reviewer", "alice", "--n", "2", "--db-url", db);
     // Case 1 is s-100's seven-day closure, case 2 s-200's certificate demand: penalties 1 and 2.
     run("decide", "1", "--outcome", "confirmed", "--note", "ring R7", "--reviewer", "alice", "--db-url", db);
+    run("confirm-closure", "1", "--reviewer", "carol", "--db-url", db);
     run("decide", "2", "--outcome", "confirmed", "--note", "no certificates", "--reviewer", "alice", "--db-url", db);
 
     JsonNode closure = ReviewJson.MAPPER.readTree(run("penalties", "--seller", "s-100", "--format", "json", "--db-url", db)).get(0);
@@ -143,8 +154,8 @@ class QueueCliTest {
   void theReviewerMustBeAnAccountThatWorksCases() throws Exception {
     String db = syncedQueue("queue_cli_accounts_test");
 
-    assertEquals("there is no account named mallory: an admin creates it with scripts/chengxin console-user add --name mallory"
-        + " --role reviewer", assertThrows(UsageException.class, () -> run("take", "--reviewer", "mallory", "--db-url", db)).getMessage());
+    assertEquals("wrong reviewer name or password",
+        assertThrows(UsageException.class, () -> run("take", "--reviewer", "mallory", "--db-url", db)).getMessage());
     assertEquals("ana is an account of role analyst, which does not work cases",
         assertThrows(UsageException.class, () -> run("take", "--reviewer", "ana", "--db-url", db)).getMessage());
     assertTrue(run("list", "--status", "in_review", "--db-url", db).lines().count() <= 1, "nothing was taken");
@@ -157,6 +168,33 @@ class QueueCliTest {
     List<AuditAction> audited = new AuditLog(ReviewDatabase.at(db)).entries(Optional.of(caseId), 10).stream()
         .map(AuditEntry::action).toList();
     assertEquals(List.of(AuditAction.DECIDE, AuditAction.TAKE), audited, "the terminal's actions are audited");
+  }
+
+  @Test
+  void theTerminalChecksTheReviewersPasswordAndLocksAfterTenWrongOnes() throws Exception {
+    String db = syncedQueue("queue_cli_password_test");
+    String[] take = {"take", "--reviewer", "sam", "--n", "1", "--db-url", db};
+
+    assertEquals("no password: set CHENGXIN_CONSOLE_PASSWORD or give it on the first line of standard input",
+        assertThrows(UsageException.class, () -> runWithInput(Map.of(), "", take)).getMessage());
+    assertTrue(runWithInput(Map.of(), "a long enough password\n", "list", "--db-url", db).lines().noneMatch(line -> line.contains("sam")),
+        "nothing taken yet");
+    for (int wrong = 1; wrong <= AccountStore.LOCK_AFTER; wrong++) {
+      assertEquals("wrong reviewer name or password",
+          assertThrows(UsageException.class, () -> runWithInput(Map.of(), "not sam's password\n", take)).getMessage());
+    }
+    assertEquals("account sam is locked after 10 wrong passwords: an admin unlocks it (scripts/chengxin console-user unlock --name sam)",
+        assertThrows(UsageException.class, () -> runWithInput(Map.of(), "a long enough password\n", take)).getMessage());
+    assertTrue(run("list", "--status", "in_review", "--db-url", db).lines().noneMatch(line -> line.contains("sam")), "nothing was taken");
+
+    List<AuditEntry> logins = new AuditLog(ReviewDatabase.at(db)).entries(Optional.empty(), 20).stream()
+        .filter(entry -> "sam".equals(entry.actor()) && entry.action().wire().startsWith("login")).toList();
+    assertEquals(AuditAction.LOGIN_LOCKED, logins.get(0).action());
+    assertEquals("locked after 10 wrong passwords", logins.get(1).detail());
+    assertTrue(logins.stream().allMatch(entry -> entry.channel() == Channel.QUEUE), "audited as the terminal's");
+
+    // The password typed on standard input's first line works as the environment's does.
+    assertTrue(runWithInput(Map.of(), "a long enough password\n", "take", "--reviewer", "bob", "--n", "1", "--db-url", db).contains("bob"));
   }
 
   @Test
@@ -211,14 +249,21 @@ class QueueCliTest {
     assertTrue(run("decide-appeal", "3", "--outcome", "upheld", "--help").contains("--outcome=OUTCOME"));
   }
 
+  /** Runs a command with every test account's password in the environment. */
   private static String run(String... args) throws Exception {
     return runWithEnv(Map.of(), args);
   }
 
   private static String runWithEnv(Map<String, String> env, String... args) throws Exception {
+    Map<String, String> withPassword = new HashMap<>(env);
+    withPassword.put(AccountPassword.ENV, "a long enough password");
+    return runWithInput(withPassword, "", args);
+  }
+
+  private static String runWithInput(Map<String, String> env, String input, String... args) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      new QueueCli(out, env, CLOCK).run(args);
+      new QueueCli(out, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), env, CLOCK).run(args);
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }

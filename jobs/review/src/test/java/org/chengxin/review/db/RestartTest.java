@@ -18,6 +18,7 @@ import org.chengxin.review.Outcome;
 import org.chengxin.review.Penalty;
 import org.chengxin.review.RecommendedAction;
 import org.chengxin.review.ReviewCase;
+import org.chengxin.review.TwoReviewers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class RestartTest {
       CaseStore store = new CaseStore(ReviewDatabase.open(Optional.empty(), warehouse), Clock.systemUTC());
       store.sync(DAY, List.of(flag("s1", 3), flag("s2", 2), flag("s3", 1)));
       List<ReviewCase> taken = store.take("alice", 3);
-      store.decide(taken.get(0).caseId(), "alice", Outcome.CONFIRMED, "counterfeit certificates");
+      TwoReviewers.confirm(store, taken.get(0).caseId(), "alice", "counterfeit certificates");
       store.decide(taken.get(1).caseId(), "alice", Outcome.CLEARED, "genuine reseller");
       decided = store.decisions(Optional.empty());
       before = store.list(Optional.empty(), 10);

@@ -291,7 +291,7 @@ final class Console implements HttpHandler {
   }
 
   /** A confirmed seven-day closure is only proposed: it takes effect when a second reviewer confirms it. */
-  private void decide(Request request, Account account, ReviewCase c) throws SQLException {
+  private void decide(Request request, Account account, ReviewCase c) throws IOException, SQLException {
     Outcome outcome = Outcome.fromWire(request.form("outcome").orElse(""));
     cases.decideOrPropose(c.caseId(), account.name(), outcome, request.form("note").orElse(""));
   }

@@ -26,12 +26,13 @@ public final class BackfillBenchmark {
       Arg<LocalDate> first = cli.date("from-date", "the history's first day");
       Arg<LocalDate> last = cli.date("date", "its last day");
       Arg<Long> parallelism = IngestOptions.declareParallelism(cli, "job parallelism");
+      Arg<String> keyFile = cli.requiredText("pseudonym-key-file", "FILE", "pseudonymisation key (imported data is not the generator's)");
       if (!cli.parse(args)) {
         return;
       }
       IngestOptions options = IngestOptions.parse(new String[] {"--input", input.value(),
           "--warehouse", warehouse.value(), "--from-date", first.value().toString(), "--date", last.value().toString(),
-          "--parallelism", parallelism.value().toString()}).orElseThrow();
+          "--parallelism", parallelism.value().toString(), "--pseudonym-key-file", keyFile.value()}).orElseThrow();
       long started = System.nanoTime();
       long cpuBefore = IngestBenchmark.processCpuNanos();
       ObjectNode summary = new IngestJob(options).runBounded();

@@ -41,6 +41,7 @@ import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.event.EventFields;
 import org.chengxin.core.event.EventKind;
 import org.chengxin.core.privacy.KeyContinuity;
+import org.chengxin.core.privacy.GeneratedInput;
 import org.chengxin.core.privacy.PseudonymKeys;
 import org.chengxin.core.privacy.Pseudonymiser;
 import org.chengxin.core.schema.EventTables;
@@ -104,7 +105,7 @@ public final class IngestJob {
     this.options = options;
     this.rawLineTap = rawLineTap;
     this.clock = clock;
-    this.pseudonymiser = PseudonymKeys.resolve(options.pseudonymKeyFile());
+    this.pseudonymiser = PseudonymKeys.resolve(options.pseudonymKeyFile(), GeneratedInput.all(options.inputs()));
     this.warehouse = Warehouse.local(options.warehouse());
   }
 

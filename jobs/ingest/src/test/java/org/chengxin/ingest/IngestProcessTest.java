@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.chengxin.core.privacy.PseudonymKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,13 +56,40 @@ class IngestProcessTest {
         "--date", "2025-01-01", "--parallelism", "2"));
   }
 
-  /** Runs IngestJob's main in a new JVM on this test's class path; its exit status. */
+  @Test
+  void inputThatIsNotTheGeneratorsIsRefusedTheDevelopmentKey() throws Exception {
+    Path input = tmp.resolve("raw/2025-01-01/ratings.jsonl");
+    TestEvents.write(input, List.of(TestEvents.rating("r1", "t1", "2025-01-01T09:00:00Z")));
+    Path warehouse = tmp.resolve("warehouse");
+    String[] args = {"--input", input.getParent().toString(), "--warehouse", warehouse.toString(), "--date", "2025-01-01"};
+
+    assertEquals(2, ingest(false, args), "a usage error");
+    assertTrue(Files.readString(tmp.resolve("ingest.log")).contains("the input is not the generator's output"));
+    assertTrue(Files.notExists(warehouse.resolve("ratings")), "nothing written");
+
+    // The same events under the generator's manifest are sample data: the development key does.
+    Files.createDirectories(tmp.resolve("truth"));
+    Files.writeString(tmp.resolve("truth/manifest.json"), "{\"generator\": \"chengxin-generator\"}");
+    assertEquals(0, ingest(false, args));
+    assertEquals(1, WarehouseRows.read(warehouse, "ratings", "2025-01-01").size());
+  }
+
+  /** Runs IngestJob's main in a new JVM on this test's class path, under the tests' key; its exit status. */
   private int ingest(String... args) throws IOException, InterruptedException {
+    return ingest(true, args);
+  }
+
+  /** ... with the tests' key in the environment, or without any key. */
+  private int ingest(boolean testKey, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         SMALL_HEAP, "-cp", System.getProperty("java.class.path"), IngestJob.class.getName()));
     command.addAll(List.of(args));
     Path log = tmp.resolve("ingest.log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (!testKey) {
+      builder.environment().remove(PseudonymKeys.ENV_VAR);
+    }
+    Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the process did not end by itself; its log is " + log);
     } finally {

@@ -107,7 +107,8 @@ final class BenchIngest extends Benchmark {
     progress("== %d ratings over %d days: ingesting %s..%s", lines, days, range.first(), range.last());
     Steps.Timed run = steps.timed("backfill-benchmark", List.of("--input", imported.resolve("events").toString(),
         "--warehouse", folder.resolve("warehouse").toString(), "--from-date", range.first().toString(),
-        "--date", range.last().toString(), "--parallelism", Integer.toString(parallelism)), true, false);
+        "--date", range.last().toString(), "--parallelism", Integer.toString(parallelism),
+        "--pseudonym-key-file", ImportedRatings.throwawayKey(folder).toString()), true, false);
     return backfillLine(Steps.line(run.output(), "lines=", "backfill-benchmark"), run.wallSeconds());
   }
 

@@ -92,7 +92,8 @@ final class BenchRatings extends Benchmark {
       Files.writeString(dir.resolve("import.json"), imported);
       ImportedRatings.Days days = ImportedRatings.Days.of(imported);
       steps.run("ingest", List.of("--input", raw.resolve("events").toString(), "--warehouse",
-          Market.warehouse(dir).toString(), "--from-date", days.first().toString(), "--date", days.last().toString()));
+          Market.warehouse(dir).toString(), "--from-date", days.first().toString(), "--date", days.last().toString(),
+          "--pseudonym-key-file", ImportedRatings.throwawayKey(dir).toString()));
       Files.delete(csv);
       Files.writeString(lastDay, days.last() + "\n");
     }

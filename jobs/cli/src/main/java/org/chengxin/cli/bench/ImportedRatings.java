@@ -2,8 +2,11 @@ package org.chengxin.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -18,6 +21,20 @@ final class ImportedRatings {
     return List.of("--input", csv.toString(), "--out", out.toString(), "--rater", "0", "--ratee", "1", "--rating", "2",
         "--time", "3", "--scale-min", "-10", "--scale-max", "10", "--positive-min", "1", "--negative-max", "-1",
         "--time-format", "unix-seconds", "--id-prefix", "g-");
+  }
+
+  /**
+   * A random pseudonymisation key in {@code dir} (made once, kept for re-runs on the same warehouse):
+   * imported data is not the generator's, so the ingest refuses the development key for it.
+   */
+  static Path throwawayKey(Path dir) throws IOException {
+    Path key = dir.resolve("pseudonym.key");
+    if (!Files.exists(key)) {
+      byte[] bytes = new byte[32];
+      new SecureRandom().nextBytes(bytes);
+      Files.writeString(key, HexFormat.of().formatHex(bytes) + "\n");
+    }
+    return key;
   }
 
   /** The first and last day of an import, from the JSON summary import-ratings prints last. */

@@ -96,7 +96,7 @@ public final class BlockedGraph {
    *     its endpoints; materialised (a local checkpoint)
    */
   public Dataset<Row> run(Dataset<Row> edges, boolean bipartite, VertexKernel kernel, String name) {
-    Dataset<Row> input = edges.select(col(SRC), col(DST), col(WEIGHT)).localCheckpoint();
+    Dataset<Row> input = Checkpoints.of(edges.select(col(SRC), col(DST), col(WEIGHT)));
     long edgeCount = input.count();
     int blocks = (int) Math.max(1, (edgeCount + maxEdgesPerBlock - 1) / maxEdgesPerBlock);
     long started = System.nanoTime();
@@ -120,7 +120,7 @@ public final class BlockedGraph {
       return edgeStates(block, fixpoint.states(), local -> encoded.names()[block.vertex(local)]);
     };
     // coalesce, not repartition: the checkpointed edges are read straight into the one task.
-    return input.coalesce(1).mapPartitions(wholeGraph, Encoders.row(EDGE_STATES)).localCheckpoint();
+    return Checkpoints.of(input.coalesce(1).mapPartitions(wholeGraph, Encoders.row(EDGE_STATES)));
   }
 
   private interface LocalNames extends Serializable {
@@ -208,7 +208,7 @@ public final class BlockedGraph {
           vertexParts.zipPartitions(partials.partitionBy(byPart), (partIt, messages) -> List.of(
               combine(partIt.next(), messages, kernel)).iterator());
       if (round % checkpointEvery == 0) {
-        next.rdd().localCheckpoint();
+        Checkpoints.mark(next.rdd());
       } else {
         next.persist(StorageLevel.MEMORY_AND_DISK());
       }
@@ -222,7 +222,7 @@ public final class BlockedGraph {
               NamedBlock block = blockIt.next();
               return edgeStates(block.edges(), localStates(block, states), local -> block.names()[local]);
             });
-        Dataset<Row> result = spark.createDataFrame(out, EDGE_STATES).localCheckpoint();
+        Dataset<Row> result = Checkpoints.of(spark.createDataFrame(out, EDGE_STATES));
         vertexParts.unpersist(false);
         blocks.unpersist(false);
         return result;
@@ -245,7 +245,7 @@ public final class BlockedGraph {
     StructType schema =
         new StructType().add("name", DataTypes.StringType, false).add("side", DataTypes.IntegerType, false)
             .add("gid", DataTypes.IntegerType, false);
-    return input.sparkSession().createDataFrame(numbered, schema).localCheckpoint();
+    return Checkpoints.of(input.sparkSession().createDataFrame(numbered, schema));
   }
 
   private static NamedBlock block(int index, Iterator<Tuple2<Integer, EncodedEdge>> rows, int parts) {

@@ -28,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.chengxin.core.event.RatingDirection;
 import org.chengxin.core.event.RatingScore;
 import org.chengxin.core.event.TradeStatus;
+import org.chengxin.graph.blocks.Checkpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,15 +98,14 @@ public final class RingDetection {
         .and(col("rated_at").geq(lit(Timestamp.from(from)))).and(col("rated_at").lt(lit(Timestamp.from(options.asOf())))));
 
     Dataset<Row> edges = edges(window);
-    Dataset<Row> blocks = new DenseBlocks(options).find(edges).localCheckpoint();
+    Dataset<Row> blocks = Checkpoints.of(new DenseBlocks(options).find(edges));
     RingEvidence evidence = new RingEvidence(options, marketMedianConfirmHours(window));
     FlatMapGroupsFunction<String, Row, Row> evaluate =
         (blockId, facts) -> evidence.evaluate(BlockFacts.block(facts)).map(BlockFacts::ring).stream().iterator();
-    Dataset<Row> found =
+    Dataset<Row> found = Checkpoints.of(
         facts(trades, window, b2s, edges, blocks)
             .groupByKey((MapFunction<Row, String>) fact -> fact.getString(0), Encoders.STRING())
-            .flatMapGroups(evaluate, Encoders.row(BlockFacts.RING_WITH_MEMBERS))
-            .localCheckpoint();
+            .flatMapGroups(evaluate, Encoders.row(BlockFacts.RING_WITH_MEMBERS)));
     LOG.info("rings: {} peeled blocks, {} rings", blocks.select("block_id").distinct().count(), found.count());
     Dataset<Row> members =
         found.select(col(RING_ID), explode(col(BlockFacts.MEMBERS)).as("m"))
@@ -132,8 +132,8 @@ public final class RingDetection {
         peeledSellers.join(totals(edges, "seller_id", peeledSellers.select("seller_id")), "seller_id").filter(keepsPlace);
     // Materialised: five joins use it, and Spark cannot tell its columns from the window's otherwise.
     Dataset<Row> candidates =
-        broadcast(edges.join(broadcast(sellers.select("block_id", "seller_id")), "seller_id")
-            .select("block_id", "buyer_id").distinct().localCheckpoint());
+        broadcast(Checkpoints.of(edges.join(broadcast(sellers.select("block_id", "seller_id")), "seller_id")
+            .select("block_id", "buyer_id").distinct()));
     Dataset<Row> categoryMedian =
         window.groupBy("category").agg(percentile_approx(col("price_minor"), lit(0.5), lit(1000)).as("category_median"));
     Column fiveStar =
@@ -178,12 +178,11 @@ public final class RingDetection {
     Dataset<Row> pairs = window.groupBy("buyer_id", "seller_id").agg(count(lit(1)).as("trades"));
     Dataset<Row> sellerBuyers = pairs.groupBy("seller_id").agg(count(lit(1)).as("seller_buyers"));
     // Same formula as Suspiciousness.edgeWeight, as a built-in expression.
-    return pairs
+    return Checkpoints.of(pairs
         .join(sellerBuyers, "seller_id")
         .withColumn("weight", lit(1.0).plus(log(col("trades")))
             .divide(log(col("seller_buyers").plus(options.columnWeightOffset()))))
-        .select("buyer_id", "seller_id", "trades", "weight")
-        .localCheckpoint();
+        .select("buyer_id", "seller_id", "trades", "weight"));
   }
 
   /**

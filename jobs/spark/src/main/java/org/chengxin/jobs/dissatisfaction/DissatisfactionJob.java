@@ -14,6 +14,7 @@ import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.schema.DissatisfactionTables;
 import org.chengxin.core.schema.EventTables;
+import org.chengxin.graph.blocks.Checkpoints;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.JobResult;
 import org.chengxin.jobs.frame.JobRun;
@@ -82,7 +83,7 @@ public final class DissatisfactionJob implements SparkJob<DissatisfactionJob.Opt
     Dataset<Row> trades = run.read(EventTables.TRADES, from, day);
     Dataset<Row> complaints = run.read(EventTables.COMPLAINTS, from, day);
     // Small (one row per flagged seller) and read twice: computed once.
-    Dataset<Row> flagged = FlaggedSellers.read(run).localCheckpoint();
+    Dataset<Row> flagged = Checkpoints.of(FlaggedSellers.read(run));
     Dataset<Row> daily = DissatisfactionCounts.daily(trades, complaints, flagged)
         .persist(StorageLevel.MEMORY_AND_DISK());
     List<Row> delays = DissatisfactionCounts.complaintDelays(trades, complaints, day).collectAsList();

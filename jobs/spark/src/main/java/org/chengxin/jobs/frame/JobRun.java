@@ -16,6 +16,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.chengxin.core.schema.TableSchema;
 import org.chengxin.core.warehouse.RunSummaries;
+import org.chengxin.graph.blocks.Checkpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,7 @@ public final class JobRun {
     spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
     long started = System.nanoTime();
     LOG.info("{} {}: started (warehouse {})", job, options.date(), run.warehouse.warehouse().root());
+    Optional<String> checkpoints = run.clusterCheckpoints(spark);
     try {
       body.run(run);
     } catch (Exception e) {
@@ -77,6 +79,7 @@ public final class JobRun {
     } finally {
       spark.sparkContext().clearJobGroup();
       spark.conf().set(WHOLE_STAGE_CODEGEN, run.sessionCodegen);
+      checkpoints.ifPresent(run.warehouse.warehouse().fileSystem()::deleteRecursively);
     }
     double seconds = seconds(started);
     JobResult result = new JobResult(job, options.date(), run.inputs, run.outputs, seconds);
@@ -84,6 +87,20 @@ public final class JobRun {
     LOG.info("{} {}: done in {} s, {} rows in, {} rows out", job, options.date(), String.format("%.1f", seconds),
         result.rowsIn(), result.rowsOut());
     return result;
+  }
+
+  /**
+   * On a cluster, a folder of the warehouse for this job's checkpoints ({@link Checkpoints}: an
+   * executor lost alone must not take a job's intermediate results with it), set on the context and
+   * deleted when the job ends; embedded, none (local checkpoints).
+   */
+  private Optional<String> clusterCheckpoints(SparkSession spark) {
+    if (spark.sparkContext().isLocal()) {
+      return Optional.empty();
+    }
+    String folder = warehouse.warehouse().root() + "/_staging/spark_checkpoints/" + spark.sparkContext().applicationId() + "/" + job;
+    spark.sparkContext().setCheckpointDir(folder);
+    return Optional.of(folder);
   }
 
   public LocalDate day() {

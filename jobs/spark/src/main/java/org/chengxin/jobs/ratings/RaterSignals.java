@@ -17,6 +17,7 @@ import org.chengxin.detectors.ratings.RaterActivity;
 import org.chengxin.detectors.ratings.RaterHistory;
 import org.chengxin.detectors.ratings.RaterScoringOptions;
 import org.chengxin.detectors.ratings.RatingSkew;
+import org.chengxin.graph.blocks.Checkpoints;
 
 /**
  * Per-rater behavioural signals from the ratings each account gave, by the plain-Java rules
@@ -73,7 +74,7 @@ public final class RaterSignals {
           NegativeShare.signal(a.negatives(), a.given(), negativeShare, negativePrior),
           RatingSkew.signal(a, scoreMarket, gapMarket, skewPrior));
     });
-    Dataset<Row> perRater = spark.createDataFrame(rows, SIGNALS).localCheckpoint(true);
+    Dataset<Row> perRater = Checkpoints.of(spark.createDataFrame(rows, SIGNALS));
     activity.unpersist();
     return new Signals(perRater, negativeShare);
   }

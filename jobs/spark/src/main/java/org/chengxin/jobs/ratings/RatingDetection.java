@@ -21,6 +21,7 @@ import org.chengxin.core.schema.RatingTables;
 import org.chengxin.detectors.ratings.RaterSignal;
 import org.chengxin.detectors.ratings.RatingPattern;
 import org.chengxin.detectors.ratings.SuspicionCombiner;
+import org.chengxin.graph.blocks.Checkpoints;
 
 /**
  * Everything the rater reliability job computes, engine wiring aside: the fixed point, the account
@@ -93,12 +94,12 @@ public final class RatingDetection {
     if (ringMembers.isPresent()) {
       flagRows = flagRows.unionByName(patterns.ringBoost(edges, ringMembers.get()));
     }
-    flagRows = flagRows.localCheckpoint();
+    flagRows = Checkpoints.of(flagRows);
     keys.unpersist();
     byRater.release();
 
     Dataset<Row> flags = withReason(flagRows).persist();
-    Dataset<Row> raterScores = raterScores(edges, fixedPoint, signals, flagRows, ringMembers).localCheckpoint();
+    Dataset<Row> raterScores = Checkpoints.of(raterScores(edges, fixedPoint, signals, flagRows, ringMembers));
     return new Result(flags, raterScores, fixedPoint.accounts(), fixedPoint);
   }
 

@@ -28,6 +28,7 @@ import org.chengxin.detectors.ratings.RaterReliabilityOptions;
 import org.chengxin.detectors.ratings.RatingBlock;
 import org.chengxin.detectors.ratings.RatingGraph;
 import org.chengxin.detectors.ratings.ReliabilityStates;
+import org.chengxin.graph.blocks.Checkpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -124,7 +125,7 @@ public final class ReliabilityBlocks {
     LOG.info("reliability: {} ratings in {} block(s) of at most {} ratings ({} start)", ratings, blocks, ratingsPerBlock,
         start.isPresent() ? "warm" : "cold");
     Outcome outcome = blocks == 1 ? inOneTask(edges, start, (int) ratings) : inBlocks(edges, start, blocks);
-    Dataset<Row> accounts = outcome.accounts().localCheckpoint(true);
+    Dataset<Row> accounts = Checkpoints.of(outcome.accounts());
     outcome.release().run();
     RaterReliability.Progress done = outcome.progress();
     LOG.info("reliability: {} after {} round(s)", done.converged() ? "converged" : "stopped at the cap", done.iterations());
@@ -345,7 +346,7 @@ public final class ReliabilityBlocks {
         return state;
       }).persist(StorageLevel.MEMORY_AND_DISK());
       if (round % CHECKPOINT_EVERY == 0) {
-        next.rdd().localCheckpoint();
+        Checkpoints.mark(next.rdd());
       }
       double[] largest = next.values()
           .map(s -> new double[] {s[CHANGES], s[CHANGES + 1], s[CHANGES + 2]})

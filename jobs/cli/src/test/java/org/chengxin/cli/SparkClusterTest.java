@@ -1,11 +1,15 @@
 package org.chengxin.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -39,6 +43,12 @@ class SparkClusterTest {
           "--spark-master", "spark://127.0.0.1:" + masterPort));
       assertEquals(0, chengxin.execute("compare-warehouses", "--left", local, "--right", onCluster, "--date", DAY),
           "every table of the day identical (the differing ones are printed above)");
+      // On the cluster each job checkpointed to the warehouse (Checkpoints), and removed its files when it ended.
+      Path checkpoints = Path.of(onCluster, "_staging", "spark_checkpoints");
+      assertTrue(Files.isDirectory(checkpoints), "the cluster's jobs checkpointed to " + checkpoints);
+      try (Stream<Path> left = Files.walk(checkpoints)) {
+        assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "checkpoint files left behind");
+      }
     } finally {
       assertEquals(0, chengxin.execute("cluster", "down", "--dir", clusterDir));
     }

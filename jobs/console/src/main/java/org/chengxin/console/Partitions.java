@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,9 +18,17 @@ import java.util.stream.Stream;
  * The day partitions of the warehouse's tables ({@code WAREHOUSE/TABLE/ds=DAY/*.parquet},
  * docs/tables.md) as DuckDB {@code read_parquet} expressions: the console's readers never list files
  * themselves, and a table or day the warehouse lacks comes back empty rather than failing the query.
+ * A table's days are listed once and listed again only when its folder changes: the nightly run
+ * renames each finished partition into the table's folder (a new day, or a re-run replacing one),
+ * which changes the folder's modification time, so a page answers with one {@code stat} per table
+ * and still sees the new day without a restart.
  */
 final class Partitions {
   private final Path warehouse;
+  private final Map<String, Listing> listings = new ConcurrentHashMap<>();
+
+  /** A table's days as listed when its folder had modification time {@code modified}. */
+  private record Listing(FileTime modified, List<LocalDate> days) {}
 
   Partitions(Path warehouse) {
     this.warehouse = warehouse;
@@ -50,10 +61,35 @@ final class Partitions {
 
   /** The days of {@code table}'s partitions that hold Parquet files. */
   List<LocalDate> days(String table) {
+    return listing(table).days();
+  }
+
+  /**
+   * When {@code table}'s partitions last changed, as the listing saw it (null: no such table): what
+   * a cache built from the table's contents keys on.
+   */
+  FileTime changed(String table) {
+    return listing(table).modified();
+  }
+
+  private Listing listing(String table) {
     Path root = warehouse.resolve(table);
-    if (!Files.isDirectory(root)) {
-      return List.of();
+    FileTime modified;
+    try {
+      modified = Files.getLastModifiedTime(root);
+    } catch (IOException e) {
+      return new Listing(null, List.of());
     }
+    Listing known = listings.get(table);
+    if (known != null && known.modified().equals(modified)) {
+      return known;
+    }
+    Listing fresh = new Listing(modified, list(root));
+    listings.put(table, fresh);
+    return fresh;
+  }
+
+  private static List<LocalDate> list(Path root) {
     try (Stream<Path> partitions = Files.list(root)) {
       return partitions.filter(p -> p.getFileName().toString().matches("ds=\\d{4}-\\d{2}-\\d{2}") && hasParquet(p))
           .map(p -> LocalDate.parse(p.getFileName().toString().substring(3))).toList();

@@ -44,16 +44,42 @@ class WarehouseEvidenceTest {
   void aSellersEvidenceIsReadAsItStoodOnTheDayItWasFlagged() throws Exception {
     List<EvidenceTable> sections = warehouse.of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables();
 
-    assertEquals(List.of("Risk model", "Credit and DSR, day by day", "Flagged ratings of the seller, by pattern", "Rings the seller is in",
+    assertEquals(List.of("Risk model", SellerFeatures.TITLE, "Credit and DSR, day by day",
+        "Complaints against the seller in the flag's window (2026-10-03 to 2026-11-01)", "Brand certificates on file (latest status of each brand)",
+        "Brands sold without a verified certificate (what is missing)", "Flagged ratings of the seller, by pattern", "Rings the seller is in",
         "Members of ring-0001"), sections.stream().map(EvidenceTable::title).toList());
     assertEquals(List.of(List.of("0.912", "v7")), sections.get(0).rows(), "the risk of the flag's day, not the later 0.12");
-    assertEquals(List.of("2026-10-31", "2026-11-01"), sections.get(1).rows().stream().map(row -> row.get(0)).toList());
-    assertEquals("131", sections.get(1).rows().get(1).get(1));
-    assertEquals(List.of("r-1", "r-2"), sections.get(2).rows().stream().map(row -> row.get(0)).toList(), "only ratings of seller-a");
-    assertEquals(List.of("ring_boost", "shared_key_boost"), sections.get(2).rows().stream().map(row -> row.get(1)).toList());
-    assertEquals("ring-0001", sections.get(3).rows().get(0).get(0));
-    assertEquals(List.of("seller-a", "seller-x", "buyer-1", "buyer-2"), sections.get(4).rows().stream().map(row -> row.get(0)).toList());
+    assertEquals(List.of("2026-10-31", "2026-11-01"), sections.get(2).rows().stream().map(row -> row.get(0)).toList());
+    assertEquals("131", sections.get(2).rows().get(1).get(1));
+    assertEquals(List.of("r-1", "r-2"), sections.get(6).rows().stream().map(row -> row.get(0)).toList(), "only ratings of seller-a");
+    assertEquals(List.of("ring_boost", "shared_key_boost"), sections.get(6).rows().stream().map(row -> row.get(1)).toList());
+    assertEquals("ring-0001", sections.get(7).rows().get(0).get(0));
+    assertEquals(List.of("seller-a", "seller-x", "buyer-1", "buyer-2"), sections.get(8).rows().stream().map(row -> row.get(0)).toList());
     assertNull(sections.get(0).absent());
+  }
+
+  @Test
+  void complaintsCertificatesWhatIsMissingAndTheFeaturesBesideThePlatforms() throws Exception {
+    List<EvidenceTable> sections = warehouse.of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables();
+
+    EvidenceTable complaints = sections.get(3);
+    assertEquals(List.of("complaint_id", "filed", "type", "severity", "outcome", "resolved", "trade_id"), complaints.columns());
+    assertEquals(List.of(List.of("c-1", "2026-10-25", "counterfeit", "high", "upheld", "2026-10-28", "t-1"),
+        List.of("c-4", "2026-10-30", "not_as_described", "low", "pending", "", "t-2")), complaints.rows(),
+        "the window's complaints of seller-a: not c-2 (before the window) nor c-3 (another seller)");
+
+    EvidenceTable certificates = sections.get(4);
+    assertEquals(List.of(List.of("gucci", "rejected", "2026-10-15 12:00:00"), List.of("prada", "verified", "2026-10-01 11:00:00")),
+        certificates.rows(), "each brand's latest status; chanel's certificate came after the flag");
+
+    EvidenceTable missing = sections.get(5);
+    assertEquals(List.of(List.of("gucci", "rejected (2026-10-15 12:00:00)", "12", "7"), List.of("hermes", "none on file", "12", "7")),
+        missing.rows());
+
+    EvidenceTable features = sections.get(1);
+    assertEquals(List.of("feature", "seller", "platform_median", "platform_p90", "platform_p99"), features.columns());
+    assertEquals(List.of(List.of("trades", "40", "20", "36", "39.600"), List.of("repeat_buyer_share", "0.950", "0.200", "0.800", "0.935"),
+        List.of("ring_score", "0.900", "0", "0.720", "0.882")), features.rows());
   }
 
   @Test
@@ -63,10 +89,14 @@ class WarehouseEvidenceTest {
 
     List<EvidenceTable> unknown = warehouse.of(flagged("seller-q", LocalDate.of(2026, 11, 1))).tables();
     assertEquals("nothing for this seller in seller_risk", unknown.get(0).absent());
-    assertEquals(4, unknown.size(), "no ring, so no members");
+    assertEquals("nothing for this seller in seller_features", unknown.get(1).absent());
+    assertEquals("every luxury brand the seller sold in the window has a verified certificate", unknown.get(5).absent());
+    assertEquals(8, unknown.size(), "no ring, so no members");
 
     List<EvidenceTable> empty = new WarehouseEvidence(root.resolve("no-warehouse"), DUCK).of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables();
-    assertEquals("no seller_scores table in the warehouse", empty.get(1).absent());
+    assertEquals("no seller_scores table in the warehouse", empty.get(2).absent());
+    assertEquals("no complaints table in the warehouse from 2026-10-03 to 2026-11-01", empty.get(3).absent());
+    assertEquals("no counterfeit_signals table in the warehouse by 2026-11-01", empty.get(5).absent());
   }
 
   @Test

@@ -23,8 +23,8 @@ final class DashboardFigures {
   private final Path models;
   private final Duck duck;
 
-  DashboardFigures(Path warehouse, Path models, Duck duck) {
-    this.partitions = new Partitions(warehouse);
+  DashboardFigures(Partitions partitions, Path models, Duck duck) {
+    this.partitions = partitions;
     this.models = models;
     this.duck = duck;
   }

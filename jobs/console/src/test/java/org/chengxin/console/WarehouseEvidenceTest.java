@@ -2,6 +2,7 @@ package org.chengxin.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class WarehouseEvidenceTest {
 
   @BeforeAll
   static void write() throws Exception {
-    warehouse = new WarehouseEvidence(TestWarehouse.write(root.resolve("warehouse")), DUCK);
+    warehouse = new WarehouseEvidence(new Partitions(TestWarehouse.write(root.resolve("warehouse")), DUCK), DUCK);
   }
 
   private static ReviewCase flagged(String seller, LocalDate lastFlagged) {
@@ -83,6 +84,40 @@ class WarehouseEvidenceTest {
   }
 
   @Test
+  void aDayTheNightlyRunAddsOrReplacesIsReadWithoutARestart(@TempDir Path nightly) throws Exception {
+    Path tables = TestWarehouse.write(nightly.resolve("warehouse"));
+    WarehouseEvidence console = new WarehouseEvidence(new Partitions(tables, DUCK), DUCK);
+    ReviewCase sixth = flagged("seller-a", LocalDate.of(2026, 11, 6));
+    CaseEvidence first = console.of(sixth);
+    assertEquals(List.of(List.of("0.12", "v8")), first.tables().get(0).rows(), "the latest day before the 6th: the 5th");
+    assertSame(first, console.of(sixth), "a second view of the case while the tables stand is answered from memory");
+
+    commit(nightly, tables, "2026-11-06", 0.55);
+    assertEquals(List.of(List.of("0.55", "v9")), console.of(sixth).tables().get(0).rows(), "the new day, read without a restart");
+    commit(nightly, tables, "2026-11-06", 0.66);
+    assertEquals(List.of(List.of("0.66", "v9")), console.of(sixth).tables().get(0).rows(), "a re-run day replaces the copy in memory");
+  }
+
+  /** A seller_risk partition written as the nightly run writes one: into staging, then renamed over the day's folder. */
+  private static void commit(Path root, Path tables, String day, double risk) throws Exception {
+    Path staging = Files.createDirectories(root.resolve("_staging").resolve("seller_risk-" + day + "-" + risk));
+    try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement sql = duck.createStatement()) {
+      sql.execute("COPY (SELECT 'seller-a' AS seller_id, " + risk + " AS risk, 'v9' AS model_version) TO '" + staging.resolve("part-0.parquet")
+          + "' (FORMAT parquet)");
+    }
+    Path partition = tables.resolve("seller_risk").resolve("ds=" + day);
+    if (Files.exists(partition)) {
+      try (var files = Files.list(partition)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(partition);
+    }
+    Files.move(staging, partition, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @Test
   void whatTheWarehouseLacksIsSaid() throws Exception {
     List<EvidenceTable> early = warehouse.of(flagged("seller-a", LocalDate.of(2026, 10, 1))).tables();
     assertEquals("no seller_risk table in the warehouse by 2026-10-01", early.get(0).absent());
@@ -93,7 +128,7 @@ class WarehouseEvidenceTest {
     assertEquals("every luxury brand the seller sold in the window has a verified certificate", unknown.get(5).absent());
     assertEquals(8, unknown.size(), "no ring, so no members");
 
-    List<EvidenceTable> empty = new WarehouseEvidence(root.resolve("no-warehouse"), DUCK).of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables();
+    List<EvidenceTable> empty = new WarehouseEvidence(new Partitions(root.resolve("no-warehouse"), DUCK), DUCK).of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables();
     assertEquals("no seller_scores table in the warehouse", empty.get(2).absent());
     assertEquals("no complaints table in the warehouse from 2026-10-03 to 2026-11-01", empty.get(3).absent());
     assertEquals("no counterfeit_signals table in the warehouse by 2026-11-01", empty.get(5).absent());
@@ -131,7 +166,7 @@ class WarehouseEvidenceTest {
     for (String table : List.of("rings", "ring_members", "rating_flags")) {
       copyTree(root.resolve("warehouse").resolve(table), sparse.resolve(table));
     }
-    CaseEvidence evidence = new WarehouseEvidence(sparse, DUCK).of(flagged("seller-a", LocalDate.of(2026, 11, 1)));
+    CaseEvidence evidence = new WarehouseEvidence(new Partitions(sparse, DUCK), DUCK).of(flagged("seller-a", LocalDate.of(2026, 11, 1)));
 
     assertEquals(List.of("no trades table in the warehouse from 2026-10-20 to 2026-10-21: who traded with whom and shared keys are not drawn"),
         evidence.ringGraph().gaps());

@@ -38,7 +38,7 @@ class WarehouseEvidenceTest {
 
   private static ReviewCase flagged(String seller, LocalDate lastFlagged) {
     return new ReviewCase(1, seller, CaseStatus.OPEN, 1, List.of("in a ring"), Evidence.NONE, "fp", RecommendedAction.WARN,
-        lastFlagged, lastFlagged, null, null);
+        lastFlagged, lastFlagged, null, null, null);
   }
 
   @Test

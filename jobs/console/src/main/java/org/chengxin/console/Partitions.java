@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>A page reads a dozen partitions for one seller, and reading Parquet costs each query its files'
  * metadata and a scan: so each partition is copied once into the console's in-memory DuckDB, up to
  * {@link #BUDGET_BYTES} of Parquet (least recently used dropped first; a partition over
- * {@link #PARTITION_CAP_BYTES} is always read from its files). A table's days are listed once, and
+ * {@link #PARTITION_CAP_BYTES} is always read from its files, and so are the days of a read over
+ * more than {@link #MAX_UNION_DAYS}). A table's days are listed once, and
  * again only when its folder changes: the nightly run renames each finished partition into the
  * table's folder (a new day, or a re-run replacing one), which changes the folder's modification
  * time. A partition is copied again when its own folder's time changes, so a page sees a new or
@@ -42,6 +43,8 @@ final class Partitions {
   // DuckDB holds a partition in memory at a few times its Parquet size: 128 MiB of Parquet stays well within a small server.
   static final long BUDGET_BYTES = 128L << 20;
   static final long PARTITION_CAP_BYTES = 16L << 20;
+  // Up to a month of days reads as a union of the days' copies; more, as one scan of their files.
+  static final int MAX_UNION_DAYS = 31;
 
   private final Path warehouse;
   private final Duck duck;
@@ -103,9 +106,19 @@ final class Partitions {
   }
 
   private Optional<String> union(String table, List<LocalDate> days) {
+    if (days.isEmpty()) {
+      return Optional.empty();
+    }
+    List<LocalDate> sorted = days.stream().sorted().toList();
+    if (sorted.size() > MAX_UNION_DAYS) {
+      // A union's plan grows with its branches: over a long history one scan of the files plans faster than a branch a day.
+      Map<LocalDate, Partition> partitions = listing(table).partitions();
+      return Optional.of("read_parquet([" + sorted.stream().map(day -> literal(partitions.get(day).folder() + "/*.parquet"))
+          .collect(Collectors.joining(", ")) + "], hive_partitioning = true, union_by_name = true)");
+    }
     // BY NAME: a column added to the table later is null on the days written before it.
-    return days.isEmpty() ? Optional.empty() : Optional.of("(" + days.stream().sorted().map(day -> "SELECT * FROM " + source(table, day))
-        .collect(Collectors.joining(" UNION ALL BY NAME ")) + ")");
+    return Optional.of("(" + sorted.stream().map(day -> "SELECT * FROM " + source(table, day)).collect(Collectors.joining(" UNION ALL BY NAME "))
+        + ")");
   }
 
   /** The day's in-memory copy, made now if it fits; else its Parquet files. */

@@ -98,6 +98,24 @@ class WarehouseEvidenceTest {
     assertEquals(List.of(List.of("0.66", "v9")), console.of(sixth).tables().get(0).rows(), "a re-run day replaces the copy in memory");
   }
 
+  @Test
+  void aLongHistoryIsReadInOneScanOfItsFiles(@TempDir Path longer) throws Exception {
+    LocalDate first = LocalDate.of(2026, 9, 1);
+    try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement sql = duck.createStatement()) {
+      for (int i = 0; i < Partitions.MAX_UNION_DAYS + 5; i++) {
+        Path partition = Files.createDirectories(longer.resolve("seller_scores").resolve("ds=" + first.plusDays(i)));
+        sql.execute("COPY (SELECT 'seller-a' AS seller_id, CAST(" + (100 + i) + " AS BIGINT) AS credit_points, 1.0 AS robust_credit_points, "
+            + "0.0 AS credit_gap, 1.0 AS positive_rate, 5.0 AS dsr_item_as_described, 5.0 AS dsr_service, 5.0 AS dsr_logistics, "
+            + "CAST(0 AS BIGINT) AS flagged_ratings) TO '" + partition.resolve("part-0.parquet") + "' (FORMAT parquet)");
+      }
+    }
+    List<List<String>> credit = new WarehouseEvidence(new Partitions(longer, DUCK), DUCK).of(flagged("seller-a", first.plusDays(40)))
+        .tables().get(2).rows();
+    assertEquals(Partitions.MAX_UNION_DAYS + 5, credit.size());
+    assertEquals(List.of("2026-09-01", "100"), credit.get(0).subList(0, 2));
+    assertEquals(List.of("2026-10-06", "135"), credit.get(credit.size() - 1).subList(0, 2));
+  }
+
   /** A seller_risk partition written as the nightly run writes one: into staging, then renamed over the day's folder. */
   private static void commit(Path root, Path tables, String day, double risk) throws Exception {
     Path staging = Files.createDirectories(root.resolve("_staging").resolve("seller_risk-" + day + "-" + risk));

@@ -90,6 +90,8 @@ class ConsoleBrowserTest {
     screenshot("queue");
 
     browser.findElement(By.cssSelector("form[action='/case/1/take'] button")).click();
+    // The take's redirect may still be under way when the click returns.
+    awaitTitle("Case 1 · Chengxin");
     assertTrue(browser.getCurrentUrl().endsWith("/case/1"), browser.getCurrentUrl());
     WebElement members = browser.findElement(By.xpath("//h3[text()='Members of ring-0001']/following-sibling::table[1]"));
     assertEquals(5, members.findElements(By.tagName("tr")).size(), "a header and the ring's four members");
@@ -114,6 +116,7 @@ class ConsoleBrowserTest {
 
     browser.findElement(By.xpath("//button[text()='Log out']")).click();
     logIn(BOB);
+    awaitTitle("Review queue · Chengxin");
     // Loaded anew: reading the page the login's redirect is still replacing can hit a stale element.
     browser.get(root() + "/");
     String queue = browser.findElement(By.tagName("body")).getText();

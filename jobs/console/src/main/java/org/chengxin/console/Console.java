@@ -151,18 +151,18 @@ final class Console implements HttpHandler {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     int window = request.query("window").map(Integer::valueOf).filter(DashboardFigures.WINDOWS::contains).orElse(DEFAULT_WINDOW);
     request.page(200, DashboardPage.render(request, session, stats.byStatus(today), stats.perDay(today, DASHBOARD_DAYS),
-        dashboardFigures(window), window, files.scriptTags(request)));
+        dashboardFigures(window, stats.decided()), window, files.scriptTags(request)));
   }
 
   /** The warehouse's figures, or none with a line saying why: the queue's figures still show. */
-  private DashboardFigures.Figures dashboardFigures(int window) {
+  private DashboardFigures.Figures dashboardFigures(int window, List<QueueStats.Decided> decided) {
     try {
-      return figures.read(window);
+      return figures.read(window, decided);
     } catch (SQLException | RuntimeException e) {
       LOG.error("reading the dashboard's figures failed: {}", e.getClass().getName());
       String why = "the warehouse could not be read; the server log says more";
       return new DashboardFigures.Figures(List.of(), DailyCounts.none("Flagged ratings", why), DailyCounts.none("Detections", why),
-          new Calibration("(unknown)", List.of(), why), List.of(why));
+          new Calibration("(unknown)", List.of(), why), DecidedCalibration.none(why), List.of(why));
     }
   }
 
@@ -197,14 +197,14 @@ final class Console implements HttpHandler {
 
   private void queue(Request request, Session session) throws IOException, SQLException {
     CaseFilter filter = new CaseFilter(request.query("status").map(CaseStatus::fromWire), request.query("reviewer"),
-        request.query("reason"));
+        request.query("reason"), request.query("category"));
     CaseAccess access = new CaseAccess(session.account());
     List<ReviewCase> visible = listed(filter, session.account()).stream().filter(c -> access.maySee(c, Optional.empty())).toList();
     List<ClosureProposal> closures = cases.pendingClosures().stream()
         .filter(p -> access.mayConfirmClosure(Optional.of(p)) || session.account().role().seesAllCases()
             || p.proposedBy().equals(session.account().name()))
         .toList();
-    request.page(200, QueuePage.render(request, session, filter, visible, closures, clock.instant()));
+    request.page(200, QueuePage.render(request, session, filter, visible, cases.categories(), closures, clock.instant()));
   }
 
   /**
@@ -217,10 +217,8 @@ final class Console implements HttpHandler {
     if (account.role().seesAllCases() || filter.status().isPresent() || filter.reviewer().isPresent()) {
       return cases.list(filter, QUEUE_PAGE);
     }
-    List<ReviewCase> merged = new ArrayList<>(cases.list(new CaseFilter(Optional.of(CaseStatus.OPEN), Optional.empty(),
-        filter.reasonContains()), QUEUE_PAGE));
-    merged.addAll(cases.list(new CaseFilter(Optional.of(CaseStatus.IN_REVIEW), Optional.of(account.name()), filter.reasonContains()),
-        QUEUE_PAGE));
+    List<ReviewCase> merged = new ArrayList<>(cases.list(filter.withStatus(Optional.of(CaseStatus.OPEN)), QUEUE_PAGE));
+    merged.addAll(cases.list(filter.withStatus(Optional.of(CaseStatus.IN_REVIEW)).withReviewer(Optional.of(account.name())), QUEUE_PAGE));
     merged.sort(Comparator.comparingDouble(ReviewCase::priority).reversed().thenComparingLong(ReviewCase::caseId));
     return merged.subList(0, Math.min(QUEUE_PAGE, merged.size()));
   }

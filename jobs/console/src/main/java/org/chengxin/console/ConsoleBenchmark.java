@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +57,8 @@ public final class ConsoleBenchmark {
     Arg<Long> caseCount = cli.whole("cases", "N", "open cases in the queue at the start", 100_000, 1, 10_000_000);
     Arg<Long> sessionCount = cli.whole("sessions", "N", "concurrent reviewer sessions", 8, 1, 64);
     Arg<Long> seconds = cli.whole("seconds", "S", "how long the sessions work", 120, 1, 3600);
-    Arg<Path> tables = cli.path("tables", "DIR", "a warehouse the case pages read their evidence from (default: none, an empty folder)");
+    Arg<Path> tables = cli.path("tables", "DIR", "a warehouse the case pages read their evidence from: "
+        + "the sellers of its latest seller_features partition get the top cases (default: none, an empty folder)");
     if (!cli.parse(args, System.out)) {
       return;
     }
@@ -66,10 +69,11 @@ public final class ConsoleBenchmark {
       int cases = caseCount.value().intValue();
       int sessions = sessionCount.value().intValue();
       long seeding = System.nanoTime();
-      seed(db, cases, sessions);
-      System.out.printf(Locale.ROOT, "seeded %,d open cases and %d reviewer accounts in %.1f s%n", cases, sessions,
-          (System.nanoTime() - seeding) / 1e9);
       Path warehouse = tables.optional().orElse(Files.createDirectories(folder.resolve("warehouse")));
+      WarehouseSellers known = WarehouseSellers.of(warehouse);
+      seed(db, cases, sessions, known);
+      System.out.printf(Locale.ROOT, "seeded %,d open cases (the %,d first by priority of the warehouse's sellers of %s) and %d reviewer "
+          + "accounts in %.1f s%n", cases, Math.min(cases, known.sellers().size()), known.day(), sessions, (System.nanoTime() - seeding) / 1e9);
       ConsoleSettings loopback = new ConsoleSettings("127.0.0.1", 0, "", false);
       try (ConsoleServer server = new ConsoleServer(db, warehouse, folder.resolve("models"), Clock.systemUTC(), new PasswordHash(), loopback)) {
         long working = System.nanoTime();
@@ -82,15 +86,41 @@ public final class ConsoleBenchmark {
     }
   }
 
-  /** {@code cases} open cases (warnings: a confirmed one is decided at once, no second reviewer) and the reviewers' accounts. */
-  private static void seed(ReviewDatabase db, int cases, int sessions) throws SQLException {
+  /**
+   * The sellers of the warehouse's latest {@code seller_features} partition and its day: the
+   * benchmark's top cases are theirs, so each case page reads real evidence (none without a warehouse).
+   */
+  record WarehouseSellers(List<String> sellers, LocalDate day) {
+    static WarehouseSellers of(Path warehouse) throws SQLException {
+      try (Duck duck = new Duck(); Connection c = duck.connect()) {
+        Partitions partitions = new Partitions(warehouse, duck);
+        Optional<LocalDate> latest = partitions.days(SellerFeatures.TABLE).stream().max(Comparator.naturalOrder());
+        if (latest.isEmpty()) {
+          return new WarehouseSellers(List.of(), DAY);
+        }
+        DuckQuery ids = DuckQuery.run(c, "SELECT DISTINCT seller_id FROM " + partitions.latest(SellerFeatures.TABLE).orElseThrow()
+            + " ORDER BY seller_id");
+        return new WarehouseSellers(ids.rows().stream().map(row -> (String) row.get(0)).toList(), latest.get());
+      }
+    }
+  }
+
+  /**
+   * {@code cases} open cases (warnings: a confirmed one is decided at once, no second reviewer) and
+   * the reviewers' accounts. The warehouse's sellers, if any, get the highest priorities: those are
+   * the cases the sessions take.
+   */
+  private static void seed(ReviewDatabase db, int cases, int sessions, WarehouseSellers known) throws SQLException {
     List<FlaggedSeller> flagged = new ArrayList<>(cases);
     for (int i = 0; i < cases; i++) {
       Evidence evidence = new Evidence(List.of("ring-" + (i % 997)), List.of(), List.of(), List.of());
-      flagged.add(new FlaggedSeller(String.format("seller-%07d", i), (i * 7919L % cases) / (double) cases, List.of("in a rating ring"),
-          evidence, RecommendedAction.WARN, DAY, DAY, evidence.fingerprint()));
+      boolean inWarehouse = i < known.sellers().size();
+      double priority = (i * 7919L % cases) / (double) cases + (inWarehouse ? 1 : 0);
+      LocalDate day = inWarehouse ? known.day() : DAY;
+      flagged.add(new FlaggedSeller(inWarehouse ? known.sellers().get(i) : String.format("seller-%07d", i), priority,
+          List.of("in a rating ring"), evidence, RecommendedAction.WARN, day, day, evidence.fingerprint()));
     }
-    new CaseStore(db, Clock.systemUTC()).sync(DAY, flagged);
+    new CaseStore(db, Clock.systemUTC()).sync(known.day().isAfter(DAY) ? known.day() : DAY, flagged);
     AccountStore accounts = new AccountStore(db, Clock.systemUTC(), new PasswordHash());
     for (int i = 0; i < sessions; i++) {
       accounts.create(reviewer(i), Role.REVIEWER, PASSWORD.toCharArray(), Channel.CONSOLE_USER);

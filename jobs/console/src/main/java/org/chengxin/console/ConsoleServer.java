@@ -44,8 +44,9 @@ public final class ConsoleServer implements AutoCloseable {
   public ConsoleServer(ReviewDatabase db, Path tables, Path models, Clock clock, PasswordHash hashes, ConsoleSettings settings)
       throws IOException, SQLException {
     duck = new Duck();
+    Partitions partitions = new Partitions(tables, duck);
     Console console = new Console(new CaseStore(db, clock, Channel.CONSOLE), new AccountStore(db, clock, hashes), new AuditLog(db),
-        new QueueStats(db), new WarehouseEvidence(tables, duck), new DashboardFigures(tables, models, duck), clock, settings);
+        new QueueStats(db), new WarehouseEvidence(partitions, duck), new DashboardFigures(partitions, models, duck), clock, settings);
     server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
     server.createContext("/", console);
     threads = Executors.newFixedThreadPool(THREADS);

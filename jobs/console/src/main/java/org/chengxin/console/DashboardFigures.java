@@ -3,37 +3,67 @@ package org.chengxin.console;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.chengxin.review.QueueStats;
 
 /**
  * The analysts' figures from the warehouse, read with an in-process DuckDB over every nightly
  * partition: the dissatisfaction rate of the platform and each category against the target, the
- * detections per day, and the risk model's calibration.
+ * detections per day, and the risk model's calibration, held out at training and on reviewers' decisions.
  */
 final class DashboardFigures {
   static final List<Integer> WINDOWS = List.of(1, 7, 30, 90);
 
   /** What the dashboard draws from the warehouse; {@code gaps} says what the warehouse lacks. */
   record Figures(List<DissatisfactionSeries> dissatisfaction, DailyCounts flaggedRatings, DailyCounts detections, Calibration calibration,
-      List<String> gaps) {}
+      DecidedCalibration decidedCalibration, List<String> gaps) {}
 
   private final Partitions partitions;
   private final Path models;
   private final Duck duck;
 
-  DashboardFigures(Path warehouse, Path models, Duck duck) {
-    this.partitions = new Partitions(warehouse);
+  DashboardFigures(Partitions partitions, Path models, Duck duck) {
+    this.partitions = partitions;
     this.models = models;
     this.duck = duck;
   }
 
-  Figures read(int windowDays) throws SQLException {
+  /** The figures over the {@code windowDays} dissatisfaction window; {@code decided}: the review database's decisions. */
+  Figures read(int windowDays, List<QueueStats.Decided> decided) throws SQLException {
     List<String> gaps = new ArrayList<>();
     try (Connection duck = this.duck.connect()) {
-      return new Figures(dissatisfaction(duck, windowDays, gaps), flaggedRatings(duck), detections(duck), calibration(duck), gaps);
+      return new Figures(dissatisfaction(duck, windowDays, gaps), flaggedRatings(duck), detections(duck), calibration(duck),
+          decidedCalibration(duck, decided), gaps);
     }
+  }
+
+  /**
+   * The decided cases joined to the risk their seller had on the flag's day (the latest seller_risk
+   * partition on or before it, as the case page reads it): the cases travel to DuckDB as one JSON
+   * parameter per day, so the join stays in DuckDB however many sellers the partition holds.
+   */
+  private DecidedCalibration decidedCalibration(Connection duck, List<QueueStats.Decided> decided) throws SQLException {
+    Map<LocalDate, List<QueueStats.Decided>> byDay = new TreeMap<>();
+    decided.forEach(d -> byDay.computeIfAbsent(d.flaggedOn(), day -> new ArrayList<>()).add(d));
+    List<DecidedCalibration.Scored> scored = new ArrayList<>();
+    for (Map.Entry<LocalDate, List<QueueStats.Decided>> day : byDay.entrySet()) {
+      Optional<String> risk = partitions.asOf("seller_risk", day.getKey());
+      if (risk.isEmpty()) {
+        continue;
+      }
+      List<Map<String, Object>> cases = day.getValue().stream()
+          .map(d -> Map.<String, Object>of("seller_id", d.sellerId(), "confirmed", d.confirmed())).toList();
+      DuckQuery joined = DuckQuery.run(duck, "SELECT CAST(r.risk AS DOUBLE), d.confirmed FROM (SELECT unnest(from_json(CAST(? AS JSON), "
+          + "'[{\"seller_id\": \"VARCHAR\", \"confirmed\": \"BOOLEAN\"}]'), recursive := true)) d JOIN " + risk.get()
+          + " r USING (seller_id)", Charts.json(cases));
+      joined.rows().forEach(row -> scored.add(new DecidedCalibration.Scored(((Number) row.get(0)).doubleValue(), (Boolean) row.get(1))));
+    }
+    return DecidedCalibration.of(scored, decided.size() - scored.size());
   }
 
   private List<DissatisfactionSeries> dissatisfaction(Connection duck, int windowDays, List<String> gaps) throws SQLException {

@@ -45,6 +45,16 @@ final class DashboardPage {
       body.append(Charts.chart("calibration", "calibration", "Predicted risk against the observed fraudulent share", calibration, 320));
     }
     body.append(calibration.table().section());
+    DecidedCalibration decided = figures.decidedCalibration();
+    body.append("<p>Measured on the reviewers' decisions: each decided case with the risk the model gave its seller on the flag's day. ")
+        .append("Only flagged sellers reach a reviewer, so this is the model's calibration among flagged sellers, not over all")
+        .append(decided.unscored() > 0 ? "; " + decided.unscored() + " decided cases whose seller has no risk in the warehouse are left out" : "")
+        .append(".</p>");
+    if (!decided.bins().isEmpty()) {
+      body.append(Charts.chart("decided-calibration", "decided-calibration",
+          "Predicted risk against the share of decided cases confirmed, with 95% Wilson intervals", decided, 320));
+    }
+    body.append(decided.table().section());
     return Html.page("Dashboard", body.append(scripts).toString());
   }
 

@@ -3,6 +3,7 @@ package org.chengxin.console;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -15,6 +16,11 @@ final class Duck implements AutoCloseable {
 
   Duck() throws SQLException {
     database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    // Each request's thread runs its own small queries: DuckDB's own workers only contend with the
+    // other requests for the cores (measured: case page p95 1,111 ms with them, 787 ms without).
+    try (Statement settings = database.createStatement()) {
+      settings.execute("SET threads = 1");
+    }
   }
 
   /** A new connection to the database, for one request: close it after. */

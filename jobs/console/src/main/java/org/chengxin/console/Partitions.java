@@ -4,70 +4,212 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The day partitions of the warehouse's tables ({@code WAREHOUSE/TABLE/ds=DAY/*.parquet},
- * docs/tables.md) as DuckDB {@code read_parquet} expressions: the console's readers never list files
- * themselves, and a table or day the warehouse lacks comes back empty rather than failing the query.
+ * docs/tables.md) as DuckDB table expressions, each with the day as column {@code ds}: the
+ * console's readers never list files themselves, and a table or day the warehouse lacks comes back
+ * empty rather than failing the query.
+ *
+ * <p>A page reads a dozen partitions for one seller, and reading Parquet costs each query its files'
+ * metadata and a scan: so each partition is copied once into the console's in-memory DuckDB, up to
+ * {@link #BUDGET_BYTES} of Parquet (least recently used dropped first; a partition over
+ * {@link #PARTITION_CAP_BYTES} is always read from its files, and so are the days of a read over
+ * more than {@link #MAX_UNION_DAYS}). A table's days are listed once, and
+ * again only when its folder changes: the nightly run renames each finished partition into the
+ * table's folder (a new day, or a re-run replacing one), which changes the folder's modification
+ * time. A partition is copied again when its own folder's time changes, so a page sees a new or
+ * re-run day without a restart, with one {@code stat} per table.
  */
 final class Partitions {
+  private static final Logger LOG = LoggerFactory.getLogger(Partitions.class);
+  // DuckDB holds a partition in memory at a few times its Parquet size: 128 MiB of Parquet stays well within a small server.
+  static final long BUDGET_BYTES = 128L << 20;
+  static final long PARTITION_CAP_BYTES = 16L << 20;
+  // Up to a month of days reads as a union of the days' copies; more, as one scan of their files.
+  static final int MAX_UNION_DAYS = 31;
+
   private final Path warehouse;
+  private final Duck duck;
+  private final Map<String, Listing> listings = new ConcurrentHashMap<>();
+  /** Copied partitions by table and day, least recently used first. */
+  private final LinkedHashMap<String, Copy> copies = new LinkedHashMap<>(16, 0.75f, true);
+  private final AtomicLong names = new AtomicLong();
+  private long copiedBytes;
 
-  Partitions(Path warehouse) {
+  // Every writer of the warehouse renames finished partitions in; listing again after a minute anyway
+  // bounds how long a partition written in place by hand stays unseen.
+  private static final long RELIST_NANOS = 60_000_000_000L;
+
+  /** A table's partitions as listed at {@code listedAt} (System.nanoTime) when its folder had modification time {@code modified}. */
+  private record Listing(FileTime modified, long listedAt, Map<LocalDate, Partition> partitions) {}
+
+  /** One day's folder: when it was written, and its Parquet files' bytes. */
+  private record Partition(Path folder, FileTime written, long bytes) {}
+
+  /** The in-memory table holding a partition as it was written at {@code written}. */
+  private record Copy(String name, FileTime written, long bytes) {}
+
+  Partitions(Path warehouse, Duck duck) {
     this.warehouse = warehouse;
+    this.duck = duck;
   }
 
-  /** Every day's files of {@code table}, with the day as column {@code ds}. */
+  /** Every day's rows of {@code table}. */
   Optional<String> allDays(String table) {
-    return days(table).isEmpty() ? Optional.empty()
-        : Optional.of("read_parquet(" + literal(warehouse.resolve(table) + "/ds=*/*.parquet") + ", hive_partitioning = true)");
+    return union(table, List.copyOf(listing(table).partitions().keySet()));
   }
 
-  /** The files of the latest partition of {@code table} on or before {@code asOf}. */
+  /** The rows of the latest partition of {@code table} on or before {@code asOf}. */
   Optional<String> asOf(String table, LocalDate asOf) {
-    return days(table).stream().filter(day -> !day.isAfter(asOf)).max(Comparator.naturalOrder())
-        .map(day -> "read_parquet(" + literal(warehouse.resolve(table).resolve("ds=" + day) + "/*.parquet") + ")");
+    return days(table).stream().filter(day -> !day.isAfter(asOf)).max(Comparator.naturalOrder()).map(day -> source(table, day));
   }
 
-  /** The files of the latest partition of {@code table}. */
+  /** The rows of the latest partition of {@code table}. */
   Optional<String> latest(String table) {
-    return days(table).stream().max(Comparator.naturalOrder()).flatMap(day -> asOf(table, day));
+    return days(table).stream().max(Comparator.naturalOrder()).map(day -> source(table, day));
   }
 
-  /** The files of {@code table}'s partitions from {@code first} to {@code last}, both included, with the day as column {@code ds}. */
+  /** The rows of {@code table}'s partitions from {@code first} to {@code last}, both included. */
   Optional<String> between(String table, LocalDate first, LocalDate last) {
-    List<LocalDate> inside = days(table).stream().filter(day -> !day.isBefore(first) && !day.isAfter(last)).sorted().toList();
-    return inside.isEmpty() ? Optional.empty()
-        : Optional.of("read_parquet([" + inside.stream().map(day -> literal(warehouse.resolve(table).resolve("ds=" + day) + "/*.parquet"))
-            .collect(Collectors.joining(", ")) + "], hive_partitioning = true)");
+    return union(table, days(table).stream().filter(day -> !day.isBefore(first) && !day.isAfter(last)).toList());
   }
 
   /** The days of {@code table}'s partitions that hold Parquet files. */
   List<LocalDate> days(String table) {
-    Path root = warehouse.resolve(table);
-    if (!Files.isDirectory(root)) {
-      return List.of();
+    return List.copyOf(listing(table).partitions().keySet());
+  }
+
+  /**
+   * When {@code table}'s partitions last changed, as the listing saw it (null: no such table): what
+   * a cache built from the table's contents keys on.
+   */
+  FileTime changed(String table) {
+    return listing(table).modified();
+  }
+
+  private Optional<String> union(String table, List<LocalDate> days) {
+    if (days.isEmpty()) {
+      return Optional.empty();
     }
-    try (Stream<Path> partitions = Files.list(root)) {
-      return partitions.filter(p -> p.getFileName().toString().matches("ds=\\d{4}-\\d{2}-\\d{2}") && hasParquet(p))
-          .map(p -> LocalDate.parse(p.getFileName().toString().substring(3))).toList();
+    List<LocalDate> sorted = days.stream().sorted().toList();
+    if (sorted.size() > MAX_UNION_DAYS) {
+      // A union's plan grows with its branches: over a long history one scan of the files plans faster than a branch a day.
+      Map<LocalDate, Partition> partitions = listing(table).partitions();
+      return Optional.of("read_parquet([" + sorted.stream().map(day -> literal(partitions.get(day).folder() + "/*.parquet"))
+          .collect(Collectors.joining(", ")) + "], hive_partitioning = true, union_by_name = true)");
+    }
+    // BY NAME: a column added to the table later is null on the days written before it.
+    return Optional.of("(" + sorted.stream().map(day -> "SELECT * FROM " + source(table, day)).collect(Collectors.joining(" UNION ALL BY NAME "))
+        + ")");
+  }
+
+  /** The day's in-memory copy, made now if it fits; else its Parquet files. */
+  private String source(String table, LocalDate day) {
+    Partition partition = listing(table).partitions().get(day);
+    String files = "read_parquet(" + literal(partition.folder() + "/*.parquet") + ", hive_partitioning = true)";
+    if (partition.bytes() > PARTITION_CAP_BYTES) {
+      return files;
+    }
+    String key = table + "/" + day;
+    synchronized (copies) {
+      Copy copy = copies.get(key);
+      if (copy != null && copy.written().equals(partition.written())) {
+        return copy.name();
+      }
+      try (Connection c = duck.connect(); Statement sql = c.createStatement()) {
+        if (copy != null) {
+          drop(sql, key, copy);
+        }
+        while (copiedBytes + partition.bytes() > BUDGET_BYTES && !copies.isEmpty()) {
+          Map.Entry<String, Copy> eldest = copies.entrySet().iterator().next();
+          drop(sql, eldest.getKey(), eldest.getValue());
+        }
+        String name = "partition_" + table + "_" + names.incrementAndGet();
+        sql.execute("CREATE TABLE " + name + " AS SELECT * FROM " + files);
+        copies.put(key, new Copy(name, partition.written(), partition.bytes()));
+        copiedBytes += partition.bytes();
+        return name;
+      } catch (SQLException e) {
+        // The page still answers from the files; the log says why the copy failed.
+        LOG.warn("copying partition {} into memory failed: {}", key, e.getClass().getName());
+        return files;
+      }
+    }
+  }
+
+  /**
+   * Drops a copy. A query that already planned on it still finishes (DuckDB's catalog is
+   * transactional); one that names it after the drop fails, and its page says the warehouse could
+   * not be read: only when a partition is replaced or the budget is full.
+   */
+  private void drop(Statement sql, String key, Copy copy) throws SQLException {
+    sql.execute("DROP TABLE IF EXISTS " + copy.name());
+    copies.remove(key);
+    copiedBytes -= copy.bytes();
+  }
+
+  private Listing listing(String table) {
+    Path root = warehouse.resolve(table);
+    FileTime modified;
+    try {
+      modified = Files.getLastModifiedTime(root);
+    } catch (IOException e) {
+      return new Listing(null, 0, Map.of());
+    }
+    Listing known = listings.get(table);
+    long now = System.nanoTime();
+    if (known != null && known.modified().equals(modified) && now - known.listedAt() < RELIST_NANOS) {
+      return known;
+    }
+    Listing fresh = new Listing(modified, now, list(root));
+    listings.put(table, fresh);
+    return fresh;
+  }
+
+  /** The partitions that hold Parquet files, by day. */
+  private static Map<LocalDate, Partition> list(Path root) {
+    Map<LocalDate, Partition> partitions = new TreeMap<>();
+    try (Stream<Path> folders = Files.list(root)) {
+      for (Path folder : folders.filter(p -> p.getFileName().toString().matches("ds=\\d{4}-\\d{2}-\\d{2}")).toList()) {
+        long bytes = parquetBytes(folder);
+        if (bytes >= 0) {
+          partitions.put(LocalDate.parse(folder.getFileName().toString().substring(3)),
+              new Partition(folder, Files.getLastModifiedTime(folder), bytes));
+        }
+      }
+      return partitions;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static boolean hasParquet(Path partition) {
+  /** The bytes of a partition's Parquet files; -1 when it has none. */
+  private static long parquetBytes(Path partition) throws IOException {
+    long bytes = -1;
     try (Stream<Path> files = Files.list(partition)) {
-      return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+        bytes = Math.max(bytes, 0) + Files.size(file);
+      }
     }
+    return bytes;
   }
 
   /** A path as an SQL string literal (the warehouse path is the operator's, but quotes in it must not break the query). */

@@ -3,7 +3,9 @@ package org.chengxin.console;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.chengxin.review.ClosureProposal;
 import org.chengxin.review.CaseAccess;
 import org.chengxin.review.CaseFilter;
@@ -14,26 +16,27 @@ import org.chengxin.review.ReviewCase;
 final class QueuePage {
   private QueuePage() {}
 
-  /** {@code cases} are those the account may see; {@code closures} the proposals waiting for a second reviewer. */
-  static String render(Request request, Session session, CaseFilter filter, List<ReviewCase> cases, List<ClosureProposal> closures,
-      Instant now) {
+  /**
+   * {@code cases} are those the account may see; {@code categories} those the cases have (the
+   * filter's choices); {@code closures} the proposals waiting for a second reviewer.
+   */
+  static String render(Request request, Session session, CaseFilter filter, List<ReviewCase> cases, List<String> categories,
+      List<ClosureProposal> closures, Instant now) {
     CaseAccess access = new CaseAccess(session.account());
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     StringBuilder body = new StringBuilder(Forms.nav(request, session)).append("<h1>Review queue</h1>");
     body.append("<form method=\"get\" action=\"").append(Html.text(request.link("/"))).append("\">Status <select name=\"status\">")
-        .append("<option value=\"\">any</option>");
-    for (CaseStatus status : CaseStatus.values()) {
-      boolean chosen = filter.status().filter(status::equals).isPresent();
-      body.append("<option").append(chosen ? " selected" : "").append(">").append(status.wire()).append("</option>");
-    }
-    body.append("</select> Reason <input name=\"reason\" value=\"").append(Html.text(filter.reasonContains().orElse("")))
+        .append(options(Arrays.stream(CaseStatus.values()).map(CaseStatus::wire).toList(), filter.status().map(CaseStatus::wire)))
+        .append("</select> Category <select name=\"category\">").append(options(categories, filter.category()))
+        .append("</select> Reason <input name=\"reason\" value=\"").append(Html.text(filter.reasonContains().orElse("")))
         .append("\"> Reviewer <input name=\"reviewer\" value=\"").append(Html.text(filter.reviewer().orElse("")))
         .append("\"> <button type=\"submit\">Filter</button></form>");
-    body.append("<table><thead><tr><th>Case</th><th>Seller</th><th>Status</th><th>Priority</th><th>Reasons</th><th>Age</th>"
-        + "<th>Recommended</th><th>Reviewer</th><th></th></tr></thead><tbody>");
+    body.append("<table><thead><tr><th>Case</th><th>Seller</th><th>Status</th><th>Category</th><th>Priority</th><th>Reasons</th>"
+        + "<th>Age</th><th>Recommended</th><th>Reviewer</th><th></th></tr></thead><tbody>");
     for (ReviewCase c : cases) {
       body.append("<tr><td>").append(caseLink(request, c.caseId())).append("</td><td>").append(Html.text(c.sellerId())).append("</td><td>")
-          .append(c.status().wire()).append("</td><td>").append(String.format("%.2f", c.priority())).append("</td><td>")
+          .append(c.status().wire()).append("</td><td>").append(Html.text(c.category() == null ? "" : c.category())).append("</td><td>")
+          .append(String.format("%.2f", c.priority())).append("</td><td>")
           .append(Html.text(String.join("; ", c.reasons()))).append("</td><td>").append(Words.age(c.firstFlagged(), today))
           .append("</td><td>").append(Html.text(Words.action(c.recommendedAction()))).append("</td><td>")
           .append(Html.text(c.assignedReviewer() == null ? "" : c.assignedReviewer() + " (" + Words.held(c.takenAt(), now) + ")"))
@@ -56,6 +59,16 @@ final class QueuePage {
       body.append("</ul>");
     }
     return Html.page("Review queue", body.toString());
+  }
+
+  /** A select's options: any (no filter), then {@code values}, the {@code chosen} one selected. */
+  private static String options(List<String> values, Optional<String> chosen) {
+    StringBuilder out = new StringBuilder("<option value=\"\">any</option>");
+    for (String value : values) {
+      out.append("<option").append(chosen.filter(value::equals).isPresent() ? " selected" : "").append(">").append(Html.text(value))
+          .append("</option>");
+    }
+    return out.toString();
   }
 
   private static String caseLink(Request request, long caseId) {

@@ -128,13 +128,15 @@ record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
     try (Statement sql = duck.createStatement()) {
       sql.execute("CREATE TEMP TABLE drawn (account_id VARCHAR, buyer BOOLEAN)");
     }
-    try (PreparedStatement insert = duck.prepareStatement("INSERT INTO drawn VALUES (?, ?)")) {
+    // One statement for all the rows: a JDBC batch would run one insert per node.
+    try (PreparedStatement insert = duck.prepareStatement("INSERT INTO drawn VALUES " + String.join(", ",
+        java.util.Collections.nCopies(nodes.size(), "(?, ?)")))) {
+      int i = 1;
       for (Node node : nodes.values()) {
-        insert.setString(1, node.id());
-        insert.setBoolean(2, node.kind().equals(BUYER));
-        insert.addBatch();
+        insert.setString(i++, node.id());
+        insert.setBoolean(i++, node.kind().equals(BUYER));
       }
-      insert.executeBatch();
+      insert.executeUpdate();
     }
     try (Statement sql = duck.createStatement()) {
       sql.execute("CREATE TEMP TABLE ring_trades AS SELECT buyer_id, seller_id, device_key, ip_key, address_key FROM " + trades

@@ -15,6 +15,35 @@
     return rate === null ? null : rate * 1e5;
   }
 
+  // The tooltip of a chart whose series are named after warehouse values (patterns, kinds): names and
+  // values written as text. ECharts 5.3.1's own axis tooltip does not escape every name (fixed in
+  // 5.5.1), and the console serves 5.3.1; the marker is ECharts' coloured dot, drawn from our colours.
+  function axisTooltip(items) {
+    return [echarts.format.encodeHTML(String(items[0].axisValueLabel))].concat(items.map(function (item) {
+      return item.marker + echarts.format.encodeHTML(item.seriesName + ': ' + item.value);
+    })).join('<br>');
+  }
+
+  // A reliability diagram: {@code series} (one point or mark per bin) over the diagonal a calibrated
+  // model would lie on, the tooltip naming each bin in {@code describe}'s words, as text.
+  function reliability(bins, yName, describe, series) {
+    return {
+      tooltip: {
+        formatter: function (p) {
+          var b = bins[p.dataIndex];
+          return p.seriesName === 'perfect calibration' ? 'perfect calibration'
+            : echarts.format.encodeHTML('predicted ' + b.lower.toFixed(1) + '-' + b.upper.toFixed(1) + ': ' + describe(b));
+        }
+      },
+      legend: { top: 0 },
+      grid: { left: 55, right: 30, top: 35, bottom: 45 },
+      xAxis: { type: 'value', name: 'mean predicted risk', nameLocation: 'middle', nameGap: 28, min: 0, max: 1 },
+      yAxis: { type: 'value', name: yName, min: 0, max: 1 },
+      series: [{ name: 'perfect calibration', type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', lineStyle: { type: 'dashed', color: '#999' } }]
+        .concat(series)
+    };
+  }
+
   var drawings = {
     // One scope's dissatisfaction rate per 100,000 trades over the runs: the 95% interval as a band
     // (its lower bound, and the width stacked on it), the rate, the target line at 1, and the
@@ -63,7 +92,7 @@
     daily: function (data) {
       return {
         aria: { enabled: true, decal: { show: data.stacked } },
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: axisTooltip },
         legend: { top: 0, type: 'scroll' },
         grid: { left: 50, right: 20, top: 40, bottom: 60 },
         dataZoom: [{ type: 'slider', bottom: 10 }, { type: 'inside' }],
@@ -75,32 +104,42 @@
       };
     },
 
-    // The risk model's reliability: observed fraudulent share against the mean prediction per bin
-    // (point size: sellers), and the diagonal a calibrated model would lie on.
+    // The risk model's reliability on its held-out sellers: observed fraudulent share against the
+    // mean prediction per bin (point size: sellers).
     calibration: function (data) {
       var most = Math.max.apply(null, data.bins.map(function (b) { return b.sellers; }));
-      return {
-        tooltip: {
-          formatter: function (p) {
-            var b = data.bins[p.dataIndex];
-            return p.seriesName === 'perfect calibration' ? 'perfect calibration' : echarts.format.encodeHTML('predicted ' + b.lower.toFixed(1)
-              + '-' + b.upper.toFixed(1) + ': ' + b.sellers + ' sellers, mean ' + b.meanPredicted.toFixed(3) + ', observed '
-              + b.observedRate.toFixed(3));
+      return reliability(data.bins, 'observed fraudulent share', function (b) {
+        return b.sellers + ' sellers, mean ' + b.meanPredicted.toFixed(3) + ', observed ' + b.observedRate.toFixed(3);
+      }, [{
+        name: data.modelVersion, type: 'scatter', color: '#d62728',
+        data: data.bins.map(function (b) { return [b.meanPredicted, b.observedRate]; }),
+        symbolSize: function (value, p) { return 6 + 24 * Math.sqrt(data.bins[p.dataIndex].sellers / most); }
+      }]);
+    },
+
+    // The same on reviewers' decisions: the share of decided cases confirmed per bin (point size:
+    // cases), with its 95% Wilson interval as a vertical bar.
+    'decided-calibration': function (data) {
+      var most = Math.max.apply(null, data.bins.map(function (b) { return b.cases; }));
+      return reliability(data.bins, 'share confirmed', function (b) {
+        return b.cases + ' decided cases, mean ' + b.meanPredicted.toFixed(3) + ', confirmed ' + b.confirmedShare.toFixed(3)
+          + ' (95%: ' + b.intervalLower.toFixed(3) + ' to ' + b.intervalUpper.toFixed(3) + ')';
+      }, [
+        {
+          name: '95% interval (Wilson)', type: 'custom', color: '#555',
+          data: data.bins.map(function (b) { return [b.meanPredicted, b.intervalLower, b.intervalUpper]; }),
+          renderItem: function (params, api) {
+            var low = api.coord([api.value(0), api.value(1)]);
+            var high = api.coord([api.value(0), api.value(2)]);
+            return { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: { stroke: '#555', lineWidth: 1.5 } };
           }
         },
-        legend: { top: 0 },
-        grid: { left: 55, right: 30, top: 35, bottom: 45 },
-        xAxis: { type: 'value', name: 'mean predicted risk', nameLocation: 'middle', nameGap: 28, min: 0, max: 1 },
-        yAxis: { type: 'value', name: 'observed fraudulent share', min: 0, max: 1 },
-        series: [
-          { name: 'perfect calibration', type: 'line', data: [[0, 0], [1, 1]], symbol: 'none', lineStyle: { type: 'dashed', color: '#999' } },
-          {
-            name: data.modelVersion, type: 'scatter', color: '#d62728',
-            data: data.bins.map(function (b) { return [b.meanPredicted, b.observedRate]; }),
-            symbolSize: function (value, p) { return 6 + 24 * Math.sqrt(data.bins[p.dataIndex].sellers / most); }
-          }
-        ]
-      };
+        {
+          name: 'confirmed share', type: 'scatter', color: '#d62728',
+          data: data.bins.map(function (b) { return [b.meanPredicted, b.confirmedShare]; }),
+          symbolSize: function (value, p) { return 6 + 24 * Math.sqrt(data.bins[p.dataIndex].cases / most); }
+        }
+      ]);
     },
 
     // The seller's ratings per day, stacked: unflagged by score, flagged by pattern. The flagged
@@ -109,7 +148,7 @@
       var pattern = 0;
       return {
         aria: { enabled: true, decal: { show: true } },
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: axisTooltip },
         legend: { top: 0, type: 'scroll' },
         grid: { left: 50, right: 20, top: 40, bottom: 60 },
         dataZoom: [{ type: 'slider', bottom: 10 }, { type: 'inside' }],

@@ -28,7 +28,7 @@ import org.chengxin.review.db.ReviewDatabase;
 /**
  * A console on a free loopback port over an embedded PostgreSQL and a {@link TestWarehouse}; each
  * {@link #reset} gives it a new database with accounts alice and bob (reviewers), lee (lead) and ana
- * (analyst), and two open cases: 1 (seller-a, a seven-day closure) and 2 (seller-b, a warning).
+ * (analyst), and two open cases: 1 (seller-a, luxury_bags, a seven-day closure) and 2 (seller-b, womens_apparel, a warning).
  */
 final class ConsoleFixture implements AutoCloseable {
   static final String ALICE = "alice";
@@ -79,13 +79,14 @@ final class ConsoleFixture implements AutoCloseable {
     accounts.create(ANA, Role.ANALYST, PASSWORD.toCharArray(), Channel.CONSOLE_USER);
     cases.sync(DAY, List.of(
         flag("seller-a", 9, "in rating ring R1 with 5 other sellers", new Evidence(List.of("R1"), List.of(), List.of(), List.of()),
-            RecommendedAction.SEVEN_DAY_CLOSURE),
+            RecommendedAction.SEVEN_DAY_CLOSURE, "luxury_bags"),
         flag("seller-b", 3, "4 ratings flagged as malicious", new Evidence(List.of(), List.of("r1", "r2", "r3", "r4"), List.of(), List.of()),
-            RecommendedAction.WARN)));
+            RecommendedAction.WARN, "womens_apparel")));
   }
 
-  private static FlaggedSeller flag(String seller, double priority, String reason, Evidence evidence, RecommendedAction action) {
-    return new FlaggedSeller(seller, priority, List.of(reason), evidence, action, DAY, DAY, evidence.fingerprint());
+  private static FlaggedSeller flag(String seller, double priority, String reason, Evidence evidence, RecommendedAction action,
+      String category) {
+    return new FlaggedSeller(seller, priority, List.of(reason), evidence, action, DAY, DAY, evidence.fingerprint(), category);
   }
 
   int port() {

@@ -240,6 +240,43 @@ class ConsoleServerTest {
   }
 
   @Test
+  void theQueueShowsEachCasesCategoryAndFiltersByIt() throws Exception {
+    Browser alice = fixture.loggedIn(ALICE);
+    String all = alice.get("/").body();
+    assertTrue(all.contains("<select name=\"category\"><option value=\"\">any</option><option>luxury_bags</option>"
+        + "<option>womens_apparel</option></select>"), "the categories the cases have: " + all);
+    assertTrue(all.contains("<td>luxury_bags</td>") && all.contains("<td>womens_apparel</td>"), all);
+
+    String luxury = alice.get("/?category=luxury_bags").body();
+    assertTrue(luxury.contains("href=\"/case/1\"") && !luxury.contains("href=\"/case/2\""), "exactly the category's cases: " + luxury);
+    assertTrue(luxury.contains("<option selected>luxury_bags</option>"));
+    String apparel = fixture.loggedIn(ConsoleFixture.ANA).get("/?category=womens_apparel").body();
+    assertTrue(apparel.contains("href=\"/case/2\"") && !apparel.contains("href=\"/case/1\""), apparel);
+    assertTrue(alice.get("/?category=toys").body().contains("No case matches."));
+  }
+
+  @Test
+  void theDashboardMeasuresTheModelsCalibrationOnTheReviewersDecisions() throws Exception {
+    assertTrue(fixture.loggedIn(ConsoleFixture.ANA).get("/dashboard").body().contains("no case decided yet"));
+    Browser alice = fixture.holding(ALICE, 2);
+    alice.get("/case/2");
+    assertEquals(303, alice.post("/case/2/decide", "outcome", "cleared", "note", "ratings are genuine").statusCode());
+    Browser closing = fixture.holding(ALICE, 1);
+    closing.get("/case/1");
+    assertEquals(303, closing.post("/case/1/decide", "outcome", "confirmed", "note", "ring R1").statusCode());
+    Browser bob = fixture.loggedIn(BOB);
+    bob.get("/case/1");
+    assertEquals(303, bob.post("/case/1/confirm-closure").statusCode());
+
+    String page = fixture.loggedIn(ConsoleFixture.ANA).get("/dashboard").body();
+    assertTrue(page.contains("data-chart=\"decided-calibration\""), page);
+    assertTrue(page.contains("<tr><td>0.2-0.3</td><td>1</td><td>0.200</td><td>0.000</td><td>0.000 to 0.793</td></tr>"),
+        "seller-b, risk 0.2 on the flag's day, cleared: " + page);
+    assertTrue(page.contains("<tr><td>0.9-1.0</td><td>1</td><td>0.912</td><td>1.000</td><td>0.207 to 1.000</td></tr>"),
+        "seller-a, risk 0.9123 on the flag's day (not the later 0.12), confirmed by the closure's second reviewer: " + page);
+  }
+
+  @Test
   void aLeadReassignsACaseLeftInReview() throws Exception {
     Browser alice = fixture.holding(ALICE, 2);
     Browser lee = fixture.loggedIn(ConsoleFixture.LEE);

@@ -10,7 +10,8 @@ import java.sql.Statement;
  * A small warehouse in the layout and column names of docs/tables.md, written as Parquet by DuckDB:
  * seller-a in ring-0001 with seller-x and two buyers who share a device, the ring's trades, the
  * seller's ratings (two of them flagged), credit on two days, and its risk on 2026-11-01 (0.91) and on
- * a later day (0.12) that a case flagged on 2026-11-01 must not show; the dashboard's dissatisfaction
+ * a later day (0.12) that a case flagged on 2026-11-01 must not show; its complaints, certificates, uncertified
+ * brands and features (three sellers'); the dashboard's dissatisfaction
  * rates and flagged sellers over two runs, and ({@link #models}) the latest model's calibration.
  */
 final class TestWarehouse {
@@ -57,6 +58,29 @@ final class TestWarehouse {
       copy(sql, root, "ring_members", "2026-11-01", "SELECT * FROM (VALUES ('seller-a', 'seller', 'ring-0001', 0.9), "
           + "('seller-x', 'seller', 'ring-0001', 0.8), ('buyer-1', 'buyer', 'ring-0001', 1.0), ('buyer-2', 'buyer', 'ring-0001', 0.95), "
           + "('buyer-9', 'buyer', 'ring-0002', 1.0)) t(account_id, role, ring_id, member_score)");
+      // seller-a's complaints: c-1 and c-4 in the flag's window, c-2 before it, c-3 against another seller.
+      copy(sql, root, "complaints", "2026-09-01", "SELECT 'c-2' AS complaint_id, 't-0' AS trade_id, 'buyer-1' AS buyer_id, "
+          + "'seller-a' AS seller_id, 'service' AS type, 'low' AS severity, TIMESTAMP '2026-09-01 10:00:00' AS filed_at, "
+          + "TIMESTAMP '2026-09-02 10:00:00' AS resolved_at, 'rejected' AS outcome");
+      copy(sql, root, "complaints", "2026-10-25", "SELECT * FROM (VALUES "
+          + "('c-1', 't-1', 'buyer-1', 'seller-a', 'counterfeit', 'high', TIMESTAMP '2026-10-25 09:00:00', TIMESTAMP '2026-10-28 09:00:00', 'upheld'), "
+          + "('c-3', 't-9', 'buyer-3', 'seller-z', 'counterfeit', 'high', TIMESTAMP '2026-10-25 10:00:00', NULL, 'pending')) "
+          + "t(complaint_id, trade_id, buyer_id, seller_id, type, severity, filed_at, resolved_at, outcome)");
+      copy(sql, root, "complaints", "2026-10-30", "SELECT 'c-4' AS complaint_id, 't-2' AS trade_id, 'buyer-2' AS buyer_id, "
+          + "'seller-a' AS seller_id, 'not_as_described' AS type, 'low' AS severity, TIMESTAMP '2026-10-30 08:00:00' AS filed_at, "
+          + "CAST(NULL AS TIMESTAMP) AS resolved_at, 'pending' AS outcome");
+      // Certificates: gucci verified then rejected, prada verified; chanel's comes after the flag's day.
+      copy(sql, root, "certificates", "2026-10-01", "SELECT * FROM (VALUES "
+          + "('cert-1', 'seller-a', 'gucci', 'verified', TIMESTAMP '2026-10-01 10:00:00'), "
+          + "('cert-2', 'seller-a', 'prada', 'verified', TIMESTAMP '2026-10-01 11:00:00')) t(certificate_id, seller_id, brand, status, recorded_at)");
+      copy(sql, root, "certificates", "2026-10-15", "SELECT 'cert-3' AS certificate_id, 'seller-a' AS seller_id, 'gucci' AS brand, "
+          + "'rejected' AS status, TIMESTAMP '2026-10-15 12:00:00' AS recorded_at");
+      copy(sql, root, "certificates", "2026-11-03", "SELECT 'cert-4' AS certificate_id, 'seller-a' AS seller_id, 'chanel' AS brand, "
+          + "'verified' AS status, TIMESTAMP '2026-11-03 12:00:00' AS recorded_at");
+      copy(sql, root, "counterfeit_signals", "2026-11-01", "SELECT 'seller-a' AS seller_id, CAST(12 AS BIGINT) AS luxury_trades, "
+          + "CAST(7 AS BIGINT) AS uncertified_trades, ['gucci', 'hermes'] AS certificate_gaps");
+      copy(sql, root, "seller_features", "2026-11-01", "SELECT * FROM (VALUES ('seller-a', 40.0, 0.95, 0.9), ('seller-b', 10.0, 0.1, 0.0), "
+          + "('seller-c', 20.0, 0.2, 0.0)) t(seller_id, trades, repeat_buyer_share, ring_score)");
       // The platform and one category over two runs (30-day window): the platform meets the target on the second.
       for (String day : new String[] {"2026-10-31", "2026-11-01"}) {
         boolean second = day.endsWith("01");

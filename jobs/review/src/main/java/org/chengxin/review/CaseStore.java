@@ -94,10 +94,11 @@ public final class CaseStore {
       Map<String, ActiveCase> active = lockActiveCases(c, sellerArray);
       Map<String, DecidedEvidence> decided = decidedEvidence(c, sellerArray);
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO cases (seller_id, status, priority, reasons, evidence, "
-              + "evidence_fingerprint, recommended_action, first_flagged, last_flagged, created_at, updated_at) "
-              + "VALUES (?, 'open', ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)");
+              + "evidence_fingerprint, recommended_action, category, first_flagged, last_flagged, created_at, updated_at) "
+              + "VALUES (?, 'open', ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?)");
+           // A flag that does not know the category keeps the one the case has.
            PreparedStatement refresh = c.prepareStatement("UPDATE cases SET priority = ?, reasons = ?, evidence = CAST(? AS jsonb), "
-               + "evidence_fingerprint = ?, recommended_action = ?, first_flagged = LEAST(first_flagged, ?), "
+               + "evidence_fingerprint = ?, recommended_action = ?, category = COALESCE(?, category), first_flagged = LEAST(first_flagged, ?), "
                + "last_flagged = GREATEST(last_flagged, ?), updated_at = ? WHERE case_id = ? AND status = 'open'")) {
         for (FlaggedSeller seller : flagged) {
           ActiveCase current = active.get(seller.sellerId());
@@ -212,7 +213,7 @@ public final class CaseStore {
 
   /** Cases, highest priority first; only those of {@code status} when given; at most {@code limit}. */
   public List<ReviewCase> list(Optional<CaseStatus> status, int limit) throws SQLException {
-    return list(new CaseFilter(status, Optional.empty(), Optional.empty()), limit);
+    return list(CaseFilter.ALL.withStatus(status), limit);
   }
 
   /** Cases matching {@code filter}, highest priority first; at most {@code limit}. */
@@ -221,10 +222,18 @@ public final class CaseStore {
     String reviewer = filter.reviewer().orElse(null);
     // A reason matches by any part of its words, case-insensitively; LIKE's own wildcards in the text are plain characters.
     String reason = filter.reasonContains().map(text -> "%" + text.replaceAll("([\\\\%_])", "\\\\$1") + "%").orElse(null);
+    String category = filter.category().orElse(null);
     return query(db, "SELECT " + CASE_COLUMNS + " FROM cases WHERE (CAST(? AS text) IS NULL OR status = ?) "
         + "AND (CAST(? AS text) IS NULL OR assigned_reviewer = ?) "
         + "AND (CAST(? AS text) IS NULL OR EXISTS (SELECT 1 FROM unnest(reasons) r WHERE r ILIKE ?)) "
-        + "ORDER BY priority DESC, case_id LIMIT ?", CaseStore::readCase, status, status, reviewer, reviewer, reason, reason, limit);
+        + "AND (CAST(? AS text) IS NULL OR category = ?) "
+        + "ORDER BY priority DESC, case_id LIMIT ?", CaseStore::readCase, status, status, reviewer, reviewer, reason, reason,
+        category, category, limit);
+  }
+
+  /** The categories the cases have, by name: what the queue's category filter offers. */
+  public List<String> categories() throws SQLException {
+    return query(db, "SELECT DISTINCT category FROM cases WHERE category IS NOT NULL ORDER BY category", rows -> rows.getString(1));
   }
 
   /** One case, whatever its state. */
@@ -541,6 +550,7 @@ public final class CaseStore {
     statement.setString(index++, writeEvidence(seller.evidence()));
     statement.setString(index++, seller.evidenceFingerprint());
     statement.setString(index++, seller.recommendedAction().wire());
+    statement.setString(index++, seller.category());
     return index;
   }
 
@@ -549,13 +559,13 @@ public final class CaseStore {
         rows.getDouble("priority"), List.of((String[]) rows.getArray("reasons").getArray()), readEvidence(rows.getString("evidence")),
         rows.getString("evidence_fingerprint"), RecommendedAction.fromWire(rows.getString("recommended_action")),
         rows.getObject("first_flagged", LocalDate.class), rows.getObject("last_flagged", LocalDate.class),
-        rows.getString("assigned_reviewer"), instant(rows, "taken_at"));
+        rows.getString("assigned_reviewer"), instant(rows, "taken_at"), rows.getString("category"));
   }
 
   /** The case columns, each prefixed (a table name where a join makes plain names ambiguous). */
   private static String caseColumns(String prefix) {
     return String.join(", ", List.of("case_id", "seller_id", "status", "priority", "reasons", "evidence::text AS evidence",
-        "evidence_fingerprint", "recommended_action", "first_flagged", "last_flagged", "assigned_reviewer", "taken_at")
+        "evidence_fingerprint", "recommended_action", "first_flagged", "last_flagged", "assigned_reviewer", "taken_at", "category")
         .stream().map(column -> prefix + column).toList());
   }
 

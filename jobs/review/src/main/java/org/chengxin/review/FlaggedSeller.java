@@ -10,7 +10,8 @@ import java.util.Objects;
  * risk times exposure), why in plain words, the evidence pointers, the recommended action, the
  * first and last day it was flagged, and a fingerprint of the evidence that tells a reviewer-cleared
  * seller's old evidence from new evidence. {@link Evidence#fingerprint()} is a ready fingerprint
- * when the ids say everything.
+ * when the ids say everything. {@code category}: the category of most of the seller's trades in the
+ * window, null when not known (a queue written before it was carried).
  */
 public record FlaggedSeller(
     @JsonProperty("seller_id") String sellerId,
@@ -20,7 +21,14 @@ public record FlaggedSeller(
     @JsonProperty("recommended_action") RecommendedAction recommendedAction,
     @JsonProperty("first_flagged") LocalDate firstFlagged,
     @JsonProperty("last_flagged") LocalDate lastFlagged,
-    @JsonProperty("evidence_fingerprint") String evidenceFingerprint) {
+    @JsonProperty("evidence_fingerprint") String evidenceFingerprint,
+    @JsonProperty("category") String category) {
+
+  /** A flag whose seller's category is not known. */
+  public FlaggedSeller(String sellerId, double priority, List<String> reasons, Evidence evidence, RecommendedAction recommendedAction,
+      LocalDate firstFlagged, LocalDate lastFlagged, String evidenceFingerprint) {
+    this(sellerId, priority, reasons, evidence, recommendedAction, firstFlagged, lastFlagged, evidenceFingerprint, null);
+  }
 
   public FlaggedSeller {
     if (sellerId == null || sellerId.isBlank()) {

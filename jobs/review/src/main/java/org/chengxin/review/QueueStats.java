@@ -15,6 +15,9 @@ public final class QueueStats {
   /** One day's intake (cases opened) and throughput (decisions by outcome). */
   public record Day(LocalDate day, long opened, long confirmed, long cleared) {}
 
+  /** A decided case: its seller, the day of the flag the reviewer decided on, and whether the reviewer confirmed fraud. */
+  public record Decided(String sellerId, LocalDate flaggedOn, boolean confirmed) {}
+
   private final ReviewDatabase db;
 
   public QueueStats(ReviewDatabase db) {
@@ -40,5 +43,12 @@ public final class QueueStats {
         + "FROM generate_series(CAST(? AS date) - ?, CAST(? AS date), interval '1 day') d ORDER BY d",
         rows -> new Day(rows.getObject("day", LocalDate.class), rows.getLong("opened"), rows.getLong("confirmed"), rows.getLong("cleared")),
         today, days - 1, today);
+  }
+
+  /** Every decision with the seller and the flag's day of its case: what the risk model's calibration on reviewers' decisions needs. */
+  public List<Decided> decided() throws SQLException {
+    return query(db, "SELECT c.seller_id, c.last_flagged, d.outcome FROM decisions d JOIN cases c USING (case_id) ORDER BY d.decision_id",
+        rows -> new Decided(rows.getString("seller_id"), rows.getObject("last_flagged", LocalDate.class),
+            Outcome.fromWire(rows.getString("outcome")) == Outcome.CONFIRMED));
   }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A case as stored: the flag's content plus where it is in the workflow and who holds it. */
+/**
+ * A case as stored: the flag's content plus where it is in the workflow and who holds it;
+ * {@code category} is the seller's main category as the last sync knew it (null: not known).
+ */
 public record ReviewCase(
     @JsonProperty("case_id") long caseId,
     @JsonProperty("seller_id") String sellerId,
@@ -18,7 +21,8 @@ public record ReviewCase(
     @JsonProperty("first_flagged") LocalDate firstFlagged,
     @JsonProperty("last_flagged") LocalDate lastFlagged,
     @JsonProperty("assigned_reviewer") String assignedReviewer,
-    @JsonProperty("taken_at") Instant takenAt) {
+    @JsonProperty("taken_at") Instant takenAt,
+    @JsonProperty("category") String category) {
 
   public ReviewCase {
     reasons = List.copyOf(reasons);

@@ -18,7 +18,7 @@ class CaseAccessTest {
 
   private static ReviewCase reviewCase(CaseStatus status, String holder) {
     return new ReviewCase(7, "s1", status, 1, List.of("in ring R1"), Evidence.NONE, "fp", RecommendedAction.SEVEN_DAY_CLOSURE,
-        LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 1), holder, holder == null ? null : Instant.EPOCH);
+        LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 1), holder, holder == null ? null : Instant.EPOCH, null);
   }
 
   private static Optional<ClosureProposal> proposedBy(String reviewer) {

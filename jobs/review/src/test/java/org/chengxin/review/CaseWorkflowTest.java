@@ -143,10 +143,37 @@ class CaseWorkflowTest {
   void theQueueFiltersByReasonWordsAndReviewer() throws SQLException {
     store.takeCase(2, "bob");
 
-    assertEquals(List.of(2L), ids(new CaseFilter(Optional.empty(), Optional.of("bob"), Optional.empty())));
-    assertEquals(List.of(2L, 1L), ids(new CaseFilter(Optional.empty(), Optional.empty(), Optional.of("RATING RING"))));
-    assertEquals(List.of(), ids(new CaseFilter(Optional.empty(), Optional.empty(), Optional.of("ring_%"))), "LIKE wildcards are plain text");
-    assertEquals(List.of(1L), ids(new CaseFilter(Optional.of(CaseStatus.OPEN), Optional.empty(), Optional.of("ring"))));
+    assertEquals(List.of(2L), ids(CaseFilter.ALL.withReviewer(Optional.of("bob"))));
+    assertEquals(List.of(2L, 1L), ids(new CaseFilter(Optional.empty(), Optional.empty(), Optional.of("RATING RING"), Optional.empty())));
+    assertEquals(List.of(), ids(new CaseFilter(Optional.empty(), Optional.empty(), Optional.of("ring_%"), Optional.empty())),
+        "LIKE wildcards are plain text");
+    assertEquals(List.of(1L), ids(new CaseFilter(Optional.of(CaseStatus.OPEN), Optional.empty(), Optional.of("ring"), Optional.empty())));
+  }
+
+  @Test
+  void theQueueFiltersByTheSellersCategoryAndARefreshThatDoesNotKnowItKeepsIt() throws SQLException {
+    store.sync(DAY1, List.of(categorised("s3", 4, "luxury_bags"), categorised("s4", 8, "womens_apparel"), categorised("s5", 6, "luxury_bags")));
+    store.takeCase(5, "alice");
+
+    assertEquals(List.of(5L, 3L), ids(byCategory("luxury_bags")), "exactly the category's cases, open or held, by priority");
+    assertEquals(List.of(4L), ids(byCategory("womens_apparel")));
+    assertEquals(List.of(), ids(byCategory("luxury")), "a category matches whole");
+    assertEquals(List.of(3L), ids(byCategory("luxury_bags").withStatus(Optional.of(CaseStatus.OPEN))));
+    assertEquals(List.of("luxury_bags", "womens_apparel"), store.categories(), "the categories present; s1 and s2 have none");
+    assertEquals("womens_apparel", store.find(4).orElseThrow().category());
+
+    store.sync(DAY1, List.of(flag("s3", 4, rings("R3"), DAY1)));
+    assertEquals("luxury_bags", store.find(3).orElseThrow().category(), "a flag without a category leaves the case's");
+  }
+
+  private static FlaggedSeller categorised(String seller, double priority, String category) {
+    FlaggedSeller flag = flag(seller, priority, rings("R-" + seller), DAY1);
+    return new FlaggedSeller(flag.sellerId(), flag.priority(), flag.reasons(), flag.evidence(), flag.recommendedAction(), flag.firstFlagged(),
+        flag.lastFlagged(), flag.evidenceFingerprint(), category);
+  }
+
+  private static CaseFilter byCategory(String category) {
+    return new CaseFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(category));
   }
 
   private List<Long> ids(CaseFilter filter) throws SQLException {

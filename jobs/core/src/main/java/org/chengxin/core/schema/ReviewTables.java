@@ -1,5 +1,6 @@
 package org.chengxin.core.schema;
 
+import static org.chengxin.core.schema.Column.optional;
 import static org.chengxin.core.schema.Column.required;
 import static org.chengxin.core.schema.ColumnType.BOOLEAN;
 import static org.chengxin.core.schema.ColumnType.DATE;
@@ -107,7 +108,10 @@ public final class ReviewTables {
               required("last_flagged", DATE, "day", "The partition's day."),
               required("evidence_fingerprint", STRING, "32 hex",
                   "Fingerprint of the evidence pointers and the price signal: a cleared seller is flagged again only when it changes."),
-              required("model_version", STRING, "name", "Model that gave the risk.")));
+              required("model_version", STRING, "name", "Model that gave the risk."),
+              optional("category", STRING, "slug",
+                  "The category of most of the seller's trades in the trailing window (a tie: the first by name); null without "
+                      + "trades in it, and in partitions written before it was carried. The review console's queue filters by it.")));
 
   private ReviewTables() {}
 

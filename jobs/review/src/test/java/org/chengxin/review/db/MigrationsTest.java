@@ -49,10 +49,10 @@ class MigrationsTest {
         .load().info().pending()) {
       expected.add(new Applied(pending.getVersion().getVersion(), "SQL", pending.getChecksum(), true));
     }
-    assertEquals(List.of("1", "2", "3", "4", "5"), expected.stream().map(Applied::version).toList());
-    assertEquals(5, expected.stream().map(Applied::checksum).distinct().count());
+    assertEquals(List.of("1", "2", "3", "4", "5", "6"), expected.stream().map(Applied::version).toList());
+    assertEquals(6, expected.stream().map(Applied::checksum).distinct().count());
 
-    assertEquals(5, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted);
+    assertEquals(6, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted);
     assertEquals(expected, history(url), "each file recorded once, with the checksum of the file");
     assertTrue(exists(url, "cases") && exists(url, "decisions") && exists(url, "penalties"));
     assertTrue(exists(url, "penalty_events") && exists(url, "penalty_status"));
@@ -101,16 +101,17 @@ class MigrationsTest {
     }
 
     MigrateResult upgrade = ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS);
-    assertEquals(4, upgrade.migrationsExecuted, "V2 to V5: V1 is already there");
+    assertEquals(5, upgrade.migrationsExecuted, "V2 to V6: V1 is already there");
     List<Applied> history = history(url);
-    assertEquals(List.of("1", "2", "3", "4", "5"), history.stream().map(Applied::version).toList());
-    assertEquals(List.of("BASELINE", "SQL", "SQL", "SQL", "SQL"), history.stream().map(Applied::type).toList());
+    assertEquals(List.of("1", "2", "3", "4", "5", "6"), history.stream().map(Applied::version).toList());
+    assertEquals(List.of("BASELINE", "SQL", "SQL", "SQL", "SQL", "SQL"), history.stream().map(Applied::type).toList());
     assertNull(history.get(0).checksum(), "a baseline runs no file");
     assertFalse(exists(url, "schema_migrations"), "Flyway's history replaces the old table");
     try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement();
-         ResultSet cases = statement.executeQuery("SELECT seller_id FROM cases")) {
+         ResultSet cases = statement.executeQuery("SELECT seller_id, category FROM cases")) {
       assertTrue(cases.next());
       assertEquals("s1", cases.getString(1));
+      assertNull(cases.getString(2), "V6: a case synced before categories were carried has none");
     }
 
     assertEquals(0, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted);
@@ -133,7 +134,7 @@ class MigrationsTest {
           + " VALUES ('s1', 1, 'seven_day_closure', '2026-11-02', '2026-11-09', '2026-11-02T09:00:00Z')");
     }
 
-    assertEquals(3, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted, "V3 to V5");
+    assertEquals(4, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted, "V3 to V6");
     try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement();
          ResultSet status = statement.executeQuery("SELECT decided_by, ends_on::text, end_reason, appeal FROM penalty_status")) {
       assertTrue(status.next());
@@ -163,8 +164,8 @@ class MigrationsTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(5, executed, "V1 to V5, each by one of the starts");
-    assertEquals(List.of("1", "2", "3", "4", "5"), history(url).stream().map(Applied::version).toList());
+    assertEquals(6, executed, "V1 to V6, each by one of the starts");
+    assertEquals(List.of("1", "2", "3", "4", "5", "6"), history(url).stream().map(Applied::version).toList());
   }
 
   /** The migration files as the build put them on the test classpath (a directory, target/classes). */

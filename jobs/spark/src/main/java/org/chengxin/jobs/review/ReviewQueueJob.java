@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -29,6 +30,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.event.ComplaintOutcome;
@@ -142,12 +144,23 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
         .withColumn("paid_off_complaints", coalesce(col("paid_off_complaints"), lit(0L)));
     flagged = previous == null ? flagged.withColumn("previous_first_flagged", lit(null).cast("date"))
         : flagged.join(previous, new String[] {"seller_id"}, "left");
+    flagged = flagged.join(mainCategories(run), new String[] {"seller_id"}, "left");
 
     MapFunction<Row, Row> toCase = row -> {
       QueueCase.Input in = input(row, day);
-      return toRow(QueueCase.of(in), in);
+      return toRow(QueueCase.of(in), in, row.getAs("category"));
     };
     return flagged.map(toCase, Encoders.row(SparkSchemas.of(ReviewTables.REVIEW_QUEUE)));
+  }
+
+  /**
+   * seller_id, category: the category of most of the seller's trades in the window (a tie: the first
+   * by name), which the review console's queue filters by.
+   */
+  private static Dataset<Row> mainCategories(JobRun run) {
+    return ReviewInputs.windowTrades(run).groupBy("seller_id", "category").agg(count(lit(1)).as("category_trades"))
+        .withColumn("place", row_number().over(Window.partitionBy("seller_id").orderBy(col("category_trades").desc(), col("category"))))
+        .filter(col("place").equalTo(1)).select("seller_id", "category");
   }
 
   /**
@@ -207,11 +220,11 @@ public final class ReviewQueueJob implements SparkJob<ReviewQueueJob.Options> {
     return row.isNullAt(at) ? List.of() : row.getList(at);
   }
 
-  private static Row toRow(QueueCase.Flag flag, QueueCase.Input in) {
+  private static Row toRow(QueueCase.Flag flag, QueueCase.Input in, String category) {
     return RowFactory.create(in.sellerId(), flag.priority(), in.risk(), flag.exposure(), in.trades(), in.buyers(),
         in.upheldComplaints(), seq(flag.reasons()), seq(in.ringIds()), seq(in.flaggedRatingIds()), seq(in.complaintIds()),
         seq(in.certificateGaps()), flag.action().wire(), Date.valueOf(flag.firstFlagged()),
-        Date.valueOf(in.day()), flag.evidenceFingerprint(), in.modelVersion());
+        Date.valueOf(in.day()), flag.evidenceFingerprint(), in.modelVersion(), category);
   }
 
   /** Array columns of a Row built by hand must hold Scala sequences, not Java lists. */

@@ -76,7 +76,7 @@ public final class ReviewQueueSync {
       sellers.add(new FlaggedSeller(row.getAs("seller_id"), row.getAs("priority"), row.getList(row.fieldIndex("reasons")),
           evidence, RecommendedAction.fromWire(row.getAs("recommended_action")),
           row.<java.sql.Date>getAs("first_flagged").toLocalDate(), row.<java.sql.Date>getAs("last_flagged").toLocalDate(),
-          row.getAs("evidence_fingerprint")));
+          row.getAs("evidence_fingerprint"), row.getAs("category")));
     }
     return sellers;
   }

@@ -129,6 +129,7 @@ class ReviewJobsTest {
     assertEquals(List.of("c000000001", "c000000002"), fakes.evidence().complaintIds());
     assertEquals(DAY, fakes.firstFlagged());
     assertEquals(DAY, fakes.lastFlagged());
+    assertEquals("bags_accessories", fakes.category(), "the category of the seller's trades, carried to the case");
     assertEquals("100% of 6 luxury sales without a verified certificate (brands: castellane)", fakes.reasons().get(0));
     Row row = queue.get(0);
     assertEquals(row.<Double>getAs("risk") * row.<Double>getAs("exposure"), fakes.priority(), 1e-9);

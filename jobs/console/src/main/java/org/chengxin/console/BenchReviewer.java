@@ -25,8 +25,11 @@ final class BenchReviewer {
   private static final Pattern TAKE = Pattern.compile("action=\"/case/(\\d+)/take\"");
   private static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-  /** What one session did: its decisions, the cases it decided that another had decided too, its takes refused, page times. */
-  record Outcome(long decided, long decidedTwice, long takeConflicts, List<Long> queueMillis, List<Long> caseMillis) {}
+  /**
+   * What one session did: its decisions, the cases it decided that another had decided too, its takes refused, page
+   * times ({@code caseIds}: the case of each case page time).
+   */
+  record Outcome(long decided, long decidedTwice, long takeConflicts, List<Long> queueMillis, List<Long> caseMillis, List<Long> caseIds) {}
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final Map<String, String> cookies = new HashMap<>();
@@ -53,6 +56,7 @@ final class BenchReviewer {
     long conflicts = 0;
     List<Long> queueMillis = new ArrayList<>();
     List<Long> caseMillis = new ArrayList<>();
+    List<Long> caseIds = new ArrayList<>();
     while (System.nanoTime() < deadline) {
       long started = System.nanoTime();
       HttpResponse<String> queue = send("GET", "/", null);
@@ -72,6 +76,7 @@ final class BenchReviewer {
       started = System.nanoTime();
       HttpResponse<String> page = send("GET", "/case/" + caseId, null);
       caseMillis.add((System.nanoTime() - started) / 1_000_000);
+      caseIds.add(caseId);
       if (page.statusCode() != 200) {
         throw new IllegalStateException(name + " took case " + caseId + " and could not open it: " + page.statusCode());
       }
@@ -84,7 +89,7 @@ final class BenchReviewer {
         twice++;
       }
     }
-    return new Outcome(decided, twice, conflicts, queueMillis, caseMillis);
+    return new Outcome(decided, twice, conflicts, queueMillis, caseMillis, caseIds);
   }
 
   /** A request with the session's cookies; a form carries the last page's CSRF token. */

@@ -40,6 +40,7 @@ import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.SparkJob;
 import org.chengxin.jobs.frame.SparkWarehouse;
 import org.chengxin.review.CaseStore;
+import org.chengxin.review.ClosureProposal;
 import org.chengxin.review.Outcome;
 import org.chengxin.review.PenaltyStatus;
 import org.chengxin.review.PenaltyStore;
@@ -139,7 +140,9 @@ class SellerPublicRecordJobTest {
     CaseStore cases = new CaseStore(db, clockOn(R1));
     Map<Long, Long> penalty = new HashMap<>();
     for (ReviewCase c : List.of(closure, lifted, upheld, accepted, demanded, warned)) {
-      cases.decide(c.caseId(), "alice", Outcome.CONFIRMED, "confirmed from the evidence");
+      if (cases.decideOrPropose(c.caseId(), "alice", Outcome.CONFIRMED, "confirmed from the evidence") instanceof ClosureProposal) {
+        cases.confirmClosure(c.caseId(), "carol"); // a seven-day closure takes effect with a second reviewer
+      }
       penalty.put(c.caseId(), new PenaltyStore(db, clockOn(R1)).penalties(Optional.of(c.sellerId()), Optional.empty(), 1)
           .get(0).penaltyId());
     }

@@ -407,10 +407,13 @@ public final class QueueCli {
    * and every attempt is audited (channel {@code queue}).
    */
   private ReviewDatabase openAs(DatabaseOptions database, String reviewer) throws SQLException, IOException {
-    ReviewDatabase db = database.open();
-    AccountStore accounts = new AccountStore(db, clock, new PasswordHash());
+    // Asked before the database opens: a missing password fails without starting the embedded PostgreSQL.
     char[] password = AccountPassword.read(env, in, "password for " + reviewer + ": ");
+    ReviewDatabase db;
+    AccountStore accounts;
     try {
+      db = database.open();
+      accounts = new AccountStore(db, clock, new PasswordHash());
       Login login = accounts.login(reviewer, password, Channel.QUEUE);
       if (login.result() == AuditAction.LOGIN_LOCKED) {
         throw new UsageException("account " + reviewer + " is locked after " + AccountStore.LOCK_AFTER

@@ -61,7 +61,8 @@ public final class ConsoleBenchmark {
     Arg<Long> sessionCount = cli.whole("sessions", "N", "concurrent reviewer sessions", 8, 1, 64);
     Arg<Long> seconds = cli.whole("seconds", "S", "how long the sessions work", 120, 1, 3600);
     Arg<Path> tables = cli.path("tables", "DIR", "a warehouse the case pages read their evidence from: "
-        + "the sellers of its latest seller_features partition get the top cases (default: none, an empty folder)");
+        + "the sellers of its latest seller_features partition get every --evidence-every'th case from the top (default: none, an empty folder)");
+    Arg<Long> evidenceEvery = cli.whole("evidence-every", "N", "with --tables, every Nth case by priority is a warehouse seller's", 25, 1, 1_000_000);
     if (!cli.parse(args, System.out)) {
       return;
     }
@@ -74,9 +75,11 @@ public final class ConsoleBenchmark {
       long seeding = System.nanoTime();
       Path warehouse = tables.optional().orElse(Files.createDirectories(folder.resolve("warehouse")));
       WarehouseSellers known = WarehouseSellers.of(warehouse);
-      seed(db, cases, sessions, known);
-      System.out.printf(Locale.ROOT, "seeded %,d open cases (the %,d first by priority of the warehouse's sellers of %s) and %d reviewer "
-          + "accounts in %.1f s%n", cases, Math.min(cases, known.sellers().size()), known.day(), sessions, (System.nanoTime() - seeding) / 1e9);
+      int every = evidenceEvery.value().intValue();
+      seed(db, cases, sessions, known, every);
+      System.out.printf(Locale.ROOT, "seeded %,d open cases (%,d of them the warehouse's sellers of %s, one in %d by priority from the top) "
+          + "and %d reviewer accounts in %.1f s%n", cases, Math.min((cases + every - 1) / every, known.sellers().size()), known.day(), every,
+          sessions, (System.nanoTime() - seeding) / 1e9);
       ConsoleSettings loopback = new ConsoleSettings("127.0.0.1", 0, "", false);
       try (ConsoleServer server = new ConsoleServer(db, warehouse, folder.resolve("models"), Clock.systemUTC(), new PasswordHash(), loopback)) {
         long working = System.nanoTime();
@@ -110,17 +113,19 @@ public final class ConsoleBenchmark {
 
   /**
    * {@code cases} open cases (warnings: a confirmed one is decided at once, no second reviewer) and
-   * the reviewers' accounts. The warehouse's sellers, if any, get the highest priorities: those are
-   * the cases the sessions take.
+   * the reviewers' accounts. The warehouse's sellers, if any, hold every {@code evidenceEvery}th
+   * case by priority from the top: the sessions meet them all through the run, not only in its
+   * first seconds, while the JVM compiles and the reviewers' logins hash their passwords.
    */
-  private static void seed(ReviewDatabase db, int cases, int sessions, WarehouseSellers known) throws SQLException {
+  private static void seed(ReviewDatabase db, int cases, int sessions, WarehouseSellers known, int evidenceEvery) throws SQLException {
     List<FlaggedSeller> flagged = new ArrayList<>(cases);
-    for (int i = 0; i < cases; i++) {
-      Evidence evidence = new Evidence(List.of("ring-" + (i % 997)), List.of(), List.of(), List.of());
-      boolean inWarehouse = i < known.sellers().size();
-      double priority = (i * 7919L % cases) / (double) cases + (inWarehouse ? 1 : 0);
+    for (int rank = 0; rank < cases; rank++) {
+      Evidence evidence = new Evidence(List.of("ring-" + (rank % 997)), List.of(), List.of(), List.of());
+      int warehouseSeller = rank % evidenceEvery == 0 ? rank / evidenceEvery : Integer.MAX_VALUE;
+      boolean inWarehouse = warehouseSeller < known.sellers().size();
+      double priority = 1 - rank / (double) cases;
       LocalDate day = inWarehouse ? known.day() : DAY;
-      flagged.add(new FlaggedSeller(inWarehouse ? known.sellers().get(i) : String.format("seller-%07d", i), priority,
+      flagged.add(new FlaggedSeller(inWarehouse ? known.sellers().get(warehouseSeller) : String.format("seller-%07d", rank), priority,
           List.of("in a rating ring"), evidence, RecommendedAction.WARN, day, day, evidence.fingerprint()));
     }
     new CaseStore(db, Clock.systemUTC()).sync(known.day().isAfter(DAY) ? known.day() : DAY, flagged);

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,8 +46,13 @@ public final class ConsoleServer implements AutoCloseable {
       throws IOException, SQLException {
     duck = new Duck();
     Partitions partitions = new Partitions(tables, duck);
+    WarehouseEvidence evidence = new WarehouseEvidence(partitions, duck);
+    // Before listening: the first reviewers' pages then read memory, not each a copy of the partitions it needs.
+    long warming = System.nanoTime();
+    int copies = evidence.warm();
+    LOG.info("stage=console warm partitions={} seconds={}", copies, String.format(Locale.ROOT, "%.1f", (System.nanoTime() - warming) / 1e9));
     Console console = new Console(new CaseStore(db, clock, Channel.CONSOLE), new AccountStore(db, clock, hashes), new AuditLog(db),
-        new QueueStats(db), new WarehouseEvidence(partitions, duck), new DashboardFigures(partitions, models, duck), clock, settings);
+        new QueueStats(db), evidence, new DashboardFigures(partitions, models, duck), clock, settings);
     server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
     server.createContext("/", console);
     threads = Executors.newFixedThreadPool(THREADS);

@@ -10,11 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -28,29 +30,29 @@ import org.slf4j.LoggerFactory;
  * console's readers never list files themselves, and a table or day the warehouse lacks comes back
  * empty rather than failing the query.
  *
- * <p>A page reads a dozen partitions for one seller, and reading Parquet costs each query its files'
- * metadata and a scan: so each partition is copied once into the console's in-memory DuckDB, up to
- * {@link #BUDGET_BYTES} of Parquet (least recently used dropped first; a partition over
- * {@link #PARTITION_CAP_BYTES} is always read from its files, and so are the days of a read over
- * more than {@link #MAX_UNION_DAYS}). A table's days are listed once, and
- * again only when its folder changes: the nightly run renames each finished partition into the
- * table's folder (a new day, or a re-run replacing one), which changes the folder's modification
- * time. A partition is copied again when its own folder's time changes, so a page sees a new or
- * re-run day without a restart, with one {@code stat} per table.
+ * <p>A page reads a dozen small sets of partitions for one seller (a day, a window of days, every
+ * day), and reading Parquet costs each query its files' metadata and a scan, a union of days a plan
+ * branch per day: so each set a page reads is copied once into the console's in-memory DuckDB as
+ * one table, up to {@link #BUDGET_BYTES} of Parquet (least recently used dropped first; a set over
+ * {@link #COPY_CAP_BYTES} is always read from its files, in one scan). A table's days are listed
+ * once, and again only when its folder changes: the nightly run renames each finished partition
+ * into the table's folder (a new day, or a re-run replacing one), which changes the folder's
+ * modification time. A set is copied again when one of its days' folders' time changes, so a page
+ * sees a new or re-run day without a restart, with one {@code stat} per table.
  */
 final class Partitions {
   private static final Logger LOG = LoggerFactory.getLogger(Partitions.class);
   // DuckDB holds a partition in memory at a few times its Parquet size: 128 MiB of Parquet stays well within a small server.
   static final long BUDGET_BYTES = 128L << 20;
-  static final long PARTITION_CAP_BYTES = 16L << 20;
-  // Up to a month of days reads as a union of the days' copies; more, as one scan of their files.
-  static final int MAX_UNION_DAYS = 31;
+  static final long COPY_CAP_BYTES = 16L << 20;
 
   private final Path warehouse;
   private final Duck duck;
   private final Map<String, Listing> listings = new ConcurrentHashMap<>();
-  /** Copied partitions by table and day, least recently used first. */
+  /** Copies by table and days, least recently used first. */
   private final LinkedHashMap<String, Copy> copies = new LinkedHashMap<>(16, 0.75f, true);
+  /** Copies being made, by table and days; guarded by {@code copies}. */
+  private final Map<String, Copying> copying = new HashMap<>();
   private final AtomicLong names = new AtomicLong();
   private long copiedBytes;
 
@@ -64,8 +66,11 @@ final class Partitions {
   /** One day's folder: when it was written, and its Parquet files' bytes. */
   private record Partition(Path folder, FileTime written, long bytes) {}
 
-  /** The in-memory table holding a partition as it was written at {@code written}. */
-  private record Copy(String name, FileTime written, long bytes) {}
+  /** The in-memory table holding a set of partitions as they were written at {@code written}. */
+  private record Copy(String name, List<FileTime> written, long bytes) {}
+
+  /** A copy being made of partitions as they were written at {@code written}: its table's name (or the files' expression) when done. */
+  private record Copying(List<FileTime> written, CompletableFuture<String> name) {}
 
   Partitions(Path warehouse, Duck duck) {
     this.warehouse = warehouse;
@@ -79,12 +84,12 @@ final class Partitions {
 
   /** The rows of the latest partition of {@code table} on or before {@code asOf}. */
   Optional<String> asOf(String table, LocalDate asOf) {
-    return days(table).stream().filter(day -> !day.isAfter(asOf)).max(Comparator.naturalOrder()).map(day -> source(table, day));
+    return days(table).stream().filter(day -> !day.isAfter(asOf)).max(Comparator.naturalOrder()).map(day -> source(table, List.of(day)));
   }
 
   /** The rows of the latest partition of {@code table}. */
   Optional<String> latest(String table) {
-    return days(table).stream().max(Comparator.naturalOrder()).map(day -> source(table, day));
+    return days(table).stream().max(Comparator.naturalOrder()).map(day -> source(table, List.of(day)));
   }
 
   /** The rows of {@code table}'s partitions from {@code first} to {@code last}, both included. */
@@ -92,9 +97,28 @@ final class Partitions {
     return union(table, days(table).stream().filter(day -> !day.isBefore(first) && !day.isAfter(last)).toList());
   }
 
+  /**
+   * The rows of {@code table}'s partitions from {@code first} to {@code last}, as a union of each
+   * day's copy: for a range that pages rarely read twice (a ring's window of trades), where a copy
+   * of the range itself would be made for one page.
+   */
+  Optional<String> daily(String table, LocalDate first, LocalDate last) {
+    List<LocalDate> days = days(table).stream().filter(day -> !day.isBefore(first) && !day.isAfter(last)).toList();
+    // BY NAME: a column added to the table later is null on the days written before it.
+    return days.isEmpty() ? Optional.empty() : Optional.of("(" + days.stream().map(day -> "SELECT * FROM " + source(table, List.of(day)))
+        .collect(Collectors.joining(" UNION ALL BY NAME ")) + ")");
+  }
+
   /** The days of {@code table}'s partitions that hold Parquet files. */
   List<LocalDate> days(String table) {
     return List.copyOf(listing(table).partitions().keySet());
+  }
+
+  /** The copies held in memory. */
+  int copies() {
+    synchronized (copies) {
+      return copies.size();
+    }
   }
 
   /**
@@ -106,52 +130,73 @@ final class Partitions {
   }
 
   private Optional<String> union(String table, List<LocalDate> days) {
-    if (days.isEmpty()) {
-      return Optional.empty();
-    }
-    List<LocalDate> sorted = days.stream().sorted().toList();
-    if (sorted.size() > MAX_UNION_DAYS) {
-      // A union's plan grows with its branches: over a long history one scan of the files plans faster than a branch a day.
-      Map<LocalDate, Partition> partitions = listing(table).partitions();
-      return Optional.of("read_parquet([" + sorted.stream().map(day -> literal(partitions.get(day).folder() + "/*.parquet"))
-          .collect(Collectors.joining(", ")) + "], hive_partitioning = true, union_by_name = true)");
-    }
-    // BY NAME: a column added to the table later is null on the days written before it.
-    return Optional.of("(" + sorted.stream().map(day -> "SELECT * FROM " + source(table, day)).collect(Collectors.joining(" UNION ALL BY NAME "))
-        + ")");
+    return days.isEmpty() ? Optional.empty() : Optional.of(source(table, days.stream().sorted().toList()));
   }
 
-  /** The day's in-memory copy, made now if it fits; else its Parquet files. */
-  private String source(String table, LocalDate day) {
-    Partition partition = listing(table).partitions().get(day);
-    String files = "read_parquet(" + literal(partition.folder() + "/*.parquet") + ", hive_partitioning = true)";
-    if (partition.bytes() > PARTITION_CAP_BYTES) {
+  /**
+   * The days' in-memory copy, made now if it fits; else their Parquet files. A request waits only
+   * for the copies it needs: the lock guards the bookkeeping, not the copying, so pages reading
+   * copies already made are not held up while another is made, and requests needing the same new
+   * copy wait for one.
+   */
+  private String source(String table, List<LocalDate> days) {
+    Map<LocalDate, Partition> listed = listing(table).partitions();
+    List<Partition> partitions = days.stream().map(listed::get).toList();
+    long bytes = partitions.stream().mapToLong(Partition::bytes).sum();
+    // BY NAME: a column added to the table later is null on the days written before it.
+    String files = "read_parquet([" + partitions.stream().map(partition -> literal(partition.folder() + "/*.parquet"))
+        .collect(Collectors.joining(", ")) + "], hive_partitioning = true, union_by_name = true)";
+    if (bytes > COPY_CAP_BYTES) {
       return files;
     }
-    String key = table + "/" + day;
+    String key = table + "/" + days.stream().map(LocalDate::toString).collect(Collectors.joining(","));
+    List<FileTime> written = partitions.stream().map(Partition::written).toList();
+    CompletableFuture<String> copied;
+    boolean mine = false;
     synchronized (copies) {
       Copy copy = copies.get(key);
-      if (copy != null && copy.written().equals(partition.written())) {
+      if (copy != null && copy.written().equals(written)) {
         return copy.name();
       }
-      try (Connection c = duck.connect(); Statement sql = c.createStatement()) {
-        if (copy != null) {
-          drop(sql, key, copy);
+      Copying pending = copying.get(key);
+      if (pending == null || !pending.written().equals(written)) {
+        pending = new Copying(written, new CompletableFuture<>());
+        copying.put(key, pending);
+        mine = true;
+      }
+      copied = pending.name();
+    }
+    if (mine) {
+      copied.complete(copy(table, key, new Copy("copy_" + table + "_" + names.incrementAndGet(), written, bytes), files));
+    }
+    return copied.join();
+  }
+
+  /** Makes {@code copy} of {@code files} and enters it in the budget; the files when the copy fails. */
+  private String copy(String table, String key, Copy copy, String files) {
+    try (Connection c = duck.connect(); Statement sql = c.createStatement()) {
+      sql.execute("CREATE TABLE " + copy.name() + " AS SELECT * FROM " + files);
+      synchronized (copies) {
+        Copy replaced = copies.get(key);
+        if (replaced != null) {
+          drop(sql, key, replaced);
         }
-        while (copiedBytes + partition.bytes() > BUDGET_BYTES && !copies.isEmpty()) {
+        while (copiedBytes + copy.bytes() > BUDGET_BYTES && !copies.isEmpty()) {
           Map.Entry<String, Copy> eldest = copies.entrySet().iterator().next();
           drop(sql, eldest.getKey(), eldest.getValue());
         }
-        String name = "partition_" + table + "_" + names.incrementAndGet();
-        sql.execute("CREATE TABLE " + name + " AS SELECT * FROM " + files);
-        copies.put(key, new Copy(name, partition.written(), partition.bytes()));
-        copiedBytes += partition.bytes();
-        return name;
-      } catch (SQLException e) {
-        // The page still answers from the files; the log says why the copy failed.
-        LOG.warn("copying partition {} into memory failed: {}", key, e.getClass().getName());
-        return files;
+        copies.put(key, copy);
+        copiedBytes += copy.bytes();
+        copying.remove(key);
       }
+      return copy.name();
+    } catch (SQLException | RuntimeException e) {
+      synchronized (copies) {
+        copying.remove(key);
+      }
+      // The page still answers from the files; the log says why the copy failed.
+      LOG.warn("copying {} of {} into memory failed: {}", key, table, e.getClass().getName());
+      return files;
     }
   }
 

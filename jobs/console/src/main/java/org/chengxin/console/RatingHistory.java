@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -19,6 +21,19 @@ import java.util.TreeSet;
  */
 record RatingHistory(List<String> days, List<Series> series, List<String> gaps) {
   private static final List<String> SCORES = List.of("positive", "neutral", "negative");
+
+  /** A flag on a rating: the pattern, its score, the day of the rating. */
+  private record Flag(String pattern, double score, String firstDay) {
+    Flag clearer(Flag other) {
+      int byScore = Double.compare(score, other.score);
+      String day = firstDay.compareTo(other.firstDay) <= 0 ? firstDay : other.firstDay;
+      Flag kept = byScore > 0 || (byScore == 0 && pattern.compareTo(other.pattern) <= 0) ? this : other;
+      return new Flag(kept.pattern, kept.score, day);
+    }
+  }
+
+  /** A rating the seller received: its score (positive, neutral, negative) and day. */
+  private record Rating(String id, String score, String day) {}
 
   /** One stack of the chart: {@code kind} a score or a pattern, its count per day of {@code days}. */
   record Series(String kind, boolean flagged, List<Long> counts) {}
@@ -36,28 +51,63 @@ record RatingHistory(List<String> days, List<Series> series, List<String> gaps) 
     if (flags.isEmpty() && ratings.isEmpty()) {
       return new RatingHistory(List.of(), List.of(), gaps);
     }
-    String flagged = flags.map(f -> "SELECT rating_id, arg_max(pattern, score) AS pattern, min(rated_at) AS rated_at FROM " + f
-        + " WHERE ratee_id = ? GROUP BY rating_id").orElse("SELECT NULL::VARCHAR AS rating_id, NULL::VARCHAR AS pattern, "
-        + "NULL::TIMESTAMP AS rated_at WHERE ?::VARCHAR IS NULL");
-    String received = ratings.map(r -> "SELECT rating_id, score, rated_at FROM " + r + " WHERE ratee_id = ? AND direction = 'buyer_to_seller'")
-        .orElse("SELECT rating_id, 'flagged' AS score, rated_at FROM flagged WHERE ?::VARCHAR IS NOT NULL");
-    DuckQuery perDay = DuckQuery.run(duck, "WITH flagged AS (" + flagged + "), received AS (" + received + ") "
-        + "SELECT CAST(CAST(received.rated_at AS DATE) AS VARCHAR) AS day, coalesce(flagged.pattern, received.score) AS kind, "
-        + "flagged.pattern IS NOT NULL AS is_flagged, count(*) AS ratings FROM received LEFT JOIN flagged USING (rating_id) "
-        + "WHERE CAST(received.rated_at AS DATE) <= CAST(? AS DATE) GROUP BY ALL ORDER BY day", seller, seller, asOf.toString());
+    // The seller's rows only, in one statement; the join and the counts are the page's few rows of work in Java.
+    List<String> branches = new ArrayList<>();
+    List<Object> parameters = new ArrayList<>();
+    flags.ifPresent(f -> {
+      branches.add("SELECT true AS is_flag, rating_id, pattern AS kind, score, CAST(CAST(rated_at AS DATE) AS VARCHAR) AS day FROM " + f
+          + " WHERE ratee_id = ?");
+      parameters.add(seller);
+    });
+    ratings.ifPresent(r -> {
+      branches.add("SELECT false, rating_id, score, NULL, CAST(CAST(rated_at AS DATE) AS VARCHAR) FROM " + r
+          + " WHERE ratee_id = ? AND direction = 'buyer_to_seller'");
+      parameters.add(seller);
+    });
+    DuckQuery rows = DuckQuery.run(duck, String.join(" UNION ALL ", branches), parameters.toArray());
 
-    TreeSet<String> days = new TreeSet<>();
+    // A rating caught by two patterns counts once, under the one that scored it highest (a tie: the first by name).
+    Map<String, Flag> flagged = new HashMap<>();
+    List<Rating> received = new ArrayList<>();
+    for (List<Object> row : rows.rows()) {
+      String ratingId = (String) row.get(1);
+      String day = (String) row.get(4);
+      if ((Boolean) row.get(0)) {
+        flagged.merge(ratingId, new Flag((String) row.get(2), ((Number) row.get(3)).doubleValue(), day), Flag::clearer);
+      } else {
+        received.add(new Rating(ratingId, (String) row.get(2), day));
+      }
+    }
+    if (ratings.isEmpty()) {
+      flagged.forEach((ratingId, flag) -> received.add(new Rating(ratingId, flag.pattern(), flag.firstDay())));
+    }
+    String last = asOf.toString();
+    Map<String, Map<String, Long>> perDay = new TreeMap<>();
+    Map<String, String> firstDayOfPattern = new HashMap<>();
+    for (Rating rating : received) {
+      if (rating.day().compareTo(last) > 0) {
+        continue;
+      }
+      Flag flag = flagged.get(rating.id());
+      String kind = flag == null ? rating.score() : flag.pattern();
+      if (flag != null) {
+        firstDayOfPattern.merge(kind, rating.day(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      }
+      perDay.computeIfAbsent(rating.day(), d -> new HashMap<>()).merge(kind, 1L, Long::sum);
+    }
+    TreeSet<String> days = new TreeSet<>(perDay.keySet());
     Map<String, Boolean> kinds = new LinkedHashMap<>();
     SCORES.forEach(score -> kinds.put(score, false));
-    for (List<Object> row : perDay.rows()) {
-      days.add((String) row.get(0));
-      kinds.put((String) row.get(1), (Boolean) row.get(2));
-    }
+    perDay.values().forEach(counts -> counts.keySet().stream().filter(kind -> !firstDayOfPattern.containsKey(kind)).sorted()
+        .forEach(kind -> kinds.putIfAbsent(kind, false)));
+    firstDayOfPattern.entrySet().stream().sorted(Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(pattern -> kinds.put(pattern.getKey(), true));
     List<String> dayList = List.copyOf(days);
     Map<String, long[]> counts = new LinkedHashMap<>();
     kinds.keySet().forEach(kind -> counts.put(kind, new long[dayList.size()]));
-    for (List<Object> row : perDay.rows()) {
-      counts.get((String) row.get(1))[dayList.indexOf((String) row.get(0))] = ((Number) row.get(3)).longValue();
+    for (int i = 0; i < dayList.size(); i++) {
+      int day = i;
+      perDay.get(dayList.get(i)).forEach((kind, count) -> counts.get(kind)[day] = count);
     }
     List<Series> series = new ArrayList<>();
     counts.forEach((kind, perKind) -> {

@@ -2,15 +2,19 @@ package org.chengxin.console;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The rings a seller is in, as a graph: the members ({@code ring_members}: buyers and sellers), who
@@ -31,6 +35,8 @@ record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
   // A force layout stays readable up to a few hundred nodes; the members table lists them all.
   private static final int MAX_BUYERS = 150;
   private static final int MAX_KEYS = 40;
+  // The trades' pseudonymous keys, in the order of their columns.
+  private static final List<String> KEY_KINDS = List.of("device", "IP", "address");
 
   /** {@code weight} 0-1: the member score (a key: the share of the drawn buyers that use it). */
   record Node(String id, String label, String kind, double weight) {}
@@ -44,17 +50,16 @@ record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
     if (rings.isEmpty() || members.isEmpty()) {
       return empty("no " + (rings.isEmpty() ? "rings" : "ring_members") + " table in the warehouse by " + asOf);
     }
-    String sellersRings = "SELECT ring_id FROM " + rings.get() + " WHERE list_contains(seller_ids, ?) ORDER BY suspiciousness DESC LIMIT "
-        + MAX_RINGS;
-    // The window's days as text: a timestamp column may come as a plain or a zoned timestamp, and a day either side covers both.
-    DuckQuery window = DuckQuery.run(duck, "SELECT CAST(min(first_activity_at) AS VARCHAR), CAST(max(last_activity_at) AS VARCHAR) FROM "
-        + rings.get() + " WHERE ring_id IN (" + sellersRings + ")", seller);
-    if (window.rows().get(0).get(0) == null) {
+    // The rings' members with the rings' window in one statement. The window's days as text: a
+    // timestamp column may come as a plain or a zoned timestamp, and a day either side covers both.
+    DuckQuery accounts = DuckQuery.run(duck, "WITH sellers_rings AS (SELECT ring_id, first_activity_at, last_activity_at FROM " + rings.get()
+        + " WHERE list_contains(seller_ids, ?) ORDER BY suspiciousness DESC LIMIT " + MAX_RINGS + ") "
+        + "SELECT account_id, role, ring_id, member_score, CAST((SELECT min(first_activity_at) FROM sellers_rings) AS VARCHAR), "
+        + "CAST((SELECT max(last_activity_at) FROM sellers_rings) AS VARCHAR) FROM " + members.get()
+        + " WHERE ring_id IN (SELECT ring_id FROM sellers_rings) ORDER BY role DESC, member_score DESC", seller);
+    if (accounts.rows().isEmpty()) {
       return empty("the seller is in no ring as of " + asOf);
     }
-    DuckQuery accounts = DuckQuery.run(duck, "SELECT account_id, role, ring_id, member_score FROM " + members.get()
-        + " WHERE ring_id IN (" + sellersRings + ") ORDER BY role DESC, member_score DESC", seller);
-
     Map<String, Node> nodes = new LinkedHashMap<>();
     List<Link> links = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
@@ -75,10 +80,10 @@ record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
       gaps.add("drawn: the " + MAX_BUYERS + " buyers with the highest member scores of " + buyers + " (the members tables list them all)");
     }
 
-    LocalDate first = LocalDate.parse(((String) window.rows().get(0).get(0)).substring(0, 10));
-    LocalDate last = LocalDate.parse(((String) window.rows().get(0).get(1)).substring(0, 10));
+    LocalDate first = LocalDate.parse(((String) accounts.rows().get(0).get(4)).substring(0, 10));
+    LocalDate last = LocalDate.parse(((String) accounts.rows().get(0).get(5)).substring(0, 10));
     // A day of slack either side: the zone of the text above, and a trade delivered late into the next day's partition.
-    Optional<String> trades = partitions.between("trades", first.minusDays(1), last.plusDays(1));
+    Optional<String> trades = partitions.daily("trades", first.minusDays(1), last.plusDays(1));
     EvidenceTable pairs;
     EvidenceTable keys;
     if (trades.isEmpty()) {
@@ -90,58 +95,51 @@ record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
       pairs = new EvidenceTable("Who traded with whom in the rings", List.of(), List.of(), "no trades table in the warehouse");
       keys = new EvidenceTable("Keys the rings' buyers share", List.of(), List.of(), "no trades table in the warehouse");
     } else {
-      loadRingTrades(duck, trades.get(), nodes);
-      DuckQuery traded = DuckQuery.run(duck, "SELECT buyer_id, seller_id, count(*) AS trades FROM ring_trades "
-          + "WHERE seller_id IN (SELECT account_id FROM drawn WHERE NOT buyer) GROUP BY ALL ORDER BY trades DESC, buyer_id, seller_id");
-      for (List<Object> row : traded.rows()) {
-        links.add(new Link((String) row.get(0), (String) row.get(1), ((Number) row.get(2)).longValue()));
-      }
-      pairs = new EvidenceTable("Who traded with whom in the rings (" + first + " to " + last + ")", traded.columns(), traded.text(),
-          "no trade between the drawn buyers and sellers in the window");
-      DuckQuery shared = DuckQuery.run(duck, "SELECT kind, key, count(DISTINCT buyer_id) AS buyers, "
-          + "array_to_string(list_sort(list(DISTINCT buyer_id)), ' ') AS buyer_ids FROM ("
-          + "SELECT buyer_id, 'device' AS kind, device_key AS key FROM ring_trades UNION ALL "
-          + "SELECT buyer_id, 'IP', ip_key FROM ring_trades UNION ALL SELECT buyer_id, 'address', address_key FROM ring_trades) "
-          + "GROUP BY kind, key HAVING count(DISTINCT buyer_id) >= 2 ORDER BY buyers DESC, kind, key LIMIT " + MAX_KEYS);
-      long drawnBuyers = nodes.values().stream().filter(n -> n.kind().equals(BUYER)).count();
-      for (List<Object> row : shared.rows()) {
-        String kind = (String) row.get(0);
-        String key = (String) row.get(1);
-        String id = "key:" + kind + ":" + key;
-        nodes.put(id, new Node(id, kind + " " + key.substring(0, Math.min(8, key.length())), kind + " key",
-            ((Number) row.get(2)).doubleValue() / Math.max(1, drawnBuyers)));
-        for (String buyer : ((String) row.get(3)).split(" ")) {
-          links.add(new Link(buyer, id, 0));
+      // The drawn buyers' trades in one statement; the pairs and the shared keys are counted from them here.
+      List<String> drawnBuyers = nodes.values().stream().filter(node -> node.kind().equals(BUYER)).map(Node::id).toList();
+      Set<String> drawnSellers = nodes.values().stream().filter(node -> !node.kind().equals(BUYER)).map(Node::id).collect(Collectors.toSet());
+      List<List<Object>> ringTrades = drawnBuyers.isEmpty() ? List.of() : DuckQuery.run(duck, "SELECT buyer_id, seller_id, device_key, ip_key, "
+          + "address_key FROM " + trades.get() + " WHERE buyer_id IN (" + String.join(", ", Collections.nCopies(drawnBuyers.size(), "?")) + ")",
+          drawnBuyers.toArray()).rows();
+      Map<List<String>, Long> tradesPerPair = new HashMap<>();
+      Map<List<String>, Set<String>> buyersPerKey = new HashMap<>();
+      for (List<Object> trade : ringTrades) {
+        String buyer = (String) trade.get(0);
+        if (drawnSellers.contains((String) trade.get(1))) {
+          tradesPerPair.merge(List.of(buyer, (String) trade.get(1)), 1L, Long::sum);
+        }
+        for (int k = 0; k < KEY_KINDS.size(); k++) {
+          // A trade without the key (no address for a digital good) shares nothing.
+          if (trade.get(2 + k) != null) {
+            buyersPerKey.computeIfAbsent(List.of(KEY_KINDS.get(k), (String) trade.get(2 + k)), key -> new TreeSet<>()).add(buyer);
+          }
         }
       }
-      keys = new EvidenceTable("Keys the rings' buyers share (device, IP, address; pseudonymous)", shared.columns(), shared.text(),
-          "no device, IP or address key shared by two of the drawn buyers in the window");
+      List<List<String>> pairRows = new ArrayList<>();
+      tradesPerPair.entrySet().stream().sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()
+          .thenComparing(pair -> pair.getKey().get(0)).thenComparing(pair -> pair.getKey().get(1))).forEach(pair -> {
+            links.add(new Link(pair.getKey().get(0), pair.getKey().get(1), pair.getValue()));
+            pairRows.add(List.of(pair.getKey().get(0), pair.getKey().get(1), Long.toString(pair.getValue())));
+          });
+      pairs = new EvidenceTable("Who traded with whom in the rings (" + first + " to " + last + ")", List.of("buyer_id", "seller_id", "trades"),
+          pairRows, "no trade between the drawn buyers and sellers in the window");
+      List<List<String>> keyRows = new ArrayList<>();
+      buyersPerKey.entrySet().stream().filter(key -> key.getValue().size() >= 2)
+          .sorted(Comparator.<Map.Entry<List<String>, Set<String>>>comparingInt(key -> -key.getValue().size())
+              .thenComparing(key -> key.getKey().get(0)).thenComparing(key -> key.getKey().get(1)))
+          .limit(MAX_KEYS).forEach(shared -> {
+            String kind = shared.getKey().get(0);
+            String key = shared.getKey().get(1);
+            String id = "key:" + kind + ":" + key;
+            nodes.put(id, new Node(id, kind + " " + key.substring(0, Math.min(8, key.length())), kind + " key",
+                shared.getValue().size() / (double) Math.max(1, drawnBuyers.size())));
+            shared.getValue().forEach(buyer -> links.add(new Link(buyer, id, 0)));
+            keyRows.add(List.of(kind, key, Integer.toString(shared.getValue().size()), String.join(" ", shared.getValue())));
+          });
+      keys = new EvidenceTable("Keys the rings' buyers share (device, IP, address; pseudonymous)", List.of("kind", "key", "buyers", "buyer_ids"),
+          keyRows, "no device, IP or address key shared by two of the drawn buyers in the window");
     }
     return new RingGraph(List.copyOf(nodes.values()), links, gaps, pairs, keys);
-  }
-
-  /**
-   * The drawn accounts, and the trades of the drawn buyers in the window, in two temporary tables of
-   * this request's DuckDB: the pairs and the keys are both read from that one scan.
-   */
-  private static void loadRingTrades(Connection duck, String trades, Map<String, Node> nodes) throws SQLException {
-    try (Statement sql = duck.createStatement()) {
-      sql.execute("CREATE TEMP TABLE drawn (account_id VARCHAR, buyer BOOLEAN)");
-    }
-    // One statement for all the rows: a JDBC batch would run one insert per node.
-    try (PreparedStatement insert = duck.prepareStatement("INSERT INTO drawn VALUES " + String.join(", ",
-        java.util.Collections.nCopies(nodes.size(), "(?, ?)")))) {
-      int i = 1;
-      for (Node node : nodes.values()) {
-        insert.setString(i++, node.id());
-        insert.setBoolean(i++, node.kind().equals(BUYER));
-      }
-      insert.executeUpdate();
-    }
-    try (Statement sql = duck.createStatement()) {
-      sql.execute("CREATE TEMP TABLE ring_trades AS SELECT buyer_id, seller_id, device_key, ip_key, address_key FROM " + trades
-          + " WHERE buyer_id IN (SELECT account_id FROM drawn WHERE buyer)");
-    }
   }
 
   static RingGraph empty(String why) {

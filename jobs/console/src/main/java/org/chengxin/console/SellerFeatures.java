@@ -20,7 +20,7 @@ final class SellerFeatures {
   static final String TABLE = "seller_features";
   static final String TITLE = "The risk model's features: the seller's value beside every seller's";
   // The key, and the partition's day that DuckDB adds from the path.
-  private static final String NOT_FEATURES = "('seller_id', 'ds')";
+  private static final String FEATURES = "* EXCLUDE (seller_id, ds)";
   private static final List<String> CONTEXT = List.of("platform_median", "platform_p90", "platform_p99");
 
   private final Partitions partitions;
@@ -36,7 +36,7 @@ final class SellerFeatures {
     if (files.isEmpty()) {
       return new EvidenceTable(TITLE, List.of(), List.of(), "no " + TABLE + " table in the warehouse by " + asOf);
     }
-    DuckQuery own = DuckQuery.run(duck, "SELECT COLUMNS(lambda c: c NOT IN " + NOT_FEATURES + ") FROM " + files.get() + " WHERE seller_id = ?",
+    DuckQuery own = DuckQuery.run(duck, "SELECT " + FEATURES + " FROM " + files.get() + " WHERE seller_id = ?",
         seller);
     if (own.rows().isEmpty()) {
       return new EvidenceTable(TITLE, List.of(), List.of(), "nothing for this seller in " + TABLE);
@@ -61,7 +61,7 @@ final class SellerFeatures {
       return known;
     }
     DuckQuery quantiles = DuckQuery.run(duck, "SELECT feature, quantile_cont(value, 0.5), quantile_cont(value, 0.9), "
-        + "quantile_cont(value, 0.99) FROM (UNPIVOT (SELECT COLUMNS(lambda c: c NOT IN " + NOT_FEATURES + ")::DOUBLE FROM " + files
+        + "quantile_cont(value, 0.99) FROM (UNPIVOT (SELECT COLUMNS(" + FEATURES + ")::DOUBLE FROM " + files
         + ") ON COLUMNS(*) "
         + "INTO NAME feature VALUE value) GROUP BY feature");
     Map<String, List<Object>> computed = new ConcurrentHashMap<>();

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.chengxin.review.ReviewCase;
 
 /**
@@ -44,6 +46,19 @@ final class WarehouseEvidence {
     this.partitions = partitions;
     this.duck = duck;
     this.features = new SellerFeatures(partitions);
+  }
+
+  /**
+   * Reads the evidence of no seller as of the nightly's last flagged day (the latest
+   * {@code review_queue} partition): the copies in memory that the pages of that day's cases read
+   * are made, before the first reviewer opens one. The copies then held.
+   */
+  int warm() throws SQLException {
+    Optional<LocalDate> lastFlagged = partitions.days("review_queue").stream().max(Comparator.naturalOrder());
+    if (lastFlagged.isPresent()) {
+      read("", lastFlagged.get());
+    }
+    return partitions.copies();
   }
 
   static LocalDate windowStart(LocalDate asOf) {

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.chengxin.review.CaseStatus;
 import org.chengxin.review.Evidence;
 import org.chengxin.review.RecommendedAction;
@@ -99,10 +103,10 @@ class WarehouseEvidenceTest {
   }
 
   @Test
-  void aLongHistoryIsReadInOneScanOfItsFiles(@TempDir Path longer) throws Exception {
+  void aLongHistoryIsReadAsOneTable(@TempDir Path longer) throws Exception {
     LocalDate first = LocalDate.of(2026, 9, 1);
     try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement sql = duck.createStatement()) {
-      for (int i = 0; i < Partitions.MAX_UNION_DAYS + 5; i++) {
+      for (int i = 0; i < 40; i++) {
         Path partition = Files.createDirectories(longer.resolve("seller_scores").resolve("ds=" + first.plusDays(i)));
         sql.execute("COPY (SELECT 'seller-a' AS seller_id, CAST(" + (100 + i) + " AS BIGINT) AS credit_points, 1.0 AS robust_credit_points, "
             + "0.0 AS credit_gap, 1.0 AS positive_rate, 5.0 AS dsr_item_as_described, 5.0 AS dsr_service, 5.0 AS dsr_logistics, "
@@ -111,9 +115,9 @@ class WarehouseEvidenceTest {
     }
     List<List<String>> credit = new WarehouseEvidence(new Partitions(longer, DUCK), DUCK).of(flagged("seller-a", first.plusDays(40)))
         .tables().get(2).rows();
-    assertEquals(Partitions.MAX_UNION_DAYS + 5, credit.size());
+    assertEquals(40, credit.size());
     assertEquals(List.of("2026-09-01", "100"), credit.get(0).subList(0, 2));
-    assertEquals(List.of("2026-10-06", "135"), credit.get(credit.size() - 1).subList(0, 2));
+    assertEquals(List.of("2026-10-10", "139"), credit.get(credit.size() - 1).subList(0, 2));
   }
 
   /** A seller_risk partition written as the nightly run writes one: into staging, then renamed over the day's folder. */
@@ -191,6 +195,63 @@ class WarehouseEvidenceTest {
     assertTrue(evidence.ringGraph().links().contains(new RingGraph.Link("buyer-1", "ring-0001", 0)), "members drawn around their ring");
     assertEquals(List.of("no ratings table in the warehouse by 2026-11-01: only the flagged ratings are drawn"), evidence.ratings().gaps());
     assertEquals(List.of("ring_boost", "shared_key_boost"), evidence.ratings().series().stream().map(RatingHistory.Series::kind).toList());
+  }
+
+  @Test
+  void pagesOpenedTogetherOnAColdConsoleEachGetTheirEvidenceWithOneCopyPerPartition(@TempDir Path cold) throws Exception {
+    Path tables = cold.resolve("warehouse");
+    copyTree(root.resolve("warehouse"), tables);
+    List<EvidenceTable> alone = warehouse.of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables();
+    try (Duck duck = new Duck()) {
+      WarehouseEvidence console = new WarehouseEvidence(new Partitions(tables, duck), duck);
+      ExecutorService reviewers = Executors.newFixedThreadPool(8);
+      try {
+        List<Future<CaseEvidence>> pages = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          // Distinct case days: each page reads the warehouse rather than the memory of another's page.
+          LocalDate day = LocalDate.of(2026, 11, 1).plusDays(i % 2 == 0 ? 0 : 10);
+          pages.add(reviewers.submit(() -> console.of(flagged("seller-a", day))));
+        }
+        for (int i = 0; i < 8; i += 2) {
+          assertEquals(alone, pages.get(i).get().tables());
+        }
+      } finally {
+        reviewers.shutdownNow();
+      }
+      List<String> copies = copiedPartitions(duck);
+      // Each copy's name takes the next number: the highest number is the count of copies ever made.
+      int made = copies.stream().mapToInt(name -> Integer.parseInt(name.substring(name.lastIndexOf('_') + 1))).max().orElse(0);
+      assertEquals(copies.size(), made, "no partition copied twice: " + copies);
+      assertTrue(made >= 10, "the pages' partitions copied: " + copies);
+    }
+  }
+
+  @Test
+  void aConsoleWarmsTheCopiesTheLastFlaggedDaysPagesReadBeforeItsFirstPage(@TempDir Path cold) throws Exception {
+    Path tables = cold.resolve("warehouse");
+    copyTree(root.resolve("warehouse"), tables);
+    try (Duck duck = new Duck()) {
+      WarehouseEvidence console = new WarehouseEvidence(new Partitions(tables, duck), duck);
+      int warmed = console.warm();
+
+      List<String> warmedCopies = copiedPartitions(duck);
+      assertEquals(warmed, warmedCopies.size());
+      assertTrue(warmed >= 8, "the copies of the case page's tables as of 2026-11-01, the review_queue's last day: " + warmedCopies);
+      assertEquals(warehouse.of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables(),
+          console.of(flagged("seller-a", LocalDate.of(2026, 11, 1))).tables());
+      List<String> after = new ArrayList<>(copiedPartitions(duck));
+      after.removeAll(warmedCopies);
+      assertEquals(List.of(), after.stream().filter(name -> !name.startsWith("copy_trades_")).toList(),
+          "a case of that day reads the warm-up's copies, and only its rings' trades are copied for it");
+    }
+  }
+
+  /** The names of the partitions' copies in memory. */
+  private static List<String> copiedPartitions(Duck duck) throws Exception {
+    try (java.sql.Connection c = duck.connect()) {
+      return DuckQuery.run(c, "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'copy_%' ORDER BY table_name").rows().stream()
+          .map(row -> (String) row.get(0)).toList();
+    }
   }
 
   private static void copyTree(Path from, Path to) throws Exception {

@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.chengxin.core.cli.Arguments;
@@ -26,7 +31,11 @@ import org.chengxin.detectors.eval.RankingMetrics;
 /**
  * {@code scripts/evaluate-labels}: a rater_scores column (suspicion by default) against a file of
  * labelled accounts, over the labelled accounts that rated at least one other account (those with
- * a rater_scores row), fraudulent = positive. Prints one flat JSON object with auc, ap and n.
+ * a rater_scores row), fraudulent = positive, with the simplest floor beside it (minus the ratings
+ * the account gave). With {@code --per-review} the file labels ratings, one line per rating in the
+ * order import-ratings read it (as review data sets ship, YelpChi's for one): an account is
+ * fraudulent when any of its ratings is, and each rating's own suspicion is measured against its
+ * label too. Prints one flat JSON object.
  */
 public final class LabelsEvaluationCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +44,12 @@ public final class LabelsEvaluationCommand {
 
   /** What the labels file holds and how to read it. */
   record LabelFormat(char delimiter, int idColumn, int labelColumn, String fraudValue, String idPrefix) {}
+
+  /**
+   * A labelled rating: the line {@code N} of the file import-ratings read is its rating
+   * {@code PREFIX r N} (the import numbers every line, a header and blank lines included).
+   */
+  record LabelledRating(String ratingId, String rater, boolean fraud) {}
 
   /** auc, ap, n and positives of {@code scores} against {@code fraudulent} (accounts in both). */
   static ObjectNode evaluate(Map<String, Double> scores, Map<String, Boolean> fraudulent) {
@@ -71,33 +86,74 @@ public final class LabelsEvaluationCommand {
 
   /** Account -> fraudulent, from a delimited labels file (a later row for the same account wins only if fraudulent). */
   static Map<String, Boolean> readLabels(Path file, LabelFormat format) throws IOException {
+    return accounts(readRatings(file, format));
+  }
+
+  /** Account -> fraudulent: fraudulent when any of its lines is. */
+  static Map<String, Boolean> accounts(List<LabelledRating> ratings) {
     Map<String, Boolean> labels = new HashMap<>();
-    Delimited delimited = Delimited.by(format.delimiter());
-    int lineNumber = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      lineNumber++;
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> fields = delimited.split(line);
-      if (fields == null) {
-        throw new UsageException("labels line " + lineNumber + " has a quoted field that is not closed");
-      }
-      if (fields.size() <= Math.max(format.idColumn(), format.labelColumn())) {
-        throw new UsageException("labels line " + lineNumber + " has " + fields.size() + " fields; --id-column "
-            + format.idColumn() + " and --label-column " + format.labelColumn() + " need more");
-      }
-      String id = format.idPrefix() + fields.get(format.idColumn()).strip();
-      boolean fraud = fields.get(format.labelColumn()).strip().equals(format.fraudValue());
-      labels.merge(id, fraud, Boolean::logicalOr);
-    }
+    ratings.forEach(rating -> labels.merge(rating.rater(), rating.fraud(), Boolean::logicalOr));
     return labels;
+  }
+
+  /** Every labelled line of the file (gzip when its name ends in .gz), as the rating import-ratings made of it. */
+  static List<LabelledRating> readRatings(Path file, LabelFormat format) throws IOException {
+    List<LabelledRating> ratings = new ArrayList<>();
+    Delimited delimited = Delimited.by(format.delimiter());
+    try (BufferedReader in = open(file)) {
+      int lineNumber = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        List<String> fields = delimited.split(line);
+        if (fields == null) {
+          throw new UsageException("labels line " + lineNumber + " has a quoted field that is not closed");
+        }
+        if (fields.size() <= Math.max(format.idColumn(), format.labelColumn())) {
+          throw new UsageException("labels line " + lineNumber + " has " + fields.size() + " fields; --id-column "
+              + format.idColumn() + " and --label-column " + format.labelColumn() + " need more");
+        }
+        ratings.add(new LabelledRating(format.idPrefix() + "r" + lineNumber, format.idPrefix() + fields.get(format.idColumn()).strip(),
+            fields.get(format.labelColumn()).strip().equals(format.fraudValue())));
+      }
+    }
+    return ratings;
+  }
+
+  private static BufferedReader open(Path file) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    return new BufferedReader(new InputStreamReader(file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in,
+        StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Each rating's own suspicion: its rater's, raised by every pattern that flagged the rating itself
+   * (noisy-OR: 1 - (1 - rater suspicion) x the product over its flags of (1 - flag score)).
+   */
+  static Map<String, Double> ratingSuspicion(List<LabelledRating> ratings, Map<String, Double> raterSuspicion,
+      Map<String, Double> unflaggedShare) {
+    Map<String, Double> scores = new HashMap<>();
+    for (LabelledRating rating : ratings) {
+      Double rater = raterSuspicion.get(rating.rater());
+      if (rater != null) {
+        scores.put(rating.ratingId(), 1 - (1 - rater) * unflaggedShare.getOrDefault(rating.ratingId(), 1.0));
+      }
+    }
+    return scores;
+  }
+
+  /** {@code figures} with every key prefixed, into {@code out}. */
+  private static void putAll(ObjectNode out, String prefix, ObjectNode figures) {
+    figures.fields().forEachRemaining(field -> out.set(prefix + field.getKey(), field.getValue()));
   }
 
   public static void main(String[] args) {
     Arguments.runMain(() -> {
       Arguments cli = new Arguments("scripts/evaluate-labels",
-          "ROC-AUC and average precision of rater_scores' suspicion against labelled accounts that rated someone.");
+          "ROC-AUC and average precision of rater_scores' suspicion against labelled accounts that rated someone, with the floor "
+              + "minus the ratings each gave (floor_*); with --per-review, of each rating's own suspicion too (review_*).");
       Arg<Path> labelsPath = cli.requiredPath("labels", "FILE", "labelled accounts, one per line");
       Supplier<WarehouseDay> day = WarehouseDay.declare(cli, "day of the rater_scores partition");
       Arg<Character> delimiter = cli.delimiter("delimiter", "field separator of the labels file", ',');
@@ -106,6 +162,8 @@ public final class LabelsEvaluationCommand {
       Arg<String> fraudValue = cli.text("fraud-value", "V", "label value meaning fraudulent", "-1");
       Arg<String> idPrefix = cli.text("id-prefix", "P", "prefix the import gave account ids (default none)");
       Arg<String> scoreColumnArg = cli.text("score-column", "NAME", "rater_scores column to rank by", "suspicion");
+      Arg<Boolean> perReview = cli.flag("per-review", "the file labels ratings, one line per rating in the order import-ratings read "
+          + "it (the same file): adds each rating's own suspicion against its label (review_*)");
       if (!cli.parse(args)) {
         return;
       }
@@ -119,18 +177,43 @@ public final class LabelsEvaluationCommand {
       if (RatingTables.RATER_SCORES.column(scoreColumn).isEmpty()) {
         throw new UsageException("--score-column must be a rater_scores column, got '" + scoreColumn + "'");
       }
-      Map<String, Boolean> labels = readLabels(labelsFile, format);
+      List<LabelledRating> ratings = readRatings(labelsFile, format);
+      Map<String, Boolean> labels = accounts(ratings);
       LocalDate date = day.get().date();
-      Map<String, Double> scores = new HashMap<>();
       WarehouseTables tables = new WarehouseTables(day.get().warehouse());
       Dataset<Row> raters = tables.day(RatingTables.RATER_SCORES, date).orElseThrow(() ->
           new UsageException("no rater_scores partition for " + date + " in " + day.get().warehouse().root()));
-      Dataset<Row> labelled = raters.filter(col("rater_id").isin(labels.keySet().toArray()));
-      for (Row r : labelled.select(col("rater_id"), col(scoreColumn).cast("double")).collectAsList()) {
+      Map<String, Double> scores = new HashMap<>();
+      Map<String, Double> suspicion = new HashMap<>();
+      // The floor the review data's literature starts from: fewer ratings given, more suspect.
+      Map<String, Double> fewerRatings = new HashMap<>();
+      for (Row r : raters.filter(col("rater_id").isin(labels.keySet().toArray()))
+          .select(col("rater_id"), col(scoreColumn).cast("double"), col("suspicion"), col("ratings_given").cast("double")).collectAsList()) {
         scores.put(r.getString(0), r.isNullAt(1) ? 0 : r.getDouble(1));
+        suspicion.put(r.getString(0), r.getDouble(2));
+        fewerRatings.put(r.getString(0), -r.getDouble(3));
       }
       ObjectNode out = evaluate(scores, labels);
       out.put("score", scoreColumn);
+      ObjectNode floor = evaluate(fewerRatings, labels);
+      out.set("floor_auc", floor.get("auc"));
+      out.set("floor_ap", floor.get("ap"));
+      if (perReview.value()) {
+        Map<String, Boolean> ratingLabels = new HashMap<>();
+        ratings.forEach(rating -> ratingLabels.put(rating.ratingId(), rating.fraud()));
+        Map<String, Double> unflagged = new HashMap<>();
+        tables.day(RatingTables.RATING_FLAGS, date).ifPresent(flags -> {
+          for (Row r : flags.filter(col("rater_id").isin(labels.keySet().toArray())).select(col("rating_id"), col("score")).collectAsList()) {
+            unflagged.merge(r.getString(0), 1 - r.getDouble(1), (a, b) -> a * b);
+          }
+        });
+        putAll(out, "review_", evaluate(ratingSuspicion(ratings, suspicion, unflagged), ratingLabels));
+        Map<String, Double> ratingFloor = new HashMap<>();
+        ratings.forEach(rating -> Optional.ofNullable(fewerRatings.get(rating.rater())).ifPresent(f -> ratingFloor.put(rating.ratingId(), f)));
+        ObjectNode reviewFloor = evaluate(ratingFloor, ratingLabels);
+        out.set("review_floor_auc", reviewFloor.get("auc"));
+        out.set("review_floor_ap", reviewFloor.get("ap"));
+      }
       System.out.println(out);
     });
   }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param negativeMax values at or below it are negative; the rest are neutral
  * @param timeFormat how the time column is written
  * @param idPrefix prepended to every account id and to the synthesised rating and trade ids
+ * @param rateePrefix prepended (after {@code idPrefix}) to the rated accounts' ids, for sources whose
+ *     raters and ratees are separate id spaces (users and products: user 5 is not product 5)
  * @param holdOutRatees accounts whose received ratings are left out (counted as held_out), for
  *     scoring labelled accounts without the ratings that made their labels
  * @param maxRejectedShare the import fails (writes nothing) when more rows than this share are rejected
@@ -40,6 +42,7 @@ public record ImportOptions(
     double negativeMax,
     TimeFormat timeFormat,
     String idPrefix,
+    String rateePrefix,
     Optional<Path> holdOutRatees,
     double maxRejectedShare) {
 
@@ -48,6 +51,7 @@ public record ImportOptions(
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(timeFormat, "timeFormat");
     Objects.requireNonNull(idPrefix, "idPrefix");
+    Objects.requireNonNull(rateePrefix, "rateePrefix");
     Objects.requireNonNull(holdOutRatees, "holdOutRatees");
     for (String column : new String[] {rater, ratee, rating, time}) {
       if (column == null || column.isBlank()) {

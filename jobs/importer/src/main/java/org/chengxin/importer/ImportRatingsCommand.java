@@ -22,7 +22,7 @@ public final class ImportRatingsCommand {
       Arguments cli = new Arguments("scripts/import-ratings", "Writes OUT/events/YYYY-MM-DD/ratings.jsonl (one "
           + "buyer_to_seller rating event per row, by its UTC day);\nCOL is a 0-based column index, or a header name with "
           + "--header. See docs/rater-reliability.md.");
-      Arg<Path> input = cli.requiredPath("input", "FILE", "delimited rating file");
+      Arg<Path> input = cli.requiredPath("input", "FILE", "delimited rating file (gzip when its name ends in .gz)");
       Arg<Path> out = cli.requiredPath("out", "DIR", "output folder; OUT/events must not exist yet");
       Arg<Character> delimiter = cli.delimiter("delimiter", "field separator", ',');
       Arg<Boolean> header = cli.flag("header", "the first line names the columns");
@@ -42,6 +42,8 @@ public final class ImportRatingsCommand {
           "unix-seconds");
       Arg<String> timeZone = cli.text("time-zone", "ZONE", "zone of times without one", "UTC");
       Arg<String> idPrefix = cli.text("id-prefix", "P", "prefix for account, rating and trade ids, e.g. 'ba-' (default none)");
+      Arg<String> rateePrefix = cli.text("ratee-prefix", "P", "prefix for rated accounts' ids after --id-prefix, when raters and "
+          + "ratees are separate id spaces (users and products: user 5 is not product 5) (default none)");
       Arg<Path> holdOutRatees = cli.path("hold-out-ratees", "FILE",
           "accounts (first column, same delimiter) whose received ratings are left out");
       Arg<Double> maxRejectedShare = cli.number("max-rejected-share", "P", "refuse the import when more rows are rejected",
@@ -55,7 +57,7 @@ public final class ImportRatingsCommand {
             ratee.value(), rating.value(), time.value(), scaleMin.optional().orElse(Double.NEGATIVE_INFINITY),
             scaleMax.optional().orElse(Double.POSITIVE_INFINITY), positiveMin.value(), negativeMax.value(),
             TimeFormat.parse(timeFormat.value(), ZoneId.of(timeZone.value())), idPrefix.optional().orElse(""),
-            holdOutRatees.optional(), maxRejectedShare.value());
+            rateePrefix.optional().orElse(""), holdOutRatees.optional(), maxRejectedShare.value());
       } catch (IllegalArgumentException | java.time.DateTimeException e) {
         throw new UsageException(e.getMessage());
       }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.chengxin.core.csv.Delimited;
 import org.chengxin.core.event.EventFields;
 import org.chengxin.core.event.EventKind;
@@ -133,7 +135,7 @@ public final class RatingImporter {
     Map<RatingScore, Long> byScore = new EnumMap<>(RatingScore.class);
     TreeMap<LocalDate, Long> perDay = new TreeMap<>();
     Files.createDirectories(staging);
-    try (BufferedReader in = Files.newBufferedReader(options.input(), StandardCharsets.UTF_8);
+    try (BufferedReader in = open(options.input());
         DayFiles out = new DayFiles(staging)) {
       String line = in.readLine();
       long lineNumber = 1;
@@ -206,7 +208,7 @@ public final class RatingImporter {
       return reject(ImportReject.MISSING_ID);
     }
     rater = options.idPrefix() + rater;
-    ratee = options.idPrefix() + ratee;
+    ratee = options.idPrefix() + options.rateePrefix() + ratee;
     if (!ID.matcher(rater).matches() || !ID.matcher(ratee).matches()) {
       return reject(ImportReject.MALFORMED_ID);
     }
@@ -269,10 +271,18 @@ public final class RatingImporter {
       try (Stream<String> lines = Files.lines(options.holdOutRatees().get(), StandardCharsets.UTF_8)) {
         lines.map(format::split)
             .filter(f -> f != null && !f.get(0).isBlank())
-            .forEach(f -> ids.add(options.idPrefix() + f.get(0).strip()));
+            .forEach(f -> ids.add(options.idPrefix() + options.rateePrefix() + f.get(0).strip()));
       }
     }
     return ids;
+  }
+
+  /** The input as UTF-8 text; a file named *.gz is gunzipped on the way (data sets are often shipped so). */
+  private static BufferedReader open(Path input) throws IOException {
+    if (!input.getFileName().toString().endsWith(".gz")) {
+      return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+    }
+    return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(input), 1 << 16), StandardCharsets.UTF_8));
   }
 
   private static String stripBom(String line) {

@@ -32,7 +32,7 @@ class RatingImporterTest {
   private ImportOptions options(char delimiter, boolean header, String rater, String ratee, String rating, String time,
       double positiveMin, double negativeMax, String timeFormat) {
     return new ImportOptions(dir.resolve("in.txt"), dir.resolve("out"), delimiter, header, rater, ratee, rating, time,
-        -10, 10, positiveMin, negativeMax, TimeFormat.parse(timeFormat, ZoneOffset.UTC), "ba-", Optional.empty(), 0.5);
+        -10, 10, positiveMin, negativeMax, TimeFormat.parse(timeFormat, ZoneOffset.UTC), "ba-", "", Optional.empty(), 0.5);
   }
 
   private RatingImporter.Result importFile(ImportOptions options, String... lines) throws IOException {
@@ -63,6 +63,26 @@ class RatingImporterTest {
   }
 
   @Test
+  void aGzippedReviewFileWithUsersAndProductsInSeparateIdSpacesKeepsThemApart() throws IOException {
+    // As YelpChi ships: "user product stars label date", space separated, gzip; user 5 and product 5 are two accounts.
+    ImportOptions o = new ImportOptions(dir.resolve("reviews.gz"), dir.resolve("out"), ' ', false, "0", "1", "2", "4", 1, 5, 4, 2,
+        TimeFormat.parse("iso", ZoneOffset.UTC), "y-", "p", Optional.empty(), 0.5);
+    try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(o.input()))) {
+      gzip.write("5 5 5.0 -1 2011-06-08\n5 7 1.0 1 2011-06-09\n".getBytes(StandardCharsets.UTF_8));
+    }
+    RatingImporter.Result r = new RatingImporter(o, NOW).run();
+
+    assertEquals(2, r.written(), "user 5 rating product 5 is no self-rating");
+    JsonNode first = JSON.readTree(Files.readAllLines(dir.resolve("out/events/2011-06-08/ratings.jsonl")).get(0));
+    assertEquals("y-5", first.get("rater_id").asText());
+    assertEquals("y-p5", first.get("ratee_id").asText());
+    assertEquals("y-r1", first.get("rating_id").asText(), "the rating of the file's first line");
+    JsonNode second = JSON.readTree(Files.readAllLines(dir.resolve("out/events/2011-06-09/ratings.jsonl")).get(0));
+    assertEquals("y-p7", second.get("ratee_id").asText());
+    assertEquals("negative", second.get("score").asText());
+  }
+
+  @Test
   void eventsPassTheIngestValidator() throws IOException {
     ImportOptions o = options(',', false, "0", "1", "2", "3", 1, -1, "unix-seconds");
     importFile(o, "7188,1,10,1407470400");
@@ -75,7 +95,7 @@ class RatingImporterTest {
   @Test
   void tabFileWithHeaderNamesAndAnIsoTimeOnAFiveStarScale() throws IOException {
     ImportOptions o = new ImportOptions(dir.resolve("in.txt"), dir.resolve("out"), '\t', true, "user", "shop", "stars", "when",
-        1, 5, 4, 2, TimeFormat.parse("iso", ZoneOffset.UTC), "", Optional.empty(), 0.5);
+        1, 5, 4, 2, TimeFormat.parse("iso", ZoneOffset.UTC), "", "", Optional.empty(), 0.5);
     RatingImporter.Result r = importFile(o, "stars\twhen\tuser\tshop", "5\t2024-03-01T10:00:00Z\tu1\ts1",
         "3\t2024-03-01T11:00:00+08:00\tu2\ts1", "1\t2024-03-02\tu3\ts1", "6\t2024-03-02\tu4\ts1");
     assertEquals(4, r.read());
@@ -94,7 +114,7 @@ class RatingImporterTest {
     assertFalse(Files.exists(dir.resolve("out/events")), "an id with ';' is malformed and the import refused");
     RatingImporter importer = new RatingImporter(
         new ImportOptions(dir.resolve("in.txt"), dir.resolve("out2"), '|', false, "0", "1", "2", "3", -10, 10, 1, -1,
-            TimeFormat.parse("pattern:dd/MM/yyyy HH:mm", ZoneId.of("Asia/Shanghai")), "", Optional.empty(), 0.5),
+            TimeFormat.parse("pattern:dd/MM/yyyy HH:mm", ZoneId.of("Asia/Shanghai")), "", "", Optional.empty(), 0.5),
         NOW);
     RatingImporter.Outcome outcome = importer.convert("\"x\"\"1\"|y|2|01/03/2024 08:00", 1);
     assertEquals(ImportReject.MALFORMED_ID, outcome.reject(), "x\"1 is not an id");
@@ -138,7 +158,7 @@ class RatingImporterTest {
   void heldOutRateesLoseTheirReceivedRatingsOnly() throws IOException {
     Files.writeString(dir.resolve("labels.csv"), "2,-1\n");
     ImportOptions o = new ImportOptions(dir.resolve("in.txt"), dir.resolve("out"), ',', false, "0", "1", "2", "3", -10, 10,
-        1, -1, TimeFormat.parse("unix-seconds", ZoneOffset.UTC), "ba-", Optional.of(dir.resolve("labels.csv")), 0.5);
+        1, -1, TimeFormat.parse("unix-seconds", ZoneOffset.UTC), "ba-", "", Optional.of(dir.resolve("labels.csv")), 0.5);
     RatingImporter.Result r = importFile(o, "1,2,5,1407470400", "2,1,5,1407470400");
     assertEquals(1, r.heldOut());
     assertEquals(1, r.written());

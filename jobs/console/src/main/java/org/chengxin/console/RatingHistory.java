@@ -1,6 +1,5 @@
 package org.chengxin.console;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ record RatingHistory(List<String> days, List<Series> series, List<String> gaps) 
   /** One stack of the chart: {@code kind} a score or a pattern, its count per day of {@code days}. */
   record Series(String kind, boolean flagged, List<Long> counts) {}
 
-  static RatingHistory read(Connection duck, Partitions partitions, String seller, LocalDate asOf) throws SQLException {
+  static RatingHistory read(DuckReader duck, Partitions partitions, String seller, LocalDate asOf) throws SQLException {
     List<String> gaps = new ArrayList<>();
     Optional<String> flags = partitions.asOf("rating_flags", asOf);
     Optional<String> ratings = partitions.between("ratings", LocalDate.EPOCH, asOf);
@@ -64,7 +63,7 @@ record RatingHistory(List<String> days, List<Series> series, List<String> gaps) 
           + " WHERE ratee_id = ? AND direction = 'buyer_to_seller'");
       parameters.add(seller);
     });
-    DuckQuery rows = DuckQuery.run(duck, String.join(" UNION ALL ", branches), parameters.toArray());
+    DuckQuery rows = duck.query(String.join(" UNION ALL ", branches), parameters.toArray());
 
     // A rating caught by two patterns counts once, under the one that scored it highest (a tie: the first by name).
     Map<String, Flag> flagged = new HashMap<>();

@@ -1,7 +1,6 @@
 package org.chengxin.console;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
   /** {@code trades} between a buyer and a seller; 0 on a buyer's link to a key or, without trades, to its ring. */
   record Link(String source, String target, long trades) {}
 
-  static RingGraph read(Connection duck, Partitions partitions, String seller, LocalDate asOf) throws SQLException {
+  static RingGraph read(DuckReader duck, Partitions partitions, String seller, LocalDate asOf) throws SQLException {
     Optional<String> rings = partitions.asOf("rings", asOf);
     Optional<String> members = partitions.asOf("ring_members", asOf);
     if (rings.isEmpty() || members.isEmpty()) {
@@ -52,7 +51,7 @@ record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
     }
     // The rings' members with the rings' window in one statement. The window's days as text: a
     // timestamp column may come as a plain or a zoned timestamp, and a day either side covers both.
-    DuckQuery accounts = DuckQuery.run(duck, "WITH sellers_rings AS (SELECT ring_id, first_activity_at, last_activity_at FROM " + rings.get()
+    DuckQuery accounts = duck.query("WITH sellers_rings AS (SELECT ring_id, first_activity_at, last_activity_at FROM " + rings.get()
         + " WHERE list_contains(seller_ids, ?) ORDER BY suspiciousness DESC LIMIT " + MAX_RINGS + ") "
         + "SELECT account_id, role, ring_id, member_score, CAST((SELECT min(first_activity_at) FROM sellers_rings) AS VARCHAR), "
         + "CAST((SELECT max(last_activity_at) FROM sellers_rings) AS VARCHAR) FROM " + members.get()
@@ -98,7 +97,7 @@ record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
       // The drawn buyers' trades in one statement; the pairs and the shared keys are counted from them here.
       List<String> drawnBuyers = nodes.values().stream().filter(node -> node.kind().equals(BUYER)).map(Node::id).toList();
       Set<String> drawnSellers = nodes.values().stream().filter(node -> !node.kind().equals(BUYER)).map(Node::id).collect(Collectors.toSet());
-      List<List<Object>> ringTrades = drawnBuyers.isEmpty() ? List.of() : DuckQuery.run(duck, "SELECT buyer_id, seller_id, device_key, ip_key, "
+      List<List<Object>> ringTrades = drawnBuyers.isEmpty() ? List.of() : duck.query("SELECT buyer_id, seller_id, device_key, ip_key, "
           + "address_key FROM " + trades.get() + " WHERE buyer_id IN (" + String.join(", ", Collections.nCopies(drawnBuyers.size(), "?")) + ")",
           drawnBuyers.toArray()).rows();
       Map<List<String>, Long> tradesPerPair = new HashMap<>();

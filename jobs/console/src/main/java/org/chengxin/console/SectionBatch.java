@@ -3,7 +3,6 @@ package org.chengxin.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +33,7 @@ final class SectionBatch {
   }
 
   /** The sections in the order added, each with its rows (at most 200) or why it has none. */
-  List<EvidenceTable> run(Connection duck) throws SQLException {
+  List<EvidenceTable> run(DuckReader duck) throws SQLException {
     List<String> branches = new ArrayList<>();
     List<Object> parameters = new ArrayList<>();
     for (int i = 0; i < lookups.size(); i++) {
@@ -52,7 +51,7 @@ final class SectionBatch {
       rows.add(new ArrayList<>());
     });
     if (!branches.isEmpty()) {
-      DuckQuery all = DuckQuery.run(duck, String.join(" UNION ALL ", branches) + " ORDER BY section, n", parameters.toArray());
+      DuckQuery all = duck.query(String.join(" UNION ALL ", branches) + " ORDER BY section, n", parameters.toArray());
       for (List<Object> row : all.rows()) {
         int section = ((Number) row.get(0)).intValue();
         JsonNode values = parse((String) row.get(2));

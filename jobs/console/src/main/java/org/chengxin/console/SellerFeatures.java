@@ -1,6 +1,5 @@
 package org.chengxin.console;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,12 +30,12 @@ final class SellerFeatures {
     this.partitions = partitions;
   }
 
-  EvidenceTable of(Connection duck, String seller, LocalDate asOf) throws SQLException {
+  EvidenceTable of(DuckReader duck, String seller, LocalDate asOf) throws SQLException {
     Optional<String> files = partitions.asOf(TABLE, asOf);
     if (files.isEmpty()) {
       return new EvidenceTable(TITLE, List.of(), List.of(), "no " + TABLE + " table in the warehouse by " + asOf);
     }
-    DuckQuery own = DuckQuery.run(duck, "SELECT " + FEATURES + " FROM " + files.get() + " WHERE seller_id = ?",
+    DuckQuery own = duck.query("SELECT " + FEATURES + " FROM " + files.get() + " WHERE seller_id = ?",
         seller);
     if (own.rows().isEmpty()) {
       return new EvidenceTable(TITLE, List.of(), List.of(), "nothing for this seller in " + TABLE);
@@ -54,13 +53,13 @@ final class SellerFeatures {
     return new EvidenceTable(TITLE, columns, rows, null);
   }
 
-  private Map<String, List<Object>> platform(Connection duck, String files) throws SQLException {
+  private Map<String, List<Object>> platform(DuckReader duck, String files) throws SQLException {
     String key = files + "@" + partitions.changed(TABLE);
     Map<String, List<Object>> known = percentiles.get(key);
     if (known != null) {
       return known;
     }
-    DuckQuery quantiles = DuckQuery.run(duck, "SELECT feature, quantile_cont(value, 0.5), quantile_cont(value, 0.9), "
+    DuckQuery quantiles = duck.query("SELECT feature, quantile_cont(value, 0.5), quantile_cont(value, 0.9), "
         + "quantile_cont(value, 0.99) FROM (UNPIVOT (SELECT COLUMNS(" + FEATURES + ")::DOUBLE FROM " + files
         + ") ON COLUMNS(*) "
         + "INTO NAME feature VALUE value) GROUP BY feature");

@@ -1,6 +1,5 @@
 package org.chengxin.console;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -131,20 +130,19 @@ final class WarehouseEvidence {
         .add("Rings the seller is in", "rings", partitions.asOf("rings", asOf), missing("rings", asOf),
             "SELECT ring_id, seller_count, buyer_count, ring_trades, round(suspiciousness, 3) AS suspiciousness, reason FROM %s "
                 + "WHERE list_contains(seller_ids, ?) ORDER BY suspiciousness DESC", seller);
-    try (Connection duck = this.duck.connect()) {
-      List<EvidenceTable> read = batch.run(duck);
-      List<EvidenceTable> sections = new ArrayList<>(List.of(read.get(0), features.of(duck, seller, asOf), read.get(1), read.get(2),
-          read.get(3), uncertified(read.get(4), read.get(3)), read.get(5), read.get(6)));
-      List<List<String>> rings = read.get(6).rows();
-      SectionBatch members = new SectionBatch();
-      for (List<String> ring : rings.subList(0, Math.min(MAX_RINGS, rings.size()))) {
-        members.add("Members of " + ring.get(0), "ring_members", partitions.asOf("ring_members", asOf), missing("ring_members", asOf),
-            "SELECT account_id, role, round(member_score, 3) AS member_score FROM %s WHERE ring_id = ? ORDER BY role DESC, member_score DESC",
-            ring.get(0));
-      }
-      sections.addAll(members.run(duck));
-      return new CaseEvidence(sections, RingGraph.read(duck, partitions, seller, asOf), RatingHistory.read(duck, partitions, seller, asOf));
+    DuckReader duck = this.duck.reader();
+    List<EvidenceTable> read = batch.run(duck);
+    List<EvidenceTable> sections = new ArrayList<>(List.of(read.get(0), features.of(duck, seller, asOf), read.get(1), read.get(2),
+        read.get(3), uncertified(read.get(4), read.get(3)), read.get(5), read.get(6)));
+    List<List<String>> rings = read.get(6).rows();
+    SectionBatch members = new SectionBatch();
+    for (List<String> ring : rings.subList(0, Math.min(MAX_RINGS, rings.size()))) {
+      members.add("Members of " + ring.get(0), "ring_members", partitions.asOf("ring_members", asOf), missing("ring_members", asOf),
+          "SELECT account_id, role, round(member_score, 3) AS member_score FROM %s WHERE ring_id = ? ORDER BY role DESC, member_score DESC",
+          ring.get(0));
     }
+    sections.addAll(members.run(duck));
+    return new CaseEvidence(sections, RingGraph.read(duck, partitions, seller, asOf), RatingHistory.read(duck, partitions, seller, asOf));
   }
 
   private static String missing(String table, LocalDate asOf) {

@@ -73,8 +73,8 @@ final class ClusterCommand implements Callable<Integer> {
       description = "the Flink job manager's RPC port, which the task manager registers at (default: ${DEFAULT-VALUE})")
   private int flinkRpcPort;
 
-  @Option(names = "--taskmanager-memory", paramLabel = "SIZE", defaultValue = "1728m",
-      description = "the Flink task manager's whole process size (default: ${DEFAULT-VALUE}, Flink's own)")
+  @Option(names = "--taskmanager-memory", paramLabel = "SIZE", defaultValue = "2g",
+      description = "the Flink task manager's whole process size, 512m of it network buffers (default: ${DEFAULT-VALUE})")
   private String taskManagerMemory;
 
   enum Action { UP, DOWN, STATUS }

@@ -75,6 +75,7 @@ final class FlinkSession {
         "  memory:",
         "    process:",
         "      size: " + taskManagerMemory,
+        // The ingest's batch exchanges (a dozen steps deployed at once) ran out of the default 128 MB of buffers.
         "    network:",
         "      min: 512m",
         "      max: 512m",

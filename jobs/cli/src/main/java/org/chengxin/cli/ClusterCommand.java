@@ -58,7 +58,7 @@ final class ClusterCommand implements Callable<Integer> {
   private int uiPort;
 
   @Option(names = "--dir", paramLabel = "DIR",
-      description = "the cluster's folder: Spark home, logs, work folders, process ids (default: target/cluster in the checkout)")
+      description = "the cluster's folder: Spark home, Flink config, logs, work folders, process ids (default: target/cluster in the checkout)")
   private Path clusterDir;
 
   @Option(names = "--worker-memory", paramLabel = "SIZE", defaultValue = "2g",

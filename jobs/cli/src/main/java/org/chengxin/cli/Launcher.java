@@ -20,8 +20,9 @@ import java.util.Properties;
  * JVM flags where Spark runs. Output and input are the child's own (inherited).
  */
 public final class Launcher {
-  /** The ingest's option naming a Flink session cluster: the launcher then adds the job jar. */
+  /** The ingest's option naming a Flink session cluster: the launcher then adds the job jar ({@link #JOB_JAR}). */
   static final String FLINK_MASTER = "--flink-master";
+  private static final String JOB_JAR = "--job-jar";
 
   private final Path home;
   private final Map<String, String> environment;
@@ -74,9 +75,8 @@ public final class Launcher {
     command.add(module.resolve("target/classes") + java.io.File.pathSeparator + recordedClasspath(module));
     command.add(main.className());
     command.addAll(args);
-    if (main.module().equals(JavaMain.FLINK) && args.stream().anyMatch(a -> a.equals(FLINK_MASTER) || a.startsWith(FLINK_MASTER + "="))
-        && !args.contains("--job-jar")) {
-      command.addAll(List.of("--job-jar", jobJar(JavaMain.FLINK).toString()));
+    if (main.module().equals(JavaMain.FLINK) && hasOption(args, FLINK_MASTER) && !hasOption(args, JOB_JAR)) {
+      command.addAll(List.of(JOB_JAR, jobJar(JavaMain.FLINK).toString()));
     }
     return command;
   }
@@ -92,6 +92,11 @@ public final class Launcher {
    */
   List<String> engineClasspath(String module) {
     return Arrays.asList(recordedClasspath(home.resolve(module)).split(java.io.File.pathSeparator));
+  }
+
+  /** Whether {@code args} give {@code option}, as {@code --name VALUE} or {@code --name=VALUE}. */
+  private static boolean hasOption(List<String> args, String option) {
+    return args.stream().anyMatch(arg -> arg.equals(option) || arg.startsWith(option + "="));
   }
 
   /** The {@code --master} of a Spark main's arguments when it is a cluster's (not embedded local). */

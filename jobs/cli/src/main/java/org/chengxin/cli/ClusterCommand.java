@@ -21,21 +21,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code chengxin cluster up|down|status}: a Spark standalone cluster on loopback, a master and
- * two workers, each its own JVM, started from the project's own Spark dependencies (these machines
- * cannot download a Spark distribution; a company's cluster has its own). A worker starts its
- * executors from a Spark home, so {@code up} lays one out under {@code target/cluster/spark-home}:
- * the jars of the build's Spark classpath and a {@code RELEASE} file. The jobs reach it with
- * {@code --spark-master spark://127.0.0.1:PORT}, which ships the job jar to the executors.
+ * {@code chengxin cluster up|down|status}: a Spark standalone cluster and a Flink session cluster
+ * on loopback, each process its own JVM, started from the project's own Spark and Flink
+ * dependencies (these machines cannot download a distribution; a company's cluster has its own).
+ * Spark: a master and two workers. A worker starts its executors from a Spark home, so {@code up}
+ * lays one out under {@code target/cluster/spark-home}: the jars of the build's Spark classpath and
+ * a {@code RELEASE} file. The jobs reach it with {@code --spark-master spark://127.0.0.1:PORT},
+ * which ships the job jar to the executors. Flink: a job manager and a task manager
+ * ({@link FlinkSession}); the ingest reaches it with {@code --flink-master 127.0.0.1:PORT}, which
+ * submits the ingest job jar.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-    description = {"Starts, stops or shows a Spark standalone cluster on loopback: a master and two workers, each a "
-        + "separate JVM from the project's own Spark dependencies; logs and process ids under target/cluster.",
-        "Then: scripts/nightly --spark-master spark://127.0.0.1:7077 (or any Spark job with --spark-master).",
+    description = {"Starts, stops or shows a Spark standalone cluster (a master and two workers) and a Flink session "
+        + "cluster (a job manager and a task manager) on loopback, each process a separate JVM from the project's own "
+        + "Spark and Flink dependencies; logs and process ids under target/cluster.",
+        "Then: scripts/nightly --spark-master spark://127.0.0.1:7077 --flink-master 127.0.0.1:8081 (or any Spark job "
+            + "with --spark-master, scripts/ingest with --flink-master).",
         "Exit status: 0 done (status: the cluster is up), 1 it failed, 3 (status) the cluster is down."})
 final class ClusterCommand implements Callable<Integer> {
   private static final String LOOPBACK = "127.0.0.1";
   private static final int WORKERS = 2;
+  /** The Spark master and workers, the Flink job manager and task manager. */
+  private static final int PROCESSES = 1 + WORKERS + 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Launcher launcher;
@@ -51,12 +58,24 @@ final class ClusterCommand implements Callable<Integer> {
   private int uiPort;
 
   @Option(names = "--dir", paramLabel = "DIR",
-      description = "the cluster's folder: Spark home, logs, work folders, process ids (default: target/cluster in the checkout)")
+      description = "the cluster's folder: Spark home, Flink config, logs, work folders, process ids (default: target/cluster in the checkout)")
   private Path clusterDir;
 
   @Option(names = "--worker-memory", paramLabel = "SIZE", defaultValue = "2g",
       description = "memory each worker offers its executors (default: ${DEFAULT-VALUE})")
   private String workerMemory;
+
+  @Option(names = "--flink-port", paramLabel = "PORT", defaultValue = "8081",
+      description = "the Flink job manager's REST API and web UI, where jobs are submitted (default: ${DEFAULT-VALUE})")
+  private int flinkPort;
+
+  @Option(names = "--flink-rpc-port", paramLabel = "PORT", defaultValue = "6123",
+      description = "the Flink job manager's RPC port, which the task manager registers at (default: ${DEFAULT-VALUE})")
+  private int flinkRpcPort;
+
+  @Option(names = "--taskmanager-memory", paramLabel = "SIZE", defaultValue = "2g",
+      description = "the Flink task manager's whole process size, 512m of it network buffers (default: ${DEFAULT-VALUE})")
+  private String taskManagerMemory;
 
   enum Action { UP, DOWN, STATUS }
 
@@ -81,6 +100,10 @@ final class ClusterCommand implements Callable<Integer> {
     return "spark://" + LOOPBACK + ":" + masterPort;
   }
 
+  private FlinkSession flink() {
+    return new FlinkSession(launcher, dir(), LOOPBACK, flinkRpcPort, flinkPort, taskManagerMemory);
+  }
+
   private int up() throws IOException, InterruptedException {
     if (!alive().isEmpty()) {
       System.err.println("[chengxin] cluster is already up (scripts/chengxin cluster status; down to stop it)");
@@ -88,16 +111,23 @@ final class ClusterCommand implements Callable<Integer> {
     }
     Path sparkHome = sparkHome();
     Files.createDirectories(dir().resolve("logs"));
-    start("master", sparkHome, List.of("org.apache.spark.deploy.master.Master", "--host", LOOPBACK, "--port",
+    // Sized before anything starts: a failure here leaves no process behind.
+    FlinkSession flink = flink();
+    Path flinkConf = flink.writeConfig();
+    List<String> jobManager = flink.jobManager(flinkConf);
+    List<String> taskManager = flink.taskManager(flinkConf);
+    startSpark("master", sparkHome, List.of("org.apache.spark.deploy.master.Master", "--host", LOOPBACK, "--port",
         String.valueOf(masterPort), "--webui-port", String.valueOf(uiPort)));
     for (int w = 1; w <= WORKERS; w++) {
       Path work = Files.createDirectories(dir().resolve("work-" + w));
-      start("worker-" + w, sparkHome, List.of("org.apache.spark.deploy.worker.Worker", masterUrl(), "--host", LOOPBACK,
+      startSpark("worker-" + w, sparkHome, List.of("org.apache.spark.deploy.worker.Worker", masterUrl(), "--host", LOOPBACK,
           "--cores", "1", "--memory", workerMemory, "--webui-port", String.valueOf(uiPort + w), "--work-dir", work.toString()));
     }
+    start(FlinkSession.JOB_MANAGER, new ProcessBuilder(jobManager));
+    start(FlinkSession.TASK_MANAGER, new ProcessBuilder(taskManager));
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
-      if (aliveWorkers().orElse(0) == WORKERS) {
+      if (aliveWorkers().orElse(0) == WORKERS && flinkTaskManagers().orElse(0) == 1) {
         print();
         return 0;
       }
@@ -120,7 +150,7 @@ final class ClusterCommand implements Callable<Integer> {
       }
     }
     Files.createDirectories(jars);
-    for (String entry : launcher.sparkClasspath()) {
+    for (String entry : launcher.engineClasspath(JavaMain.SPARK)) {
       Path jar = Path.of(entry);
       if (entry.endsWith(".jar") && !Files.exists(jars.resolve(jar.getFileName()))) {
         Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
@@ -131,17 +161,21 @@ final class ClusterCommand implements Callable<Integer> {
     return home;
   }
 
-  private void start(String name, Path sparkHome, List<String> mainAndArgs) throws IOException {
+  private void startSpark(String name, Path sparkHome, List<String> mainAndArgs) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
     command.addAll(launcher.sparkJvmFlags());
     command.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*"));
     command.addAll(mainAndArgs);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir().resolve("logs/" + name + ".log").toFile());
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("SPARK_HOME", sparkHome.toString());
     builder.environment().put("SPARK_SCALA_VERSION", "2.13");
     builder.environment().put("SPARK_LOCAL_IP", LOOPBACK);
-    Process process = builder.start();
+    start(name, builder);
+  }
+
+  /** Starts one of the cluster's processes, its output in logs/NAME.log, and records its pid file. */
+  private void start(String name, ProcessBuilder builder) throws IOException {
+    Process process = builder.redirectErrorStream(true).redirectOutput(dir().resolve("logs/" + name + ".log").toFile()).start();
     // The start time beside the pid: a pid the system later gives another process is not ours to stop.
     Files.writeString(dir().resolve(name + ".pid"),
         process.pid() + " " + process.toHandle().info().startInstant().map(Object::toString).orElse(""));
@@ -174,12 +208,16 @@ final class ClusterCommand implements Callable<Integer> {
   }
 
   private void print() throws IOException {
-    System.out.println("master " + masterUrl() + " (processes " + alive().size() + " of " + (WORKERS + 1) + ", workers alive "
-        + aliveWorkers().map(String::valueOf).orElse("unknown") + ")");
+    System.out.println("processes " + alive().size() + " of " + PROCESSES);
+    System.out.println("master " + masterUrl() + " (workers alive " + aliveWorkers().map(String::valueOf).orElse("unknown") + ")");
     System.out.println("master UI http://" + LOOPBACK + ":" + uiPort + "/");
     for (int w = 1; w <= WORKERS; w++) {
       System.out.println("worker-" + w + " UI http://" + LOOPBACK + ":" + (uiPort + w) + "/");
     }
+    FlinkSession flink = flink();
+    System.out.println("flink --flink-master " + flink.restAddress() + " (task managers registered "
+        + flinkTaskManagers().map(String::valueOf).orElse("unknown") + ")");
+    System.out.println("flink UI " + flink.webUi());
     System.out.println("logs " + dir().resolve("logs"));
   }
 
@@ -212,12 +250,20 @@ final class ClusterCommand implements Callable<Integer> {
 
   /** Workers the master counts as alive, from its UI's JSON; empty when the master does not answer. */
   private Optional<Integer> aliveWorkers() {
+    return json("http://" + LOOPBACK + ":" + uiPort + "/json/").map(master -> master.path("aliveworkers").asInt());
+  }
+
+  /** Task managers registered at the Flink job manager, from its REST API; empty when it does not answer. */
+  private Optional<Integer> flinkTaskManagers() {
+    return json(flink().webUi() + "overview").map(overview -> overview.path("taskmanagers").asInt());
+  }
+
+  /** The JSON a process's web UI answers at {@code url}; empty when it does not answer. */
+  private static Optional<JsonNode> json(String url) {
     try {
       HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + uiPort + "/json/")).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      JsonNode master = JSON.readTree(response.body());
-      return Optional.of(master.path("aliveworkers").asInt());
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

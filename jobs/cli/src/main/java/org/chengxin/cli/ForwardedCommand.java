@@ -30,7 +30,7 @@ public final class ForwardedCommand implements Callable<Integer> {
 
   static final List<Spec> SPECS = List.of(
       new Spec("ingest", "the Flink ingest job alone: validation, pseudonymisation, dead letters, Parquet (docs/ingest.md)",
-          new JavaMain("jobs/ingest", "org.chengxin.ingest.IngestJob", "6g"), null),
+          new JavaMain(JavaMain.FLINK, "org.chengxin.ingest.IngestJob", "6g"), null),
       new Spec("run-job", "one Spark job, or all of them in dependency order (run-job NAME ...; run-job all --help lists them)",
           new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.NightlySparkJobs", "6g"), "--job"),
       new Spec("show", "print a table as JSON Lines or CSV (show TABLE ...; docs/tables.md)",
@@ -69,9 +69,9 @@ public final class ForwardedCommand implements Callable<Integer> {
       new Spec("bench-dense-block", "the dense-block kernel with FRAUDAR's objective timed on a rating file, its block against FRAUDAR's reference (docs/rings.md)",
           new JavaMain("jobs/graph", "org.chengxin.graph.fraudar.DenseBlockBenchmark", "3g"), null),
       new Spec("ingest-benchmark", "the ingest stages timed one by one on one day (a step of bench-ingest)",
-          new JavaMain("jobs/ingest", "org.chengxin.ingest.IngestBenchmark", "6g"), null, true),
+          new JavaMain(JavaMain.FLINK, "org.chengxin.ingest.IngestBenchmark", "6g"), null, true),
       new Spec("backfill-benchmark", "a multi-day backfill timed (a step of bench-ingest --backfill-days)",
-          new JavaMain("jobs/ingest", "org.chengxin.ingest.BackfillBenchmark", "6g"), null, true));
+          new JavaMain(JavaMain.FLINK, "org.chengxin.ingest.BackfillBenchmark", "6g"), null, true));
 
   private final Spec spec;
   private final Launcher launcher;

@@ -11,6 +11,9 @@ package org.chengxin.cli;
 public record JavaMain(String module, String className, String defaultHeap) {
 
   static final String SPARK = "jobs/spark";
+  static final String FLINK = "jobs/ingest";
+  /** Not a main's module: the Flink session cluster's classpath (FlinkSession). */
+  static final String FLINK_SESSION = "jobs/flink-session";
 
   /** Spark on Java 17 needs its module-opening flags (see launch.properties). */
   boolean needsSparkFlags() {

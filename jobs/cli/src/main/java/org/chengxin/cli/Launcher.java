@@ -20,6 +20,10 @@ import java.util.Properties;
  * JVM flags where Spark runs. Output and input are the child's own (inherited).
  */
 public final class Launcher {
+  /** The ingest's option naming a Flink session cluster: the launcher then adds the job jar ({@link #JOB_JAR}). */
+  static final String FLINK_MASTER = "--flink-master";
+  private static final String JOB_JAR = "--job-jar";
+
   private final Path home;
   private final Map<String, String> environment;
   private final Properties launch;
@@ -61,7 +65,7 @@ public final class Launcher {
     command.add("-Dlog4j2.configurationFile=" + home.resolve("scripts/lib/log4j2.properties"));
     if (main.needsSparkFlags()) {
       command.addAll(sparkJvmFlags());
-      clusterMaster(args).ifPresent(master -> command.add("-Dspark.jars=" + jobJar()));
+      clusterMaster(args).ifPresent(master -> command.add("-Dspark.jars=" + jobJar(JavaMain.SPARK)));
     }
     String extra = environment.getOrDefault("CHENGXIN_JAVA_OPTS", "").trim();
     if (!extra.isEmpty()) {
@@ -71,6 +75,9 @@ public final class Launcher {
     command.add(module.resolve("target/classes") + java.io.File.pathSeparator + recordedClasspath(module));
     command.add(main.className());
     command.addAll(args);
+    if (main.module().equals(JavaMain.FLINK) && hasOption(args, FLINK_MASTER) && !hasOption(args, JOB_JAR)) {
+      command.addAll(List.of(JOB_JAR, jobJar(JavaMain.FLINK).toString()));
+    }
     return command;
   }
 
@@ -79,9 +86,17 @@ public final class Launcher {
     return Arrays.asList(launch.getProperty("spark.jvm.args").trim().split("\\s+"));
   }
 
-  /** Every entry of the Spark module's recorded classpath, provided scope included. */
-  List<String> sparkClasspath() {
-    return Arrays.asList(recordedClasspath(home.resolve(JavaMain.SPARK)).split(java.io.File.pathSeparator));
+  /**
+   * Every entry of an engine module's recorded classpath, provided scope included: the engine and
+   * what the jobs bring, as in an embedded run (the cluster's processes start from it).
+   */
+  List<String> engineClasspath(String module) {
+    return Arrays.asList(recordedClasspath(home.resolve(module)).split(java.io.File.pathSeparator));
+  }
+
+  /** Whether {@code args} give {@code option}, as {@code --name VALUE} or {@code --name=VALUE}. */
+  private static boolean hasOption(List<String> args, String option) {
+    return args.stream().anyMatch(arg -> arg.equals(option) || arg.startsWith(option + "="));
   }
 
   /** The {@code --master} of a Spark main's arguments when it is a cluster's (not embedded local). */
@@ -92,20 +107,22 @@ public final class Launcher {
   }
 
   /**
-   * The shaded Spark job jar, shipped to a cluster's executors as {@code spark.jars} (they hold
-   * none of the jobs' classes); built when missing or older than the last build of the classes.
+   * The shaded job jar of an engine module, shipped to a cluster (Spark's executors as
+   * {@code spark.jars}, a Flink session cluster with the job graph): the cluster holds none of the
+   * jobs' classes. Built when missing or older than the last build of the classes.
    */
-  private Path jobJar() {
-    Path jar = home.resolve(JavaMain.SPARK + "/target/chengxin-spark-" + version() + "-job.jar");
+  private Path jobJar(String module) {
+    Path jar = home.resolve(module + "/target/chengxin-" + Path.of(module).getFileName() + "-" + version() + "-job.jar");
     Path built = home.resolve("target/.chengxin-built");
     try {
       if (!Files.exists(jar) || (Files.exists(built)
           && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(built)) < 0)) {
-        System.err.println("[chengxin] building the Spark job jar for the cluster (mvn -DskipTests package -pl jobs/spark -am) ...");
-        Process build = new ProcessBuilder("mvn", "-B", "-q", "-DskipTests", "package", "-pl", JavaMain.SPARK, "-am")
+        String build = "mvn -DskipTests package -pl " + module + " -am";
+        System.err.println("[chengxin] building the job jar for the cluster (" + build + ") ...");
+        Process building = new ProcessBuilder("mvn", "-B", "-q", "-DskipTests", "package", "-pl", module, "-am")
             .directory(home.toFile()).inheritIO().redirectOutput(Redirect.DISCARD).start();
-        if (build.waitFor() != 0 || !Files.exists(jar)) {
-          throw new IllegalStateException("the Spark job jar did not build: run mvn -DskipTests package -pl jobs/spark -am");
+        if (building.waitFor() != 0 || !Files.exists(jar)) {
+          throw new IllegalStateException("the job jar did not build: run " + build);
         }
       }
       return jar;

@@ -53,6 +53,11 @@ final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--spark-master", paramLabel = "URL", description = "Spark master (default: embedded local[*])")
   private String sparkMaster;
 
+  @Option(names = Launcher.FLINK_MASTER, paramLabel = "HOST:PORT",
+      description = "the REST address of the Flink session cluster the ingest runs on, e.g. 127.0.0.1:8081 "
+          + "(scripts/cluster up; default: embedded local Flink)")
+  private String flinkMaster;
+
   @Option(names = "--skip-ingest", description = "run only the Spark jobs, the sync and the public record (the day's event tables must exist)")
   private boolean skipIngest;
 
@@ -86,7 +91,7 @@ final class NightlyCommand implements Callable<Integer> {
     }
     Path root = warehouse.toAbsolutePath().normalize();
     return NightlyPlan.steps(days, day -> input != null ? input.toAbsolutePath() : sample.resolve(day.toString()),
-        root, Optional.ofNullable(sparkMaster), parts);
+        root, Optional.ofNullable(sparkMaster), Optional.ofNullable(flinkMaster), parts);
   }
 
   @Override

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * records its counts in {@code WAREHOUSE/_runs/DAY.json}, the night's run report.
  */
 final class NightlyPlan {
-  static final JavaMain INGEST = new JavaMain("jobs/ingest", "org.chengxin.ingest.IngestJob", "6g");
+  static final JavaMain INGEST = new JavaMain(JavaMain.FLINK, "org.chengxin.ingest.IngestJob", "6g");
   static final JavaMain SPARK_JOBS = new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.NightlySparkJobs", "6g");
 
   /**
@@ -43,9 +43,10 @@ final class NightlyPlan {
    * The steps for {@code days}, in order.
    *
    * @param inputOf the raw event folder of a day
+   * @param flinkMaster the REST address (HOST:PORT) of the Flink session cluster the ingest runs on; empty: embedded
    */
   static List<Step> steps(List<LocalDate> days, Function<LocalDate, Path> inputOf, Path warehouse,
-      Optional<String> sparkMaster, Parts parts) {
+      Optional<String> sparkMaster, Optional<String> flinkMaster, Parts parts) {
     List<Step> steps = new ArrayList<>();
     for (LocalDate day : days) {
       List<String> dayArgs = List.of("--warehouse", warehouse.toString(), "--date", day.toString());
@@ -53,6 +54,7 @@ final class NightlyPlan {
         Path input = inputOf.apply(day);
         List<String> args = new ArrayList<>(List.of("--input", input.toString()));
         args.addAll(dayArgs);
+        flinkMaster.ifPresent(master -> args.addAll(List.of(Launcher.FLINK_MASTER, master)));
         steps.add(new Step(day, "ingest", INGEST, args, Optional.of(input)));
       }
       if (parts.spark()) {

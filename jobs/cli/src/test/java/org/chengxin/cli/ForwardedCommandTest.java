@@ -80,4 +80,18 @@ class ForwardedCommandTest {
     assertTrue(ingestCommand.stream().noneMatch(arg -> arg.startsWith("--add-opens")), "no Spark flags for Flink");
     assertEquals("6g", new Launcher(home, Map.of()).heap(ingest, Optional.empty()), "the main's own default");
   }
+
+  @Test
+  void anIngestOnAFlinkClusterIsGivenTheShadedJobJar(@TempDir Path home) throws IOException {
+    Files.createDirectories(home.resolve("jobs/ingest/target"));
+    Files.writeString(home.resolve("jobs/ingest/target/classpath.txt"), "/m2/flink.jar\n");
+    Launcher launcher = new Launcher(home, Map.of());
+    Path jar = Files.createFile(home.resolve("jobs/ingest/target/chengxin-ingest-" + launcher.version() + "-job.jar"));
+    JavaMain ingest = ForwardedCommand.mainOf("ingest");
+
+    List<String> onCluster = launcher.command(ingest, Optional.empty(), List.of("--date", "2026-11-01", "--flink-master", "h:8081"));
+    assertEquals(List.of("--flink-master", "h:8081", "--job-jar", jar.toString()), onCluster.subList(onCluster.size() - 4, onCluster.size()));
+    List<String> embedded = launcher.command(ingest, Optional.empty(), List.of("--date", "2026-11-01"));
+    assertEquals(List.of("--date", "2026-11-01"), embedded.subList(embedded.size() - 2, embedded.size()), "an embedded run sends no jar");
+  }
 }

@@ -16,7 +16,7 @@ class NightlyPlanTest {
   @Test
   void eachDayIngestsThenRunsTheSparkJobsAndTheReviewStepsInOneSession() {
     List<NightlyPlan.Step> steps = NightlyPlan.steps(List.of(NOV_1, NOV_2), day -> Path.of("/in", day.toString()),
-        WAREHOUSE, Optional.empty(), NightlyPlan.Parts.ALL);
+        WAREHOUSE, Optional.empty(), Optional.empty(), NightlyPlan.Parts.ALL);
 
     assertEquals(List.of("2026-11-01 ingest", "2026-11-01 spark jobs", "2026-11-02 ingest", "2026-11-02 spark jobs"),
         steps.stream().map(s -> s.day() + " " + s.what()).toList());
@@ -27,15 +27,17 @@ class NightlyPlanTest {
   }
 
   @Test
-  void theSparkMasterGoesToEverySparkStepAndTheIngestCanBeLeftOutOrRunAlone() {
+  void eachMasterGoesToItsEngineStepsAndTheIngestCanBeLeftOutOrRunAlone() {
     List<NightlyPlan.Step> sparkOnly = NightlyPlan.steps(List.of(NOV_1), day -> Path.of("/in"), WAREHOUSE,
-        Optional.of("spark://m:7077"), NightlyPlan.Parts.SKIP_INGEST);
+        Optional.of("spark://m:7077"), Optional.of("m:8081"), NightlyPlan.Parts.SKIP_INGEST);
     assertEquals(List.of("spark jobs"), sparkOnly.stream().map(NightlyPlan.Step::what).toList());
     sparkOnly.forEach(step -> assertEquals(List.of("--master", "spark://m:7077"),
         step.arguments().subList(step.arguments().size() - 2, step.arguments().size())));
 
     List<NightlyPlan.Step> ingestOnly = NightlyPlan.steps(List.of(NOV_1), day -> Path.of("/in"), WAREHOUSE,
-        Optional.of("spark://m:7077"), NightlyPlan.Parts.INGEST_ONLY);
+        Optional.of("spark://m:7077"), Optional.of("m:8081"), NightlyPlan.Parts.INGEST_ONLY);
     assertEquals(List.of("ingest"), ingestOnly.stream().map(NightlyPlan.Step::what).toList());
+    assertEquals(List.of("--input", "/in", "--warehouse", "/w", "--date", "2026-11-01", "--flink-master", "m:8081"),
+        ingestOnly.get(0).arguments());
   }
 }

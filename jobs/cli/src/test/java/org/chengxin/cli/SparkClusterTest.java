@@ -33,8 +33,9 @@ class SparkClusterTest {
     String masterPort = String.valueOf(freePort());
     String uiPort = String.valueOf(freePort());
     String clusterDir = tmp.resolve("cluster").toString();
+    // The Flink session comes up too: free ports, so that a cluster already on the default ones does not fail the test.
     assertEquals(0, chengxin.execute("cluster", "up", "--dir", clusterDir, "--master-port", masterPort, "--ui-port", uiPort,
-        "--worker-memory", "1500m"));
+        "--worker-memory", "1500m", "--flink-port", String.valueOf(freePort()), "--flink-rpc-port", String.valueOf(freePort())));
     try {
       String local = tmp.resolve("local").toString();
       String onCluster = tmp.resolve("on-cluster").toString();

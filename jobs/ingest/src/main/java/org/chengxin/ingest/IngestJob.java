@@ -1,6 +1,7 @@
 package org.chengxin.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -255,7 +256,12 @@ public final class IngestJob {
       conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     }
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    InetSocketAddress cluster = options.flinkMaster();
+    // On a session cluster the job graph and the job jar go to the job manager, as `flink run` sends
+    // them; execute() then waits for the job's end and brings back its accumulators (the counts).
+    StreamExecutionEnvironment env = cluster == null ? StreamExecutionEnvironment.getExecutionEnvironment(conf)
+        : StreamExecutionEnvironment.createRemoteEnvironment(cluster.getHostString(), cluster.getPort(), conf,
+            options.jobJar().toString());
     env.setParallelism(options.parallelism());
     return env;
   }

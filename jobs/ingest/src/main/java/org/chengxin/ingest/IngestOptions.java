@@ -1,5 +1,6 @@
 package org.chengxin.ingest;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.flink.util.TimeUtils;
 import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
@@ -35,6 +37,8 @@ import org.chengxin.core.validation.EventValidator;
  * @param restoreFrom continuous: a retained checkpoint or savepoint to resume from
  * @param acceptNewPseudonymKey bounded: run even when the key differs from the one the warehouse's
  *     latest other day was ingested with (a deliberate key rotation)
+ * @param flinkMaster the REST address of a Flink session cluster to run on; null for the embedded local Flink
+ * @param jobJar with a flinkMaster: the shaded job jar sent to the cluster (our classes and connectors)
  */
 public record IngestOptions(
     List<String> inputs,
@@ -53,7 +57,9 @@ public record IngestOptions(
     int parallelism,
     int maxLineBytes,
     String restoreFrom,
-    boolean acceptNewPseudonymKey) {
+    boolean acceptNewPseudonymKey,
+    InetSocketAddress flinkMaster,
+    Path jobJar) {
 
   /** How the job runs. */
   public enum Mode {
@@ -77,6 +83,9 @@ public record IngestOptions(
     }
     if (maxLineBytes < 256) {
       throw new UsageException("--max-line-bytes must be at least 256");
+    }
+    if (flinkMaster != null && jobJar == null) {
+      throw new UsageException("--flink-master needs --job-jar, the shaded job jar (scripts/ingest passes the build's)");
     }
   }
 
@@ -128,16 +137,24 @@ public record IngestOptions(
     Arg<String> restoreFrom = cli.text("restore-from", "PATH", "continuous: resume from this retained checkpoint or savepoint");
     Arg<Boolean> acceptNewKey = cli.flag("accept-new-pseudonym-key", "bounded: run even if the key differs from the "
         + "warehouse's earlier days' (a deliberate rotation; keys stop linking across it)");
+    Arg<InetSocketAddress> flinkMaster = cli.value("flink-master", "HOST:PORT",
+        "run on this Flink session cluster (its REST address, e.g. 127.0.0.1:8081) instead of an embedded local Flink",
+        IngestOptions::hostAndPort);
+    Arg<Path> jobJar = cli.path("job-jar", "FILE",
+        "with --flink-master: the shaded job jar sent to the cluster (scripts/ingest passes jobs/ingest/target/*-job.jar)");
     if (!cli.parse(args)) {
       return Optional.empty();
     }
+    // A task manager resolves relative paths against its own working folder, not the caller's.
+    UnaryOperator<String> shared = flinkMaster.value() == null ? UnaryOperator.identity()
+        : path -> Path.of(path).toAbsolutePath().normalize().toString();
     List<String> inputs = new ArrayList<>();
     for (String part : inputArgs.value()) {
       if (!part.isBlank()) {
-        inputs.add(existing(part.strip(), "--input"));
+        inputs.add(shared.apply(existing(part.strip(), "--input")));
       }
     }
-    String warehouse = warehouseArg.value();
+    String warehouse = shared.apply(warehouseArg.value());
     return Optional.of(new IngestOptions(
         inputs,
         warehouse,
@@ -155,7 +172,9 @@ public record IngestOptions(
         parallelism.value().intValue(),
         maxLineBytes.value().intValue(),
         restoreFrom.value(),
-        acceptNewKey.value()));
+        acceptNewKey.value(),
+        flinkMaster.value(),
+        jobJar.optional().map(f -> Path.of(existing(f.toString(), "--job-jar"))).orElse(null)));
   }
 
   private static String existing(String path, String option) {
@@ -163,6 +182,19 @@ public record IngestOptions(
       throw new UsageException(option + " " + path + " does not exist");
     }
     return path;
+  }
+
+  /** HOST:PORT, e.g. a session cluster's REST address. */
+  static InetSocketAddress hostAndPort(String text) {
+    int colon = text.lastIndexOf(':');
+    try {
+      if (colon > 0) {
+        return InetSocketAddress.createUnresolved(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+      }
+    } catch (IllegalArgumentException notAPort) {
+      // reported below
+    }
+    throw new UsageException("'" + text + "' is not HOST:PORT (e.g. 127.0.0.1:8081)");
   }
 
   /**

@@ -46,6 +46,28 @@ class IngestOptionsTest {
     assertThrows(UsageException.class, () -> parse("--input", in, "--warehouse", "/w", "--date", "2026-11-01", "--parallelism", "0"));
   }
 
+  @Test
+  void onAFlinkClusterThePathsAreAbsoluteAndTheJobJarIsRequired() throws java.io.IOException {
+    java.nio.file.Path jar = java.nio.file.Files.createFile(tmp.resolve("job.jar"));
+    String relativeInput = java.nio.file.Path.of("").toAbsolutePath().relativize(tmp).toString();
+    IngestOptions o = parse("--input", relativeInput, "--warehouse", "w", "--date", "2026-11-01",
+        "--flink-master", "127.0.0.1:8081", "--job-jar", jar.toString());
+    assertEquals(java.net.InetSocketAddress.createUnresolved("127.0.0.1", 8081), o.flinkMaster());
+    // The task manager runs elsewhere: relative paths would be resolved against its working folder.
+    assertEquals(List.of(tmp.toString()), o.inputs());
+    assertEquals(java.nio.file.Path.of("w").toAbsolutePath().toString(), o.warehouse());
+    assertEquals(jar, o.jobJar());
+
+    IngestOptions embedded = parse("--input", relativeInput, "--warehouse", "w", "--date", "2026-11-01");
+    assertEquals("w", embedded.warehouse(), "embedded runs keep the paths as given");
+
+    String in = tmp.toString();
+    assertThrows(UsageException.class, () -> parse("--input", in, "--warehouse", "/w", "--date", "2026-11-01",
+        "--flink-master", "127.0.0.1:8081"), "no jar to send");
+    assertThrows(UsageException.class, () -> parse("--input", in, "--warehouse", "/w", "--date", "2026-11-01",
+        "--flink-master", "127.0.0.1", "--job-jar", jar.toString()), "no port");
+  }
+
   private static IngestOptions parse(String... args) {
     return IngestOptions.parse(args).orElseThrow();
   }

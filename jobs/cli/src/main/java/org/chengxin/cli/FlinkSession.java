@@ -1,0 +1,148 @@
+package org.chengxin.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Flink half of {@code chengxin cluster}: a session cluster on loopback, one job manager
+ * ({@code StandaloneSessionClusterEntrypoint}) and one task manager ({@code TaskManagerRunner}),
+ * started the way Flink's {@code bin/jobmanager.sh} and {@code bin/taskmanager.sh} start them: a
+ * {@code config.yaml} in a config folder, and the JVM sizes and memory settings Flink's own
+ * {@code BashJavaUtils} derives from it. Their classpath is the one jobs/flink-session records, what
+ * a Flink distribution's lib/ holds (Flink's runtime, clients, flink-runtime-web for the web UI,
+ * Log4j): the job's classes, connectors, Parquet and Hadoop reach the cluster only in the job's jar.
+ */
+final class FlinkSession {
+  static final String JOB_MANAGER = "flink-jobmanager";
+  static final String TASK_MANAGER = "flink-taskmanager";
+  private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
+
+  private final Launcher launcher;
+  private final Path dir;
+  private final String host;
+  private final int rpcPort;
+  private final int restPort;
+  private final String taskManagerMemory;
+
+  /**
+   * @param dir the cluster's folder: config, logs and temporary files go under it
+   * @param restPort the REST API and web UI, where jobs are submitted ({@code --flink-master HOST:PORT})
+   * @param taskManagerMemory the task manager's whole process size (heap, managed memory, network, metaspace)
+   */
+  FlinkSession(Launcher launcher, Path dir, String host, int rpcPort, int restPort, String taskManagerMemory) {
+    this.launcher = launcher;
+    this.dir = dir;
+    this.host = host;
+    this.rpcPort = rpcPort;
+    this.restPort = restPort;
+    this.taskManagerMemory = taskManagerMemory;
+  }
+
+  /** What the ingest's {@code --flink-master} takes. */
+  String restAddress() {
+    return host + ":" + restPort;
+  }
+
+  /** The web UI and REST API. */
+  String webUi() {
+    return "http://" + restAddress() + "/";
+  }
+
+  /** Writes the config folder; returns it. */
+  Path writeConfig() throws IOException {
+    Path conf = Files.createDirectories(dir.resolve("flink-conf"));
+    // One slot per core: the ingest's default parallelism then fits the one task manager.
+    int slots = Runtime.getRuntime().availableProcessors();
+    Files.writeString(conf.resolve("config.yaml"), String.join("\n",
+        "# Written by `chengxin cluster up`: a Flink session cluster on loopback, sized for a small machine.",
+        "jobmanager:",
+        "  bind-host: " + host,
+        "  rpc:",
+        "    address: " + host,
+        "    port: " + rpcPort,
+        "  memory:",
+        "    process:",
+        "      size: 1g",
+        "taskmanager:",
+        "  bind-host: " + host,
+        "  host: " + host,
+        "  numberOfTaskSlots: " + slots,
+        "  memory:",
+        "    process:",
+        "      size: " + taskManagerMemory,
+        // The ingest's batch exchanges (a dozen steps deployed at once) ran out of the default 128 MB of buffers.
+        "    network:",
+        "      min: 512m",
+        "      max: 512m",
+        "rest:",
+        "  address: " + host,
+        "  bind-address: " + host,
+        "  port: " + restPort,
+        ""));
+    return conf;
+  }
+
+  /** The job manager's command line, as {@code jobmanager.sh start} builds it. */
+  List<String> jobManager(Path conf) throws IOException, InterruptedException {
+    Resources resources = resources("GET_JM_RESOURCE_PARAMS", conf);
+    List<String> command = jvm(resources, JOB_MANAGER, "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
+    command.addAll(resources.dynamicConfigs());
+    command.addAll(List.of("--configDir", conf.toString(), "--executionMode", "cluster"));
+    return command;
+  }
+
+  /** The task manager's command line, as {@code taskmanager.sh start} builds it. */
+  List<String> taskManager(Path conf) throws IOException, InterruptedException {
+    Resources resources = resources("GET_TM_RESOURCE_PARAMS", conf);
+    List<String> command = jvm(resources, TASK_MANAGER, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
+    command.addAll(List.of("--configDir", conf.toString()));
+    command.addAll(resources.dynamicConfigs());
+    return command;
+  }
+
+  private List<String> jvm(Resources resources, String name, String mainClass) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(resources.jvmParams());
+    // log.file: the web UI shows the process's log; the temporary folder keeps blobs and uploads under the cluster's folder.
+    command.addAll(List.of("-Dlog.file=" + dir.resolve("logs/" + name + ".log"), logging(),
+        "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")), "-cp", classpath(), mainClass));
+    return command;
+  }
+
+  /** JVM parameters and memory settings for a process, from Flink's own calculation over the config. */
+  private Resources resources(String what, Path conf) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(java(), logging(), "-cp", classpath(), "org.apache.flink.runtime.util.bash.BashJavaUtils",
+        what, "--configDir", conf.toString()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    List<String> results = output.lines().filter(line -> line.startsWith(RESULT_PREFIX))
+        .map(line -> line.substring(RESULT_PREFIX.length()).trim()).toList();
+    if (process.waitFor() != 0 || results.size() < 2) {
+      throw new IllegalStateException("Flink could not size its processes from " + conf + ": " + output);
+    }
+    // The last two lines: the JVM's flags, then the settings the process must start with (-D key=value).
+    return new Resources(words(results.get(results.size() - 2)), words(results.get(results.size() - 1)));
+  }
+
+  private record Resources(List<String> jvmParams, List<String> dynamicConfigs) {}
+
+  private static List<String> words(String line) {
+    return line.isEmpty() ? List.of() : Arrays.asList(line.split("\\s+"));
+  }
+
+  private String classpath() {
+    return String.join(java.io.File.pathSeparator, launcher.engineClasspath(JavaMain.FLINK_SESSION));
+  }
+
+  private String logging() {
+    return "-Dlog4j2.configurationFile=" + launcher.home().resolve("scripts/lib/log4j2.properties");
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

@@ -218,17 +218,29 @@ public final class CaseStore {
 
   /** Cases matching {@code filter}, highest priority first; at most {@code limit}. */
   public List<ReviewCase> list(CaseFilter filter, int limit) throws SQLException {
-    String status = filter.status().map(CaseStatus::wire).orElse(null);
-    String reviewer = filter.reviewer().orElse(null);
-    // A reason matches by any part of its words, case-insensitively; LIKE's own wildcards in the text are plain characters.
-    String reason = filter.reasonContains().map(text -> "%" + text.replaceAll("([\\\\%_])", "\\\\$1") + "%").orElse(null);
-    String category = filter.category().orElse(null);
-    return query(db, "SELECT " + CASE_COLUMNS + " FROM cases WHERE (CAST(? AS text) IS NULL OR status = ?) "
-        + "AND (CAST(? AS text) IS NULL OR assigned_reviewer = ?) "
-        + "AND (CAST(? AS text) IS NULL OR EXISTS (SELECT 1 FROM unnest(reasons) r WHERE r ILIKE ?)) "
-        + "AND (CAST(? AS text) IS NULL OR category = ?) "
-        + "ORDER BY priority DESC, case_id LIMIT ?", CaseStore::readCase, status, status, reviewer, reviewer, reason, reason,
-        category, category, limit);
+    // Only the filter's own conditions, so each combination gets a plan of its own that can use its
+    // index (a condition written "? IS NULL OR column = ?" hides it: a reviewer's held cases were
+    // read by walking every case in priority order). A status is an enum's wire name, written as a
+    // literal so the indexes for one status (open cases, held cases) apply.
+    List<String> where = new ArrayList<>();
+    List<Object> parameters = new ArrayList<>();
+    filter.status().ifPresent(status -> where.add("status = '" + status.wire() + "'"));
+    filter.reviewer().ifPresent(reviewer -> {
+      where.add("assigned_reviewer = ?");
+      parameters.add(reviewer);
+    });
+    filter.reasonContains().ifPresent(text -> {
+      // A reason matches by any part of its words, case-insensitively; LIKE's own wildcards in the text are plain characters.
+      where.add("EXISTS (SELECT 1 FROM unnest(reasons) r WHERE r ILIKE ?)");
+      parameters.add("%" + text.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+    });
+    filter.category().ifPresent(category -> {
+      where.add("category = ?");
+      parameters.add(category);
+    });
+    parameters.add(limit);
+    return query(db, "SELECT " + CASE_COLUMNS + " FROM cases" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        + " ORDER BY priority DESC, case_id LIMIT ?", CaseStore::readCase, parameters.toArray());
   }
 
   /** The categories the cases have, by name: what the queue's category filter offers. */

@@ -49,10 +49,10 @@ class MigrationsTest {
         .load().info().pending()) {
       expected.add(new Applied(pending.getVersion().getVersion(), "SQL", pending.getChecksum(), true));
     }
-    assertEquals(List.of("1", "2", "3", "4", "5", "6"), expected.stream().map(Applied::version).toList());
-    assertEquals(6, expected.stream().map(Applied::checksum).distinct().count());
+    assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), expected.stream().map(Applied::version).toList());
+    assertEquals(7, expected.stream().map(Applied::checksum).distinct().count());
 
-    assertEquals(6, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted);
+    assertEquals(7, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted);
     assertEquals(expected, history(url), "each file recorded once, with the checksum of the file");
     assertTrue(exists(url, "cases") && exists(url, "decisions") && exists(url, "penalties"));
     assertTrue(exists(url, "penalty_events") && exists(url, "penalty_status"));
@@ -101,10 +101,10 @@ class MigrationsTest {
     }
 
     MigrateResult upgrade = ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS);
-    assertEquals(5, upgrade.migrationsExecuted, "V2 to V6: V1 is already there");
+    assertEquals(6, upgrade.migrationsExecuted, "V2 to V7: V1 is already there");
     List<Applied> history = history(url);
-    assertEquals(List.of("1", "2", "3", "4", "5", "6"), history.stream().map(Applied::version).toList());
-    assertEquals(List.of("BASELINE", "SQL", "SQL", "SQL", "SQL", "SQL"), history.stream().map(Applied::type).toList());
+    assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), history.stream().map(Applied::version).toList());
+    assertEquals(List.of("BASELINE", "SQL", "SQL", "SQL", "SQL", "SQL", "SQL"), history.stream().map(Applied::type).toList());
     assertNull(history.get(0).checksum(), "a baseline runs no file");
     assertFalse(exists(url, "schema_migrations"), "Flyway's history replaces the old table");
     try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement();
@@ -134,7 +134,7 @@ class MigrationsTest {
           + " VALUES ('s1', 1, 'seven_day_closure', '2026-11-02', '2026-11-09', '2026-11-02T09:00:00Z')");
     }
 
-    assertEquals(4, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted, "V3 to V6");
+    assertEquals(5, ReviewDatabase.migrate(url, ReviewDatabase.MIGRATIONS).migrationsExecuted, "V3 to V7");
     try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement();
          ResultSet status = statement.executeQuery("SELECT decided_by, ends_on::text, end_reason, appeal FROM penalty_status")) {
       assertTrue(status.next());
@@ -164,8 +164,8 @@ class MigrationsTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(6, executed, "V1 to V6, each by one of the starts");
-    assertEquals(List.of("1", "2", "3", "4", "5", "6"), history(url).stream().map(Applied::version).toList());
+    assertEquals(7, executed, "V1 to V7, each by one of the starts");
+    assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), history(url).stream().map(Applied::version).toList());
   }
 
   /** The migration files as the build put them on the test classpath (a directory, target/classes). */

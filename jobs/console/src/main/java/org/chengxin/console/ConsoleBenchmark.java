@@ -77,9 +77,11 @@ public final class ConsoleBenchmark {
       WarehouseSellers known = WarehouseSellers.of(warehouse);
       int every = evidenceEvery.value().intValue();
       seed(db, cases, sessions, known, every);
-      System.out.printf(Locale.ROOT, "seeded %,d open cases (%,d of them the warehouse's sellers of %s, one in %d by priority from the top) "
-          + "and %d reviewer accounts in %.1f s%n", cases, Math.min((cases + every - 1) / every, known.sellers().size()), known.day(), every,
-          sessions, (System.nanoTime() - seeding) / 1e9);
+      String theirs = known.sellers().isEmpty() ? "no warehouse sellers" : String.format(Locale.ROOT,
+          "%,d of them the warehouse's sellers of %s, one in %d by priority from the top", Math.min((cases + every - 1) / every,
+              known.sellers().size()), known.day(), every);
+      System.out.printf(Locale.ROOT, "seeded %,d open cases (%s) and %d reviewer accounts in %.1f s%n", cases, theirs, sessions,
+          (System.nanoTime() - seeding) / 1e9);
       ConsoleSettings loopback = new ConsoleSettings("127.0.0.1", 0, "", false);
       try (ConsoleServer server = new ConsoleServer(db, warehouse, folder.resolve("models"), Clock.systemUTC(), new PasswordHash(), loopback)) {
         long working = System.nanoTime();

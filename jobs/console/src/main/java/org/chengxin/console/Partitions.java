@@ -94,7 +94,7 @@ final class Partitions {
 
   /** The rows of {@code table}'s partitions from {@code first} to {@code last}, both included. */
   Optional<String> between(String table, LocalDate first, LocalDate last) {
-    return union(table, days(table).stream().filter(day -> !day.isBefore(first) && !day.isAfter(last)).toList());
+    return union(table, daysBetween(table, first, last));
   }
 
   /**
@@ -103,7 +103,7 @@ final class Partitions {
    * of the range itself would be made for one page.
    */
   Optional<String> daily(String table, LocalDate first, LocalDate last) {
-    List<LocalDate> days = days(table).stream().filter(day -> !day.isBefore(first) && !day.isAfter(last)).toList();
+    List<LocalDate> days = daysBetween(table, first, last);
     // BY NAME: a column added to the table later is null on the days written before it.
     return days.isEmpty() ? Optional.empty() : Optional.of("(" + days.stream().map(day -> "SELECT * FROM " + source(table, List.of(day)))
         .collect(Collectors.joining(" UNION ALL BY NAME ")) + ")");
@@ -112,6 +112,10 @@ final class Partitions {
   /** The days of {@code table}'s partitions that hold Parquet files. */
   List<LocalDate> days(String table) {
     return List.copyOf(listing(table).partitions().keySet());
+  }
+
+  private List<LocalDate> daysBetween(String table, LocalDate first, LocalDate last) {
+    return days(table).stream().filter(day -> !day.isBefore(first) && !day.isAfter(last)).toList();
   }
 
   /** The copies held in memory. */

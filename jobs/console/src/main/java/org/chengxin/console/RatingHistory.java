@@ -3,14 +3,14 @@ package org.chengxin.console;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The ratings a seller received (buyer to seller), per day up to the case's last flagged day: the
@@ -81,40 +81,29 @@ record RatingHistory(List<String> days, List<Series> series, List<String> gaps) 
       flagged.forEach((ratingId, flag) -> received.add(new Rating(ratingId, flag.pattern(), flag.firstDay())));
     }
     String last = asOf.toString();
-    Map<String, Map<String, Long>> perDay = new TreeMap<>();
-    Map<String, String> firstDayOfPattern = new HashMap<>();
+    // Kind (a score, or the pattern of a flagged rating) -> day -> ratings.
+    Map<String, TreeMap<String, Long>> perKind = new HashMap<>();
+    Set<String> patterns = new HashSet<>();
     for (Rating rating : received) {
-      if (rating.day().compareTo(last) > 0) {
-        continue;
+      if (rating.day().compareTo(last) <= 0) {
+        Flag flag = flagged.get(rating.id());
+        String kind = flag == null ? rating.score() : flag.pattern();
+        if (flag != null) {
+          patterns.add(kind);
+        }
+        perKind.computeIfAbsent(kind, k -> new TreeMap<>()).merge(rating.day(), 1L, Long::sum);
       }
-      Flag flag = flagged.get(rating.id());
-      String kind = flag == null ? rating.score() : flag.pattern();
-      if (flag != null) {
-        firstDayOfPattern.merge(kind, rating.day(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-      }
-      perDay.computeIfAbsent(rating.day(), d -> new HashMap<>()).merge(kind, 1L, Long::sum);
     }
-    TreeSet<String> days = new TreeSet<>(perDay.keySet());
-    Map<String, Boolean> kinds = new LinkedHashMap<>();
-    SCORES.forEach(score -> kinds.put(score, false));
-    perDay.values().forEach(counts -> counts.keySet().stream().filter(kind -> !firstDayOfPattern.containsKey(kind)).sorted()
-        .forEach(kind -> kinds.putIfAbsent(kind, false)));
-    firstDayOfPattern.entrySet().stream().sorted(Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .forEach(pattern -> kinds.put(pattern.getKey(), true));
-    List<String> dayList = List.copyOf(days);
-    Map<String, long[]> counts = new LinkedHashMap<>();
-    kinds.keySet().forEach(kind -> counts.put(kind, new long[dayList.size()]));
-    for (int i = 0; i < dayList.size(); i++) {
-      int day = i;
-      perDay.get(dayList.get(i)).forEach((kind, count) -> counts.get(kind)[day] = count);
-    }
-    List<Series> series = new ArrayList<>();
-    counts.forEach((kind, perKind) -> {
-      if (Arrays.stream(perKind).sum() > 0) {
-        series.add(new Series(kind, kinds.get(kind), Arrays.stream(perKind).boxed().toList()));
-      }
-    });
-    return new RatingHistory(dayList, series, gaps);
+    // The scores first, in their order, then the patterns by the day each first appears (then by name).
+    Comparator<String> order = Comparator.<String, Boolean>comparing(patterns::contains)
+        .thenComparing(kind -> patterns.contains(kind) ? perKind.get(kind).firstKey() : "")
+        .thenComparingInt(kind -> SCORES.contains(kind) ? SCORES.indexOf(kind) : SCORES.size())
+        .thenComparing(Comparator.naturalOrder());
+    List<List<Object>> counted = new ArrayList<>();
+    perKind.keySet().stream().sorted(order).forEach(kind -> perKind.get(kind).forEach((day, count) -> counted.add(List.of(day, kind, count))));
+    DailyCounts pivot = DailyCounts.of("Ratings received per day", counted, true, null);
+    return new RatingHistory(pivot.days(),
+        pivot.series().stream().map(s -> new Series(s.name(), patterns.contains(s.name()), s.counts())).toList(), gaps);
   }
 
   /** The same figures as a table: a row per day, a column per score and pattern. */

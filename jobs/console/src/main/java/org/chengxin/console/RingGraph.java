@@ -43,6 +43,16 @@ record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
   /** {@code trades} between a buyer and a seller; 0 on a buyer's link to a key or, without trades, to its ring. */
   record Link(String source, String target, long trades) {}
 
+  /** A drawn buyer and a drawn seller who traded in the window. */
+  private record TradedPair(String buyer, String seller) {
+    static final Comparator<TradedPair> ORDER = Comparator.comparing(TradedPair::buyer).thenComparing(TradedPair::seller);
+  }
+
+  /** A device, IP or address key (its kind as the legend names it) of the drawn buyers' trades. */
+  private record SharedKey(String kind, String key) {
+    static final Comparator<SharedKey> ORDER = Comparator.comparing(SharedKey::kind).thenComparing(SharedKey::key);
+  }
+
   static RingGraph read(DuckReader duck, Partitions partitions, String seller, LocalDate asOf) throws SQLException {
     Optional<String> rings = partitions.asOf("rings", asOf);
     Optional<String> members = partitions.asOf("ring_members", asOf);
@@ -100,40 +110,40 @@ record RingGraph(List<Node> nodes, List<Link> links, List<String> gaps,
       List<List<Object>> ringTrades = drawnBuyers.isEmpty() ? List.of() : duck.query("SELECT buyer_id, seller_id, device_key, ip_key, "
           + "address_key FROM " + trades.get() + " WHERE buyer_id IN (" + String.join(", ", Collections.nCopies(drawnBuyers.size(), "?")) + ")",
           drawnBuyers.toArray()).rows();
-      Map<List<String>, Long> tradesPerPair = new HashMap<>();
-      Map<List<String>, Set<String>> buyersPerKey = new HashMap<>();
+      Map<TradedPair, Long> tradesPerPair = new HashMap<>();
+      Map<SharedKey, Set<String>> buyersPerKey = new HashMap<>();
       for (List<Object> trade : ringTrades) {
         String buyer = (String) trade.get(0);
         if (drawnSellers.contains((String) trade.get(1))) {
-          tradesPerPair.merge(List.of(buyer, (String) trade.get(1)), 1L, Long::sum);
+          tradesPerPair.merge(new TradedPair(buyer, (String) trade.get(1)), 1L, Long::sum);
         }
         for (int k = 0; k < KEY_KINDS.size(); k++) {
           // A trade without the key (no address for a digital good) shares nothing.
           if (trade.get(2 + k) != null) {
-            buyersPerKey.computeIfAbsent(List.of(KEY_KINDS.get(k), (String) trade.get(2 + k)), key -> new TreeSet<>()).add(buyer);
+            buyersPerKey.computeIfAbsent(new SharedKey(KEY_KINDS.get(k), (String) trade.get(2 + k)), key -> new TreeSet<>()).add(buyer);
           }
         }
       }
       List<List<String>> pairRows = new ArrayList<>();
-      tradesPerPair.entrySet().stream().sorted(Map.Entry.<List<String>, Long>comparingByValue().reversed()
-          .thenComparing(pair -> pair.getKey().get(0)).thenComparing(pair -> pair.getKey().get(1))).forEach(pair -> {
-            links.add(new Link(pair.getKey().get(0), pair.getKey().get(1), pair.getValue()));
-            pairRows.add(List.of(pair.getKey().get(0), pair.getKey().get(1), Long.toString(pair.getValue())));
+      tradesPerPair.entrySet().stream().sorted(Map.Entry.<TradedPair, Long>comparingByValue().reversed()
+          .thenComparing(Map.Entry.comparingByKey(TradedPair.ORDER))).forEach(pair -> {
+            TradedPair traded = pair.getKey();
+            links.add(new Link(traded.buyer(), traded.seller(), pair.getValue()));
+            pairRows.add(List.of(traded.buyer(), traded.seller(), Long.toString(pair.getValue())));
           });
       pairs = new EvidenceTable("Who traded with whom in the rings (" + first + " to " + last + ")", List.of("buyer_id", "seller_id", "trades"),
           pairRows, "no trade between the drawn buyers and sellers in the window");
       List<List<String>> keyRows = new ArrayList<>();
-      buyersPerKey.entrySet().stream().filter(key -> key.getValue().size() >= 2)
-          .sorted(Comparator.<Map.Entry<List<String>, Set<String>>>comparingInt(key -> -key.getValue().size())
-              .thenComparing(key -> key.getKey().get(0)).thenComparing(key -> key.getKey().get(1)))
+      buyersPerKey.entrySet().stream().filter(shared -> shared.getValue().size() >= 2)
+          .sorted(Comparator.<Map.Entry<SharedKey, Set<String>>>comparingInt(shared -> -shared.getValue().size())
+              .thenComparing(Map.Entry.comparingByKey(SharedKey.ORDER)))
           .limit(MAX_KEYS).forEach(shared -> {
-            String kind = shared.getKey().get(0);
-            String key = shared.getKey().get(1);
-            String id = "key:" + kind + ":" + key;
-            nodes.put(id, new Node(id, kind + " " + key.substring(0, Math.min(8, key.length())), kind + " key",
+            SharedKey key = shared.getKey();
+            String id = "key:" + key.kind() + ":" + key.key();
+            nodes.put(id, new Node(id, key.kind() + " " + key.key().substring(0, Math.min(8, key.key().length())), key.kind() + " key",
                 shared.getValue().size() / (double) Math.max(1, drawnBuyers.size())));
             shared.getValue().forEach(buyer -> links.add(new Link(buyer, id, 0)));
-            keyRows.add(List.of(kind, key, Integer.toString(shared.getValue().size()), String.join(" ", shared.getValue())));
+            keyRows.add(List.of(key.kind(), key.key(), Integer.toString(shared.getValue().size()), String.join(" ", shared.getValue())));
           });
       keys = new EvidenceTable("Keys the rings' buyers share (device, IP, address; pseudonymous)", List.of("kind", "key", "buyers", "buyer_ids"),
           keyRows, "no device, IP or address key shared by two of the drawn buyers in the window");

@@ -33,6 +33,7 @@ import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.runtime.util.HadoopUtils;
 import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -49,6 +50,7 @@ import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.TableSchema;
 import org.chengxin.core.validation.EventValidator;
 import org.chengxin.core.validation.RevisionRules;
+import org.chengxin.core.warehouse.HadoopWarehouseFileSystem;
 import org.chengxin.core.warehouse.RunSummaries;
 import org.chengxin.core.warehouse.Warehouse;
 import org.slf4j.Logger;
@@ -107,7 +109,8 @@ public final class IngestJob {
     this.rawLineTap = rawLineTap;
     this.clock = clock;
     this.pseudonymiser = PseudonymKeys.resolve(options.pseudonymKeyFile(), GeneratedInput.all(options.inputs()));
-    this.warehouse = Warehouse.local(options.warehouse());
+    // A path or a URI (hdfs://, s3a://), read with the Hadoop settings Flink's own file systems use.
+    this.warehouse = HadoopWarehouseFileSystem.open(options.warehouse(), HadoopUtils.getHadoopConfiguration(engineConfiguration()));
   }
 
   public static void main(String[] args) {

@@ -110,7 +110,8 @@ public record IngestOptions(
         + "pseudonymises and deduplicates them, and writes the day's tables (dead letters apart) as Parquet.");
     Arg<List<String>> inputArgs = cli.repeated("input", "DIR",
         "raw JSON Lines folder (or file), read recursively; repeat or comma-separate (required)");
-    Arg<String> warehouseArg = cli.requiredText("warehouse", "DIR", "warehouse root (tables at DIR/TABLE/ds=YYYY-MM-DD/)");
+    Arg<String> warehouseArg = cli.requiredText("warehouse", "DIR",
+        "warehouse root, a folder or a URI such as hdfs://nn/chengxin (tables at DIR/TABLE/ds=YYYY-MM-DD/)");
     Arg<LocalDate> date = cli.optionalDate("date", "bounded: the day this run owns; continuous: anchors the trade look-back");
     Arg<LocalDate> fromDate = cli.optionalDate("from-date",
         "bounded backfill: own every day from this one to --date, one partition each");

@@ -4,14 +4,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.when;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -19,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.chengxin.core.schema.Column;
 import org.chengxin.core.schema.TableSchema;
+import org.chengxin.core.warehouse.HadoopWarehouseFileSystem;
 import org.chengxin.core.warehouse.Warehouse;
 
 /**
@@ -37,26 +34,9 @@ public final class SparkWarehouse {
     this.warehouse = warehouse;
   }
 
-  /**
-   * Opens the warehouse at {@code root}: a local directory through the local file system, anything
-   * else (hdfs://, or a bare path when the cluster's default file system is not local) through Hadoop.
-   */
+  /** Opens the warehouse at {@code root} ({@link HadoopWarehouseFileSystem#open}) with the session's Hadoop settings. */
   public static SparkWarehouse open(SparkSession spark, String root) {
-    return new SparkWarehouse(spark, open(root, spark.sparkContext().hadoopConfiguration()));
-  }
-
-  /** The warehouse at {@code root} as {@link #open(SparkSession, String)} opens it, for readers without Spark. */
-  public static Warehouse open(String root, Configuration conf) {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root);
-    try {
-      FileSystem fs = path.getFileSystem(conf);
-      if (fs instanceof LocalFileSystem) {
-        return Warehouse.local(Path.of(path.toUri().getPath()).toAbsolutePath().toString());
-      }
-      return new Warehouse(fs.makeQualified(path).toString(), new HadoopWarehouseFileSystem(conf));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot open warehouse " + root, e);
-    }
+    return new SparkWarehouse(spark, HadoopWarehouseFileSystem.open(root, spark.sparkContext().hadoopConfiguration()));
   }
 
   public Warehouse warehouse() {

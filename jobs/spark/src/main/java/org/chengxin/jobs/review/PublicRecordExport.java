@@ -14,9 +14,9 @@ import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.schema.PublicRecordTables;
 import org.chengxin.core.schema.TableSchema;
+import org.chengxin.core.warehouse.HadoopWarehouseFileSystem;
 import org.chengxin.core.warehouse.LocalWarehouseFileSystem;
 import org.chengxin.core.warehouse.Warehouse;
-import org.chengxin.jobs.frame.SparkWarehouse;
 
 /**
  * {@code chengxin public-record}: a day of seller_public_record as JSON a storefront can serve, one
@@ -59,7 +59,7 @@ public final class PublicRecordExport {
   /** The day's record (the latest partition when no day is given) as JSON lines, by seller; read without Spark. */
   static List<String> jsonLines(String root, Optional<LocalDate> requested, Optional<String> seller) {
     Configuration conf = new Configuration();
-    Warehouse warehouse = SparkWarehouse.open(root, conf);
+    Warehouse warehouse = HadoopWarehouseFileSystem.open(root, conf);
     List<LocalDate> days = warehouse.days(TABLE.name());
     LocalDate day = requested.orElseGet(() -> days.stream().reduce((a, b) -> b)
         .orElseThrow(() -> new UsageException(TABLE.name() + " has no partitions under " + warehouse.root()

@@ -1,4 +1,4 @@
-package org.chengxin.jobs.frame;
+package org.chengxin.core.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.chengxin.core.warehouse.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

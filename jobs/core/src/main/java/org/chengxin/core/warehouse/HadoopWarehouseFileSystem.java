@@ -1,4 +1,4 @@
-package org.chengxin.jobs.frame;
+package org.chengxin.core.warehouse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
-import org.chengxin.core.warehouse.WarehouseFileSystem;
 
 /**
  * {@link WarehouseFileSystem} on any Hadoop file system (HDFS, object stores with a Hadoop
@@ -25,6 +25,23 @@ public final class HadoopWarehouseFileSystem implements WarehouseFileSystem {
 
   public HadoopWarehouseFileSystem(Configuration conf) {
     this.conf = conf;
+  }
+
+  /**
+   * Opens the warehouse at {@code root}: a local directory through the local file system, anything
+   * else (hdfs://, s3a://, or a bare path when the default file system is not local) through Hadoop.
+   */
+  public static Warehouse open(String root, Configuration conf) {
+    Path path = new Path(root);
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      if (fs instanceof LocalFileSystem) {
+        return Warehouse.local(java.nio.file.Path.of(path.toUri().getPath()).toAbsolutePath().toString());
+      }
+      return new Warehouse(fs.makeQualified(path).toString(), new HadoopWarehouseFileSystem(conf));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open warehouse " + root, e);
+    }
   }
 
   @Override

@@ -298,11 +298,12 @@ class BoundedIngestIntegrationTest {
     return new IngestJob(options(input, warehouse, day)).runBounded();
   }
 
-  private static List<String> ids(List<GenericRecord> rows, String column) {
+  static List<String> ids(List<GenericRecord> rows, String column) {
     return rows.stream().map(r -> r.get(column).toString()).sorted().toList();
   }
 
-  private static Map<String, List<String>> allRows(Path warehouse) {
+  /** Every event table's rows, all days, in a canonical order. */
+  static Map<String, List<String>> allRows(Path warehouse) {
     Map<String, List<String>> rows = new TreeMap<>();
     for (String table : List.of("trades", "ratings", "complaints", "certificates", "dead_letter", "late_events")) {
       rows.put(table, WarehouseRows.canonical(WarehouseRows.read(warehouse, table, null)));

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.hadoop.conf.Configuration;
@@ -79,8 +77,8 @@ class HdfsWarehouseIngestTest {
     Path copied = tmp.resolve("copied-from-hdfs");
     FileSystem fs = hdfs.getFileSystem();
     fs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(onHdfs), new org.apache.hadoop.fs.Path(copied.toUri()), true);
-    assertEquals(allRows(local), allRows(copied));
-    assertEquals(List.of("t1", "t2"), ids(WarehouseRows.read(copied, "trades", DAY), "trade_id"));
+    assertEquals(BoundedIngestIntegrationTest.allRows(local), BoundedIngestIntegrationTest.allRows(copied));
+    assertEquals(List.of("t1", "t2"), BoundedIngestIntegrationTest.ids(WarehouseRows.read(copied, "trades", DAY), "trade_id"));
     assertEquals(true, WarehouseRows.read(copied, "ratings", NEXT_DAY).get(0).get("trade_known"), "look-back read from HDFS");
     assertEquals(1, WarehouseRows.read(copied, "dead_letter", DAY).size());
 
@@ -102,18 +100,5 @@ class HdfsWarehouseIngestTest {
     IngestOptions options = IngestOptions.parse(new String[] {
         "--input", input, "--warehouse", warehouse, "--date", day, "--parallelism", "2"}).orElseThrow();
     return new IngestJob(options).runBounded();
-  }
-
-  private static List<String> ids(List<org.apache.avro.generic.GenericRecord> rows, String column) {
-    return rows.stream().map(r -> r.get(column).toString()).sorted().toList();
-  }
-
-  /** Every table's rows, in a canonical order. */
-  private static Map<String, List<String>> allRows(Path warehouse) {
-    Map<String, List<String>> rows = new TreeMap<>();
-    for (String table : TABLES) {
-      rows.put(table, WarehouseRows.canonical(WarehouseRows.read(warehouse, table, null)));
-    }
-    return rows;
   }
 }

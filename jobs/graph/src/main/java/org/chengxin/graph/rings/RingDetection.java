@@ -1,6 +1,7 @@
 package org.chengxin.graph.rings;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -14,6 +15,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_millis;
+import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -86,6 +88,29 @@ public final class RingDetection {
    *     item_as_described, service, logistics, rated_at
    */
   public RingResult detect(Dataset<Row> trades, Dataset<Row> ratings) {
+    return detect(trades, ratings, false);
+  }
+
+  /**
+   * Rings from ratings alone, for a rating history without trades (an imported network, or a
+   * platform's ratings whose trades are missing): each buyer-to-seller rating stands for the trade
+   * it rates, at its rating time, and the same graph, peeling and membership follow. Price,
+   * confirmation time and device/IP/address keys are unknown, so {@link RingScore} leaves those
+   * signals out instead of counting them as absent.
+   *
+   * @param ratings rows of the {@code ratings} table covering at least {@code historyDays} before
+   *     asOf (older rows only date accounts' first rating)
+   */
+  public RingResult detectFromRatings(Dataset<Row> ratings) {
+    Dataset<Row> rated = ratings.filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire()))
+        .select(col("rater_id").as("buyer_id"), col("ratee_id").as("seller_id"), lit(null).cast("string").as("category"),
+            lit(null).cast("long").as("price_minor"), col("rated_at").as("created_at"), lit(null).cast("timestamp").as("paid_at"),
+            lit(null).cast("timestamp").as("confirmed_at"), lit(TradeStatus.COMPLETED.wire()).as("status"),
+            lit(null).cast("string").as("device_key"), lit(null).cast("string").as("ip_key"), lit(null).cast("string").as("address_key"));
+    return detect(rated, ratings, true);
+  }
+
+  private RingResult detect(Dataset<Row> trades, Dataset<Row> ratings, boolean ratingsOnly) {
     Instant from = options.asOf().minus(java.time.Duration.ofDays(options.historyDays()));
     Column inWindow = col("created_at").geq(lit(Timestamp.from(from))).and(col("created_at").lt(lit(Timestamp.from(options.asOf()))));
     // Not cached: each use reads only its columns from Parquet, which costs less than building
@@ -99,14 +124,16 @@ public final class RingDetection {
 
     Dataset<Row> edges = edges(window);
     Dataset<Row> blocks = Checkpoints.of(new DenseBlocks(options).find(edges));
-    RingEvidence evidence = new RingEvidence(options, marketMedianConfirmHours(window));
+    RingEvidence evidence = ratingsOnly ? RingEvidence.fromRatings(options, marketFiveStarShare(b2s))
+        : new RingEvidence(options, marketMedianConfirmHours(window));
     FlatMapGroupsFunction<String, Row, Row> evaluate =
         (blockId, facts) -> evidence.evaluate(BlockFacts.block(facts)).map(BlockFacts::ring).stream().iterator();
     Dataset<Row> found = Checkpoints.of(
         facts(trades, window, b2s, edges, blocks)
             .groupByKey((MapFunction<Row, String>) fact -> fact.getString(0), Encoders.STRING())
             .flatMapGroups(evaluate, Encoders.row(BlockFacts.RING_WITH_MEMBERS)));
-    LOG.info("rings: {} peeled blocks, {} rings", blocks.select("block_id").distinct().count(), found.count());
+    LOG.info("rings{}: {} peeled blocks, {} rings", ratingsOnly ? " (from ratings)" : "",
+        blocks.select("block_id").distinct().count(), found.count());
     Dataset<Row> members =
         found.select(col(RING_ID), explode(col(BlockFacts.MEMBERS)).as("m"))
             .select(col("m." + ACCOUNT_ID).as(ACCOUNT_ID), col("m." + ROLE).as(ROLE), col(RING_ID), col("m." + MEMBER_SCORE).as(MEMBER_SCORE));
@@ -136,9 +163,6 @@ public final class RingDetection {
             .select("block_id", "buyer_id").distinct()));
     Dataset<Row> categoryMedian =
         window.groupBy("category").agg(percentile_approx(col("price_minor"), lit(0.5), lit(1000)).as("category_median"));
-    Column fiveStar =
-        col("score").equalTo(RatingScore.POSITIVE.wire())
-            .and(col("item_as_described").equalTo(5)).and(col("service").equalTo(5)).and(col("logistics").equalTo(5));
     Dataset<Row> candidateKeys = accountKeys(window).join(candidates, "buyer_id").distinct();
     // The cap on a key counts every account of the window on it, not only candidates.
     Dataset<Row> keyAccounts =
@@ -155,12 +179,12 @@ public final class RingDetection {
             trades.filter(col("created_at").lt(lit(Timestamp.from(options.asOf())))).join(candidates, "buyer_id")
                 .groupBy("block_id", "buyer_id").agg(min("created_at").as("first_seen")),
             Map.of(BlockFacts.ACCOUNT_ID, col("buyer_id"), BlockFacts.AT, col("first_seen"))))
-        .union(BlockFacts.of(BlockFacts.TRADE, window.join(broadcast(categoryMedian), "category").join(candidates, "buyer_id"),
+        .union(BlockFacts.of(BlockFacts.TRADE, window.join(broadcast(categoryMedian), "category", "left").join(candidates, "buyer_id"),
             Map.of(BlockFacts.ACCOUNT_ID, col("buyer_id"), BlockFacts.SELLER_ID, col("seller_id"), BlockFacts.AT, col("created_at"),
                 BlockFacts.PRICE_RATIO, col("price_minor").divide(col("category_median")), BlockFacts.CONFIRM_HOURS, confirmHours())))
         .union(BlockFacts.of(BlockFacts.RATING, b2s.join(candidates, col("rater_id").equalTo(col("buyer_id"))),
             Map.of(BlockFacts.ACCOUNT_ID, col("rater_id"), BlockFacts.SELLER_ID, col("ratee_id"), BlockFacts.AT, col("rated_at"),
-                BlockFacts.FIVE_STAR, coalesce(fiveStar, lit(false)))))
+                BlockFacts.FIVE_STAR, coalesce(fiveStar(), lit(false)))))
         .union(BlockFacts.of(BlockFacts.KEY_FACT, candidateKeys.join(keyAccounts, "key"),
             Map.of(BlockFacts.ACCOUNT_ID, col("buyer_id"), BlockFacts.KEY, col("key"), BlockFacts.KEY_ACCOUNTS, col("key_accounts"))));
   }
@@ -198,6 +222,18 @@ public final class RingDetection {
   private static double marketMedianConfirmHours(Dataset<Row> window) {
     Row row = window.agg(percentile_approx(confirmHours(), lit(0.5), lit(1000))).first();
     return row.isNullAt(0) ? Double.NaN : row.getDouble(0);
+  }
+
+  /** Share of the window's buyer ratings that are all five-star; 0 when there is none. */
+  private static double marketFiveStarShare(Dataset<Row> b2s) {
+    Row row = b2s.agg(avg(when(coalesce(fiveStar(), lit(false)), 1.0).otherwise(0.0))).first();
+    return row.isNullAt(0) ? 0.0 : row.getDouble(0);
+  }
+
+  /** A rating whose score and three detailed scores are all at the top. */
+  private static Column fiveStar() {
+    return col("score").equalTo(RatingScore.POSITIVE.wire())
+        .and(col("item_as_described").equalTo(5)).and(col("service").equalTo(5)).and(col("logistics").equalTo(5));
   }
 
   private static Column confirmHours() {

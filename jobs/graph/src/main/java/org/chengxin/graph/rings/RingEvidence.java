@@ -70,8 +70,21 @@ final class RingEvidence implements Serializable {
 
   /** @param marketConfirmHours market median hours from payment to confirmation; NaN when unknown */
   RingEvidence(RingOptions options, double marketConfirmHours) {
+    this(options, RingScore.ofTrades(options.minDensity(), marketConfirmHours));
+  }
+
+  /**
+   * Judges blocks of a graph of ratings standing for their trades (RingDetection#detectFromRatings).
+   *
+   * @param marketFiveStarShare share of the window's buyer ratings that are all five-star
+   */
+  static RingEvidence fromRatings(RingOptions options, double marketFiveStarShare) {
+    return new RingEvidence(options, RingScore.ofRatings(options.minDensity(), marketFiveStarShare));
+  }
+
+  private RingEvidence(RingOptions options, RingScore scoring) {
     this.options = options;
-    this.scoring = new RingScore(options.minDensity(), marketConfirmHours);
+    this.scoring = scoring;
     this.lockstep = new Lockstep(options);
     this.linkage = new SharedKeyLinkage(options.maxAccountsPerKey());
   }
@@ -91,7 +104,7 @@ final class RingEvidence implements Serializable {
     Map<String, List<SharedKeyLinkage.AccountKey>> keys = new HashMap<>();
     trading.forEach(c -> keys.put(c.id(), c.keys()));
     Map<String, Integer> linkGroups = linkage.groups(keys);
-    List<Candidate> buyers = buyers(trading, linkGroups);
+    List<Candidate> buyers = buyers(trading, linkGroups, sellerIds);
     List<Trade> ringTrades = new ArrayList<>();
     List<Rating> ringRatings = new ArrayList<>();
     Map<String, Integer> pairTrades = new HashMap<>();
@@ -141,12 +154,22 @@ final class RingEvidence implements Serializable {
   /**
    * The block's buyers: the peeled core, plus buyers of the block's sellers that share a device, IP
    * or address link group with a core buyer (peeling drops colluders with few ring trades; honest
-   * customers of the same shop do not share the ring's devices).
+   * customers of the same shop do not share the ring's devices). A graph of ratings has no keys:
+   * there a buyer joins when it rated the block's sellers at least twice and all five-star every
+   * time, which a boosting colluder does and a shop's ordinary customers seldom do.
    */
-  private static List<Candidate> buyers(List<Candidate> trading, Map<String, Integer> groups) {
+  private List<Candidate> buyers(List<Candidate> trading, Map<String, Integer> groups, Set<String> sellerIds) {
     Set<Integer> coreGroups = new HashSet<>();
     trading.stream().filter(Candidate::core).map(c -> groups.get(c.id())).filter(g -> g != null).forEach(coreGroups::add);
-    return trading.stream().filter(c -> c.core() || coreGroups.contains(groups.get(c.id()))).toList();
+    return trading.stream()
+        .filter(c -> c.core() || coreGroups.contains(groups.get(c.id())) || (!scoring.tradesKnown() && boosts(c, sellerIds)))
+        .toList();
+  }
+
+  /** Rated the given sellers at least twice, every rating all five-star. */
+  private static boolean boosts(Candidate candidate, Set<String> sellerIds) {
+    List<Rating> ofSellers = candidate.ratings().stream().filter(r -> sellerIds.contains(r.sellerId())).toList();
+    return ofSellers.size() >= 2 && ofSellers.stream().allMatch(Rating::fiveStar);
   }
 
   private static double blockDegree(Candidate candidate, Set<String> sellerIds) {

@@ -14,6 +14,12 @@ import java.util.Locale;
  * buyer share, fast confirmation (1 - ring median / market median) and price anomaly
  * (|ln price ratio| / ln 4). The boosting evidence is the mean of the four signals that describe
  * the trades themselves (five-star, repeat pairs, fast confirmation, price).
+ *
+ * <p>On a graph of ratings alone (no trades: {@link #ofRatings}) price, confirmation and keys are
+ * unknown, not absent: the suspiciousness takes the mean of the five signals a rating history has
+ * (five-star share, lockstep, shared keys, repeat pairs, young buyers). The boosting evidence is then
+ * how far the block's five-star share lies above the market's ({@code (share - market) / (1 -
+ * market)}): repeat ratings of one shop are what its loyal customers give too.
  */
 final class RingScore implements Serializable {
 
@@ -34,14 +40,46 @@ final class RingScore implements Serializable {
 
   private final double minDensity;
   private final double marketConfirmHours;
+  /** NaN when the blocks' edges are trades. */
+  private final double marketFiveStarShare;
 
-  /** @param marketConfirmHours market median hours from payment to confirmation; NaN when unknown */
-  RingScore(double minDensity, double marketConfirmHours) {
+  private RingScore(double minDensity, double marketConfirmHours, double marketFiveStarShare) {
     this.minDensity = minDensity;
     this.marketConfirmHours = marketConfirmHours;
+    this.marketFiveStarShare = marketFiveStarShare;
+  }
+
+  /** @param marketConfirmHours market median hours from payment to confirmation; NaN when unknown */
+  static RingScore ofTrades(double minDensity, double marketConfirmHours) {
+    return new RingScore(minDensity, marketConfirmHours, Double.NaN);
+  }
+
+  /**
+   * Scores blocks whose edges are ratings standing for unknown trades.
+   *
+   * @param marketFiveStarShare share of the window's buyer ratings that are all five-star
+   */
+  static RingScore ofRatings(double minDensity, double marketFiveStarShare) {
+    if (!(marketFiveStarShare >= 0 && marketFiveStarShare <= 1)) {
+      throw new IllegalArgumentException("market five-star share must be in [0, 1]: " + marketFiveStarShare);
+    }
+    return new RingScore(minDensity, Double.NaN, marketFiveStarShare);
+  }
+
+  /** Whether the blocks' edges are trades (not ratings standing for them). */
+  boolean tradesKnown() {
+    return Double.isNaN(marketFiveStarShare);
   }
 
   Score score(Signals s) {
+    double fiveStar = s.fiveStarShare() == null ? 0.0 : s.fiveStarShare();
+    double margin = Math.max(0.0, 1.0 - minDensity / s.density());
+    if (!tradesKnown()) {
+      double signals = (fiveStar + s.repeatPairRate() + s.lockstepShare() + s.sharedKeyShare() + s.youngBuyerShare()) / 5.0;
+      // Where every rating is five-star, no block's can stand out.
+      double aboveMarket = marketFiveStarShare >= 1 ? 0.0 : Math.max(0.0, (fiveStar - marketFiveStarShare) / (1 - marketFiveStarShare));
+      return new Score(margin * DENSITY_WEIGHT + signals * (1 - DENSITY_WEIGHT), aboveMarket, reason(s, null));
+    }
     double fastConfirm =
         Double.isNaN(marketConfirmHours) || marketConfirmHours <= 0 || s.medianConfirmHours() == null
             ? 0.0
@@ -50,10 +88,8 @@ final class RingScore implements Serializable {
     // did (its least() skipped the null); kept so that detection figures do not move.
     Double lnPrice = lnPrice(s);
     double priceAnomaly = lnPrice == null ? 1.0 : Math.min(1.0, Math.abs(lnPrice) / LN_4);
-    double fiveStar = s.fiveStarShare() == null ? 0.0 : s.fiveStarShare();
     double boosting = fiveStar + s.repeatPairRate() + fastConfirm + priceAnomaly;
     double signals = (boosting + s.lockstepShare() + s.sharedKeyShare() + s.youngBuyerShare()) / 7.0;
-    double margin = Math.max(0.0, 1.0 - minDensity / s.density());
     return new Score(margin * DENSITY_WEIGHT + signals * (1 - DENSITY_WEIGHT), boosting / 4.0, reason(s, lnPrice));
   }
 
@@ -66,8 +102,8 @@ final class RingScore implements Serializable {
   /** Plain words for reviewers; each clause appears only when its evidence is notable. */
   private String reason(Signals s, Double lnPrice) {
     List<String> clauses = new ArrayList<>();
-    clauses.add(format("%d sellers and %d buyers trade far more densely than the market (density %.2f, %.1fx the threshold)",
-        s.sellerCount(), s.buyerCount(), s.density(), s.density() / minDensity));
+    clauses.add(format("%d sellers and %d buyers %s far more densely than the market (density %.2f, %.1fx the threshold)",
+        s.sellerCount(), s.buyerCount(), tradesKnown() ? "trade" : "are linked by ratings", s.density(), s.density() / minDensity));
     if (s.fiveStarShare() != null && s.fiveStarShare() >= 0.8) {
       clauses.add(format("%.0f%% of their ratings are all five-star", s.fiveStarShare() * 100));
     }

@@ -128,6 +128,54 @@ class RingEvidenceTest {
     assertTrue(new RingEvidence(OPTIONS, MARKET_CONFIRM_HOURS).evaluate(camouflageOnly).isEmpty());
   }
 
+  /**
+   * A buyer in a graph of ratings (RingDetection#detectFromRatings): each rating stands for a trade
+   * with no price, confirmation or keys; the i-th rating is of {@code sellers[i]}, an hour apart.
+   */
+  private static Candidate rater(String id, boolean core, List<String> sellers, List<Boolean> fiveStars) {
+    List<Trade> trades = new ArrayList<>();
+    List<Rating> ratings = new ArrayList<>();
+    List<Lockstep.Action> actions = new ArrayList<>();
+    Map<String, Double> weights = new HashMap<>();
+    for (int i = 0; i < sellers.size(); i++) {
+      Timestamp at = daysBefore(3 - i / 24.0);
+      trades.add(new Trade(sellers.get(i), at, null, null));
+      ratings.add(new Rating(sellers.get(i), fiveStars.get(i)));
+      actions.add(new Lockstep.Action(sellers.get(i), at.getTime() / 1000));
+      weights.put(sellers.get(i), 1.0);
+    }
+    return new Candidate(id, core, weights, weights.size(), daysBefore(5), List.of(), actions, trades, ratings);
+  }
+
+  @Test
+  void inAGraphOfRatingsABuyerJoinsByRepeatedFiveStarRatingsOfTheRingsSellers() {
+    List<Candidate> candidates = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      candidates.add(rater("b" + i, true, List.of("s1", "s2", "s1", "s2"), List.of(true, true, true, true)));
+    }
+    candidates.add(rater("b5", false, List.of("s1", "s1"), List.of(true, true)));
+    candidates.add(rater("c0", false, List.of("s1", "s1"), List.of(true, false)));
+    candidates.add(rater("c1", false, List.of("s2"), List.of(true)));
+    RingEvidence ratingsOnly = RingEvidence.fromRatings(OPTIONS, 0.5);
+
+    Ring ring = ratingsOnly.evaluate(block(candidates)).orElseThrow();
+
+    assertEquals(6, ring.buyerCount(), "the core and b5; not c0 (one rating not five-star) nor c1 (one rating)");
+    assertTrue(byAccount(ring).containsKey("b5"));
+    assertNull(ring.priceToCategoryMedian());
+    assertNull(ring.medianConfirmHours());
+    assertTrue(ring.reason().startsWith("2 sellers and 6 buyers are linked by ratings"), ring.reason());
+    assertTrue(new RingEvidence(OPTIONS, MARKET_CONFIRM_HOURS).evaluate(block(candidates)).map(Ring::buyerCount).orElse(0L) < 6,
+        "with trades known, repeated five-star ratings alone do not make a member");
+
+    // A shop's loyal customers: repeat ratings, but five-star no more often than the market.
+    List<Candidate> loyal = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      loyal.add(rater("l" + i, true, List.of("s1", "s2", "s1", "s2"), List.of(true, false, i % 2 == 0, false)));
+    }
+    assertTrue(ratingsOnly.evaluate(block(loyal)).isEmpty());
+  }
+
   @Test
   void theMedianIsTheLowerMiddleValueOfThoseKnown() {
     assertEquals(2.0, RingEvidence.median(Stream.of(4.0, 1.0, 2.0, 3.0)));

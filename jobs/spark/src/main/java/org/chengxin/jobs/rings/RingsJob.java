@@ -26,7 +26,7 @@ import org.chengxin.jobs.frame.SparkSchemas;
 
 /**
  * rings and ring_members for one day (docs/rings.md): credit-boosting rings found over the trades
- * of the history window ending with the day. Runs before seller_scores, which stops counting
+ * of the history window ending with the day, or over its ratings when it has no trades. Runs before seller_scores, which stops counting
  * ratings between members of one ring.
  */
 public final class RingsJob implements SparkJob<RingsJob.Options> {
@@ -97,22 +97,28 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
     LocalDate windowStart = day.minusDays(options.historyDays() - 1);
     // Trades before the window only date a buyer's first activity: youngAccountDays more of them
     // tell a young account from an old one (trades' ds is their creation day).
-    Dataset<Row> trades = run.read(EventTables.TRADES, windowStart.minusDays(ringOptions.youngAccountDays()), day);
-    Dataset<Row> ratings = run.read(EventTables.RATINGS, windowStart, day);
+    LocalDate firstActivityFrom = windowStart.minusDays(ringOptions.youngAccountDays());
+    Dataset<Row> trades = run.read(EventTables.TRADES, firstActivityFrom, day);
+    boolean ratingsOnly = run.rowsRead(EventTables.TRADES) == 0;
+    // Without trades (an imported rating history) ratings stand for them, and their earlier days
+    // date an account's first rating as trades would its first trade.
+    Dataset<Row> ratings = run.read(EventTables.RATINGS, ratingsOnly ? firstActivityFrom : windowStart, day);
     run.note("ring_history_days", String.valueOf(options.historyDays()));
     run.note("ring_max_edges_per_block", String.valueOf(options.maxEdgesPerBlock()));
 
     AtomicReference<RingResult> found = new AtomicReference<>();
-    if (run.rowsRead(EventTables.TRADES) == 0) {
-      // No trade, no ring graph (an imported rating history has none): the empty snapshots without
-      // the dozen seconds of planning the detection's stages over nothing.
+    if (ratingsOnly && run.rowsRead(EventTables.RATINGS) == 0) {
+      // Nothing to build a graph of: the empty snapshots without the dozen seconds of planning the
+      // detection's stages over nothing.
       SparkSession spark = run.spark();
       found.set(new RingResult(spark.createDataFrame(List.of(), SparkSchemas.of(RingTables.RINGS)),
           spark.createDataFrame(List.of(), SparkSchemas.of(RingTables.RING_MEMBERS))));
-      run.note("ring_graph", "empty: no trades in the window");
+      run.note("ring_graph", "empty: no trades or ratings in the window");
     } else {
+      run.note("ring_graph", ratingsOnly ? "ratings: no trades in the window, ratings stand for them" : "trades");
       run.stage("detect rings", () -> {
-        found.set(new RingDetection(ringOptions).detect(trades, ratings));
+        RingDetection detection = new RingDetection(ringOptions);
+        found.set(ratingsOnly ? detection.detectFromRatings(ratings) : detection.detect(trades, ratings));
         return found.get().rings().count();
       });
     }

@@ -111,17 +111,40 @@ class RingsJobTest {
   }
 
   @Test
-  void withoutTradesTheSnapshotsAreEmptyAndSaySo() {
-    // An imported rating history has ratings and no trades: no ring graph to search.
-    String ratingsOnly = temp.resolve("no-trades").toString();
-    new RingsJob().run(spark, RingsJob.Options.of(JobOptions.of(ratingsOnly, DAY)));
-    SparkWarehouse warehouse = SparkWarehouse.open(spark, ratingsOnly);
+  void withoutTradesOrRatingsTheSnapshotsAreEmptyAndSaySo() {
+    String nothing = temp.resolve("no-events").toString();
+    new RingsJob().run(spark, RingsJob.Options.of(JobOptions.of(nothing, DAY)));
+    SparkWarehouse warehouse = SparkWarehouse.open(spark, nothing);
     assertEquals(0, warehouse.read(RingTables.RINGS, DAY, DAY).count());
     assertEquals(0, warehouse.read(RingTables.RING_MEMBERS, DAY, DAY).count());
     JsonNode entry = new RunSummaries(warehouse.warehouse()).read(DAY).path("jobs").path(RingsJob.NAME);
     assertEquals("succeeded", entry.path("status").asText());
-    assertEquals("empty: no trades in the window", entry.path("ring_graph").asText());
+    assertEquals("empty: no trades or ratings in the window", entry.path("ring_graph").asText());
     assertEquals("0", entry.path("rings_found").asText());
+  }
+
+  @Test
+  void withoutTradesTheRingIsFoundFromItsRatings() {
+    // An imported rating history: the same market's ratings, every honest trade rated too, no trade.
+    String ratingsOnly = temp.resolve("ratings-only").toString();
+    new Market().writeRatingsOnly(spark, ratingsOnly);
+    new RingsJob().run(spark, RingsJob.Options.of(JobOptions.of(ratingsOnly, DAY)));
+    SparkWarehouse warehouse = SparkWarehouse.open(spark, ratingsOnly);
+
+    List<Row> rings = warehouse.read(RingTables.RINGS, DAY, DAY).collectAsList();
+    assertEquals(1, rings.size(), "one ring");
+    assertEquals(RING_SELLERS, rings.get(0).getList(rings.get(0).fieldIndex("seller_ids")));
+    assertEquals((long) RING_BUYERS * RING_SELLERS.size() * RING_ROUNDS, rings.get(0).<Long>getAs("ring_trades"), "its ratings");
+    assertTrue(rings.get(0).<String>getAs("reason").contains("linked by ratings"), rings.get(0).<String>getAs("reason"));
+    Set<String> members = new TreeSet<>();
+    warehouse.read(RingTables.RING_MEMBERS, DAY, DAY).collectAsList().forEach(r -> members.add(r.getAs("account_id")));
+    Set<String> planted = new TreeSet<>(RING_SELLERS);
+    for (int b = 0; b < RING_BUYERS; b++) {
+      planted.add(ringBuyer(b));
+    }
+    assertEquals(planted, members, "exactly the planted accounts, the popular seller not among them");
+    JsonNode entry = new RunSummaries(warehouse.warehouse()).read(DAY).path("jobs").path(RingsJob.NAME);
+    assertEquals("ratings: no trades in the window, ratings stand for them", entry.path("ring_graph").asText());
   }
 
   /** Rows as sorted strings, doubles rounded to 9 places (sums in another order differ in the last digit). */
@@ -156,6 +179,8 @@ class RingsJobTest {
   private static final class Market {
     private final List<Row> trades = new ArrayList<>();
     private final List<Row> ratings = new ArrayList<>();
+    /** Ratings of the honest trades, written only by {@link #writeRatingsOnly}: the market's ordinary scores. */
+    private final List<Row> honestRatings = new ArrayList<>();
 
     Market() {
       for (int b = 0; b < POPULAR_BUYERS; b++) {
@@ -184,7 +209,10 @@ class RingsJobTest {
     }
 
     private void honestTrade(String buyer, String seller, Instant at) {
-      trade(buyer, seller, HONEST_PRICE, at, Duration.ofDays(3), "device-" + buyer);
+      String tradeId = trade(buyer, seller, HONEST_PRICE, at, Duration.ofDays(3), "device-" + buyer);
+      int service = trades.size() % 3 == 0 ? 5 : 4;
+      honestRatings.add(RowFactory.create("r" + tradeId, tradeId, buyer, seller, "buyer_to_seller", "positive", 5, service, 5,
+          Timestamp.from(at.plus(Duration.ofHours(5))), false, true, "fixture", (long) honestRatings.size()));
     }
 
     private String trade(String buyer, String seller, long price, Instant created, Duration toConfirm, String device) {
@@ -205,6 +233,13 @@ class RingsJobTest {
       SparkWarehouse warehouse = SparkWarehouse.open(spark, root);
       warehouse.writeDay(EventTables.TRADES, DAY, spark.createDataFrame(trades, SparkSchemas.of(EventTables.TRADES)));
       warehouse.writeDay(EventTables.RATINGS, DAY, spark.createDataFrame(ratings, SparkSchemas.of(EventTables.RATINGS)));
+    }
+
+    /** Every rating, the honest trades' too, and no trade: a rating history imported from elsewhere. */
+    void writeRatingsOnly(SparkSession spark, String root) {
+      List<Row> all = new ArrayList<>(ratings);
+      all.addAll(honestRatings);
+      SparkWarehouse.open(spark, root).writeDay(EventTables.RATINGS, DAY, spark.createDataFrame(all, SparkSchemas.of(EventTables.RATINGS)));
     }
   }
 }

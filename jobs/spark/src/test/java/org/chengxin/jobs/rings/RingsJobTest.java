@@ -80,19 +80,13 @@ class RingsJobTest {
     assertEquals((long) RING_BUYERS * RING_SELLERS.size() * RING_ROUNDS, ring.<Long>getAs("ring_trades"));
     assertTrue(ring.<Double>getAs("suspiciousness") >= 0.35);
 
-    Set<String> members = new TreeSet<>();
-    warehouse.read(RingTables.RING_MEMBERS, DAY, DAY).collectAsList().forEach(r -> members.add(r.getAs("account_id")));
-    Set<String> planted = new TreeSet<>(RING_SELLERS);
-    for (int b = 0; b < RING_BUYERS; b++) {
-      planted.add(ringBuyer(b));
-    }
-    assertEquals(planted, members, "exactly the planted accounts, the popular seller not among them");
+    assertEquals(plantedAccounts(), memberIds(warehouse), "exactly the planted accounts, the popular seller not among them");
 
     JsonNode entry = new RunSummaries(warehouse.warehouse()).read(DAY).path("jobs").path(RingsJob.NAME);
     assertEquals("succeeded", entry.path("status").asText());
     assertEquals("1", entry.path("rings_found").asText());
     assertEquals(String.valueOf(RING_BUYERS), entry.path("ring_buyers").asText());
-    assertEquals(planted.size(), entry.path("outputs").path("ring_members").asLong());
+    assertEquals(plantedAccounts().size(), entry.path("outputs").path("ring_members").asLong());
   }
 
   @Test
@@ -136,13 +130,7 @@ class RingsJobTest {
     assertEquals(RING_SELLERS, rings.get(0).getList(rings.get(0).fieldIndex("seller_ids")));
     assertEquals((long) RING_BUYERS * RING_SELLERS.size() * RING_ROUNDS, rings.get(0).<Long>getAs("ring_trades"), "its ratings");
     assertTrue(rings.get(0).<String>getAs("reason").contains("linked by ratings"), rings.get(0).<String>getAs("reason"));
-    Set<String> members = new TreeSet<>();
-    warehouse.read(RingTables.RING_MEMBERS, DAY, DAY).collectAsList().forEach(r -> members.add(r.getAs("account_id")));
-    Set<String> planted = new TreeSet<>(RING_SELLERS);
-    for (int b = 0; b < RING_BUYERS; b++) {
-      planted.add(ringBuyer(b));
-    }
-    assertEquals(planted, members, "exactly the planted accounts, the popular seller not among them");
+    assertEquals(plantedAccounts(), memberIds(warehouse), "exactly the planted accounts, the popular seller not among them");
     JsonNode entry = new RunSummaries(warehouse.warehouse()).read(DAY).path("jobs").path(RingsJob.NAME);
     assertEquals("ratings: no trades in the window, ratings stand for them", entry.path("ring_graph").asText());
   }
@@ -169,6 +157,20 @@ class RingsJobTest {
     Row popular = warehouse.read(ScoreTables.SELLER_SCORES, DAY, DAY).filter(col("seller_id").equalTo(POPULAR)).first();
     assertEquals(RING_BUYERS, popular.<Long>getAs("credit_points"));
     assertEquals(RING_BUYERS, popular.<Double>getAs("robust_credit_points"), 1e-9);
+  }
+
+  private static Set<String> plantedAccounts() {
+    Set<String> planted = new TreeSet<>(RING_SELLERS);
+    for (int b = 0; b < RING_BUYERS; b++) {
+      planted.add(ringBuyer(b));
+    }
+    return planted;
+  }
+
+  private static Set<String> memberIds(SparkWarehouse warehouse) {
+    Set<String> members = new TreeSet<>();
+    warehouse.read(RingTables.RING_MEMBERS, DAY, DAY).collectAsList().forEach(r -> members.add(r.getAs("account_id")));
+    return members;
   }
 
   private static String ringBuyer(int b) {

@@ -91,7 +91,7 @@ class KilledMidWriteTest {
       summary.path(job).path("outputs").fieldNames().forEachRemaining(outputs::add);
     }
     assertEquals(List.of("rating_flags", "rater_scores", "account_reliability"), outputs);
-    // Every table of the day, row by row; doubles to 10 significant digits, since two runs of the
+    // Every table of the day, row by row; doubles within a relative 1e-9, since two runs of the
     // same job may sum in another order (the last bits of a few reliabilities differ).
     assertEquals(0, CompareWarehouses.compare(SparkWarehouse.open(spark, uninterrupted.toString()),
         SparkWarehouse.open(spark, killed.toString()), day), "tables that differ: printed above");

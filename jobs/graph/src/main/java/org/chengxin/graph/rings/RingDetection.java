@@ -110,6 +110,22 @@ public final class RingDetection {
     return detect(rated, ratings, true);
   }
 
+  /**
+   * Whether {@link #detectFromRatings} can find any ring in these ratings: the boosting evidence of
+   * a graph of ratings is its five-star share above the market's, so with no all-five-star buyer
+   * rating in the window (ratings imported without detailed scores) no block can reach
+   * {@code minBoostingEvidence}, and the detection need not run.
+   */
+  public boolean ratingsCanShowBoosting(Dataset<Row> ratings) {
+    return options.minBoostingEvidence() == 0 || !buyerRatingsInWindow(ratings).filter(fiveStar()).isEmpty();
+  }
+
+  private Dataset<Row> buyerRatingsInWindow(Dataset<Row> ratings) {
+    Instant from = options.asOf().minus(java.time.Duration.ofDays(options.historyDays()));
+    return ratings.filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire())
+        .and(col("rated_at").geq(lit(Timestamp.from(from)))).and(col("rated_at").lt(lit(Timestamp.from(options.asOf())))));
+  }
+
   private RingResult detect(Dataset<Row> trades, Dataset<Row> ratings, boolean ratingsOnly) {
     Instant from = options.asOf().minus(java.time.Duration.ofDays(options.historyDays()));
     Column inWindow = col("created_at").geq(lit(Timestamp.from(from))).and(col("created_at").lt(lit(Timestamp.from(options.asOf()))));
@@ -119,8 +135,7 @@ public final class RingDetection {
         trades.filter(inWindow.and(col("status").notEqual(TradeStatus.CANCELLED.wire())))
             .select("buyer_id", "seller_id", "category", "price_minor", "created_at", "paid_at", "confirmed_at",
                 "device_key", "ip_key", "address_key");
-    Dataset<Row> b2s = ratings.filter(col("direction").equalTo(RatingDirection.BUYER_TO_SELLER.wire())
-        .and(col("rated_at").geq(lit(Timestamp.from(from)))).and(col("rated_at").lt(lit(Timestamp.from(options.asOf())))));
+    Dataset<Row> b2s = buyerRatingsInWindow(ratings);
 
     Dataset<Row> edges = edges(window);
     Dataset<Row> blocks = Checkpoints.of(new DenseBlocks(options).find(edges));

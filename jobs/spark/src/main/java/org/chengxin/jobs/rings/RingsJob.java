@@ -106,18 +106,22 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
     run.note("ring_history_days", String.valueOf(options.historyDays()));
     run.note("ring_max_edges_per_block", String.valueOf(options.maxEdgesPerBlock()));
 
+    RingDetection detection = new RingDetection(ringOptions);
+    String noGraph = !ratingsOnly ? null
+        : run.rowsRead(EventTables.RATINGS) == 0 ? "empty: no trades or ratings in the window"
+        : !detection.ratingsCanShowBoosting(ratings) ? "empty: no trades, and no rating in the window is all five-star"
+        : null;
     AtomicReference<RingResult> found = new AtomicReference<>();
-    if (ratingsOnly && run.rowsRead(EventTables.RATINGS) == 0) {
-      // Nothing to build a graph of: the empty snapshots without the dozen seconds of planning the
-      // detection's stages over nothing.
+    if (noGraph != null) {
+      // Nothing a ring could show: the empty snapshots without the dozen seconds of planning the
+      // detection's stages (an imported rating history without detailed scores is this case).
       SparkSession spark = run.spark();
       found.set(new RingResult(spark.createDataFrame(List.of(), SparkSchemas.of(RingTables.RINGS)),
           spark.createDataFrame(List.of(), SparkSchemas.of(RingTables.RING_MEMBERS))));
-      run.note("ring_graph", "empty: no trades or ratings in the window");
+      run.note("ring_graph", noGraph);
     } else {
       run.note("ring_graph", ratingsOnly ? "ratings: no trades in the window, ratings stand for them" : "trades");
       run.stage("detect rings", () -> {
-        RingDetection detection = new RingDetection(ringOptions);
         found.set(ratingsOnly ? detection.detectFromRatings(ratings) : detection.detect(trades, ratings));
         return found.get().rings().count();
       });

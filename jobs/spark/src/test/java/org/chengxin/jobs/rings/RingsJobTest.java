@@ -121,7 +121,7 @@ class RingsJobTest {
   void withoutTradesTheRingIsFoundFromItsRatings() {
     // An imported rating history: the same market's ratings, every honest trade rated too, no trade.
     String ratingsOnly = temp.resolve("ratings-only").toString();
-    new Market().writeRatingsOnly(spark, ratingsOnly);
+    new Market().writeRatingsOnly(spark, ratingsOnly, true);
     new RingsJob().run(spark, RingsJob.Options.of(JobOptions.of(ratingsOnly, DAY)));
     SparkWarehouse warehouse = SparkWarehouse.open(spark, ratingsOnly);
 
@@ -133,6 +133,18 @@ class RingsJobTest {
     assertEquals(plantedAccounts(), memberIds(warehouse), "exactly the planted accounts, the popular seller not among them");
     JsonNode entry = new RunSummaries(warehouse.warehouse()).read(DAY).path("jobs").path(RingsJob.NAME);
     assertEquals("ratings: no trades in the window, ratings stand for them", entry.path("ring_graph").asText());
+  }
+
+  @Test
+  void ratingsWithoutDetailedScoresCannotShowBoostingAndAreNotSearched() {
+    // Imported from another system: the same ratings, no trade, no detailed (five-star) scores.
+    String imported = temp.resolve("imported").toString();
+    new Market().writeRatingsOnly(spark, imported, false);
+    new RingsJob().run(spark, RingsJob.Options.of(JobOptions.of(imported, DAY)));
+    SparkWarehouse warehouse = SparkWarehouse.open(spark, imported);
+    assertEquals(0, warehouse.read(RingTables.RINGS, DAY, DAY).count());
+    JsonNode entry = new RunSummaries(warehouse.warehouse()).read(DAY).path("jobs").path(RingsJob.NAME);
+    assertEquals("empty: no trades, and no rating in the window is all five-star", entry.path("ring_graph").asText());
   }
 
   /** Rows as sorted strings, doubles rounded to 9 places (sums in another order differ in the last digit). */
@@ -171,6 +183,12 @@ class RingsJobTest {
     Set<String> members = new TreeSet<>();
     warehouse.read(RingTables.RING_MEMBERS, DAY, DAY).collectAsList().forEach(r -> members.add(r.getAs("account_id")));
     return members;
+  }
+
+  private static List<Row> concat(List<Row> a, List<Row> b) {
+    List<Row> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static String ringBuyer(int b) {
@@ -237,10 +255,19 @@ class RingsJobTest {
       warehouse.writeDay(EventTables.RATINGS, DAY, spark.createDataFrame(ratings, SparkSchemas.of(EventTables.RATINGS)));
     }
 
-    /** Every rating, the honest trades' too, and no trade: a rating history imported from elsewhere. */
-    void writeRatingsOnly(SparkSession spark, String root) {
-      List<Row> all = new ArrayList<>(ratings);
-      all.addAll(honestRatings);
+    /**
+     * Every rating, the honest trades' too, and no trade: a rating history imported from elsewhere,
+     * with its detailed scores or (as most imports) without.
+     */
+    void writeRatingsOnly(SparkSession spark, String root, boolean detailedScores) {
+      List<Row> all = new ArrayList<>();
+      for (Row rating : concat(ratings, honestRatings)) {
+        Object[] values = new Object[rating.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = !detailedScores && i >= 6 && i <= 8 ? null : rating.get(i);
+        }
+        all.add(RowFactory.create(values));
+      }
       SparkWarehouse.open(spark, root).writeDay(EventTables.RATINGS, DAY, spark.createDataFrame(all, SparkSchemas.of(EventTables.RATINGS)));
     }
   }

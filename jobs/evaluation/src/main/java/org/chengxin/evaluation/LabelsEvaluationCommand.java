@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
+import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.UsageException;
 import org.chengxin.core.csv.Delimited;
+import org.chengxin.core.csv.TextFiles;
 import org.chengxin.core.schema.RatingTables;
 import org.chengxin.detectors.eval.RankingMetrics;
 
@@ -100,7 +97,7 @@ public final class LabelsEvaluationCommand {
   static List<LabelledRating> readRatings(Path file, LabelFormat format) throws IOException {
     List<LabelledRating> ratings = new ArrayList<>();
     Delimited delimited = Delimited.by(format.delimiter());
-    try (BufferedReader in = open(file)) {
+    try (BufferedReader in = TextFiles.open(file)) {
       int lineNumber = 0;
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         lineNumber++;
@@ -120,12 +117,6 @@ public final class LabelsEvaluationCommand {
       }
     }
     return ratings;
-  }
-
-  private static BufferedReader open(Path file) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    return new BufferedReader(new InputStreamReader(file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in,
-        StandardCharsets.UTF_8));
   }
 
   /**

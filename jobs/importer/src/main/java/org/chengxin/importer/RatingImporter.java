@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +26,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.chengxin.core.csv.Delimited;
+import org.chengxin.core.csv.TextFiles;
 import org.chengxin.core.event.EventFields;
 import org.chengxin.core.event.EventKind;
 import org.chengxin.core.event.RatingDirection;
@@ -135,7 +134,7 @@ public final class RatingImporter {
     Map<RatingScore, Long> byScore = new EnumMap<>(RatingScore.class);
     TreeMap<LocalDate, Long> perDay = new TreeMap<>();
     Files.createDirectories(staging);
-    try (BufferedReader in = open(options.input());
+    try (BufferedReader in = TextFiles.open(options.input());
         DayFiles out = new DayFiles(staging)) {
       String line = in.readLine();
       long lineNumber = 1;
@@ -275,14 +274,6 @@ public final class RatingImporter {
       }
     }
     return ids;
-  }
-
-  /** The input as UTF-8 text; a file named *.gz is gunzipped on the way (data sets are often shipped so). */
-  private static BufferedReader open(Path input) throws IOException {
-    if (!input.getFileName().toString().endsWith(".gz")) {
-      return Files.newBufferedReader(input, StandardCharsets.UTF_8);
-    }
-    return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(input), 1 << 16), StandardCharsets.UTF_8));
   }
 
   private static String stripBom(String line) {

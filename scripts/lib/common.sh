@@ -19,3 +19,10 @@ ensure_built() {
     mkdir -p "$CHENGXIN_HOME/target" && touch "$stamp"
   fi
 }
+
+# Runs a command with its output in LOG (a step of a longer script); when it fails, shows the
+# log's tail and exits 1.
+logged() {
+  local log="$1"; shift
+  "$@" > "$log" 2>&1 || { echo "$(basename "$0"): failed: $1 (see $log)" >&2; tail -20 "$log" >&2; exit 1; }
+}

@@ -106,6 +106,7 @@ public final class IngestJob {
     this.options = options;
     this.rawLineTap = rawLineTap;
     this.clock = clock;
+    // Nothing in a topic shows that the generator wrote it: Kafka input (no inputs) always needs a key.
     this.pseudonymiser = PseudonymKeys.resolve(options.pseudonymKeyFile(), GeneratedInput.all(options.inputs()));
     this.warehouse = Warehouse.local(options.warehouse());
   }
@@ -217,8 +218,13 @@ public final class IngestJob {
         rows.sinkTo(TableSinks.live(format, warehouse.tablePath(table.name()), eventTime)).name(writeStep(table)).uid(uid);
       }
     });
-    LOG.info("ingest: monitoring {} every {} with parallelism {} (continuous)", options.inputs(),
-        options.monitorInterval(), options.parallelism());
+    if (options.fromKafka()) {
+      LOG.info("ingest: reading the event topics {}* at {} with parallelism {} (continuous)", options.kafkaTopicPrefix(),
+          options.kafkaBootstrap(), options.parallelism());
+    } else {
+      LOG.info("ingest: monitoring {} every {} with parallelism {} (continuous)", options.inputs(),
+          options.monitorInterval(), options.parallelism());
+    }
     return env.executeAsync("chengxin ingest (continuous)");
   }
 
@@ -248,9 +254,7 @@ public final class IngestJob {
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
       conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
       conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(1));
-      if (options.restoreFrom() != null) {
-        conf.set(StateRecoveryOptions.SAVEPOINT_PATH, options.restoreFrom());
-      }
+      restorePoint().ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path));
     } else {
       // A bounded run is all or nothing: a failure fails the run and the old partitions stay.
       conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
@@ -264,6 +268,17 @@ public final class IngestJob {
             options.jobJar().toString());
     env.setParallelism(options.parallelism());
     return env;
+  }
+
+  /** The checkpoint or savepoint a continuous run resumes from, {@code latest} resolved; empty: a fresh start. */
+  private Optional<String> restorePoint() {
+    if (!RetainedCheckpoints.LATEST.equals(options.restoreFrom())) {
+      return Optional.ofNullable(options.restoreFrom());
+    }
+    Optional<String> latest = RetainedCheckpoints.latest(java.nio.file.Path.of(options.checkpointDir())).map(String::valueOf);
+    LOG.info("ingest: {}", latest.map(path -> "resuming from the latest retained checkpoint " + path)
+        .orElse("no retained checkpoint in " + options.checkpointDir() + ": starting afresh"));
+    return latest;
   }
 
   private static org.apache.flink.core.fs.FileSystem localFs() {
@@ -287,13 +302,7 @@ public final class IngestJob {
   }
 
   private void build(StreamExecutionEnvironment env, SinkPlacement sinks) {
-    FileSource.FileSourceBuilder<RawLine> sourceBuilder = FileSource.forBulkFileFormat(
-        new JsonLinesFormat(options.maxLineBytes()), options.inputs().stream().map(Path::new).toArray(Path[]::new));
-    if (options.continuous()) {
-      sourceBuilder.monitorContinuously(options.monitorInterval());
-    }
-    DataStream<RawLine> lines = rawLineTap.apply(
-        env.fromSource(sourceBuilder.build(), WatermarkStrategy.noWatermarks(), "ReadRawLines").uid("read-raw-lines"));
+    DataStream<RawLine> lines = rawLineTap.apply(readRawLines(env));
 
     LocalDate runDay = options.continuous() ? null : options.date();
     // Files are read whole (line numbers need it) and feeds often put a day in one big file:
@@ -363,6 +372,21 @@ public final class IngestJob {
         TableSinks.avroParquet(EventTables.DEAD_LETTER), null, "write-dead-letter");
     sinks.write(onTime.getSideOutput(LateRouter.LATE), EventTables.LATE_EVENTS,
         TableSinks.avroParquet(EventTables.LATE_EVENTS), null, "write-late-events");
+  }
+
+  /** The raw lines: the event topics' records, or the input files' lines (monitored in a continuous run). */
+  private DataStream<RawLine> readRawLines(StreamExecutionEnvironment env) {
+    if (options.fromKafka()) {
+      // Its own step id: a file-source checkpoint's state is not a Kafka reader's.
+      return env.fromSource(KafkaRawLines.source(options.kafkaBootstrap(), options.kafkaTopicPrefix(), options.maxLineBytes()),
+          WatermarkStrategy.noWatermarks(), "ReadEventTopics").uid("read-event-topics");
+    }
+    FileSource.FileSourceBuilder<RawLine> sourceBuilder = FileSource.forBulkFileFormat(
+        new JsonLinesFormat(options.maxLineBytes()), options.inputs().stream().map(Path::new).toArray(Path[]::new));
+    if (options.continuous()) {
+      sourceBuilder.monitorContinuously(options.monitorInterval());
+    }
+    return env.fromSource(sourceBuilder.build(), WatermarkStrategy.noWatermarks(), "ReadRawLines").uid("read-raw-lines");
   }
 
   /**

@@ -251,6 +251,10 @@ public final class IngestJob {
       conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointInterval());
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, new Path(options.checkpointDir()).makeQualified(localFs()).toString());
       conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+      // Compressed snapshots are also read back in blocks: the heap state backend restores an
+      // uncompressed one a byte per read call from a local file, minutes for 100 MB of
+      // deduplication state (the job stood still after each restart).
+      conf.set(ExecutionOptions.SNAPSHOT_COMPRESSION, true);
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
       conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
       conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(1));

@@ -45,12 +45,14 @@ public final class ProduceEvents {
       Arg<String> prefix = cli.text("kafka-topic-prefix", "PREFIX", "topic of a kind: PREFIX + kind, e.g. chengxin.trade",
           EventTopics.DEFAULT_PREFIX);
       Arg<Long> partitions = cli.whole("partitions", "N", "partitions of a topic the producer creates", 2, 1, 1024);
+      Arg<Long> rate = cli.whole("records-per-second", "N", "send at most this many records a second, a live stream's pace "
+          + "(0: as fast as the broker takes them)", 0, 0, Long.MAX_VALUE);
       if (!cli.parse(args)) {
         return;
       }
       createTopics(bootstrap.value(), prefix.value(), partitions.value().intValue());
       long started = System.nanoTime();
-      Map<EventKind, Long> produced = produce(bootstrap.value(), prefix.value(), files(input.value()));
+      Map<EventKind, Long> produced = produce(bootstrap.value(), prefix.value(), files(input.value()), rate.value());
       double seconds = (System.nanoTime() - started) / 1e9;
       long total = produced.values().stream().mapToLong(Long::longValue).sum();
       StringBuilder json = new StringBuilder("{\"records\":" + total + ",\"seconds\":" + String.format(java.util.Locale.ROOT, "%.1f", seconds)
@@ -84,7 +86,7 @@ public final class ProduceEvents {
   }
 
   /** Sends every line of every file to its kind's topic; returns the records sent per kind. */
-  private static Map<EventKind, Long> produce(String bootstrap, String prefix, List<Path> files)
+  private static Map<EventKind, Long> produce(String bootstrap, String prefix, List<Path> files, long perSecond)
       throws IOException, InterruptedException, ExecutionException {
     Properties config = new Properties();
     config.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -96,15 +98,19 @@ public final class ProduceEvents {
     config.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     Map<EventKind, Long> produced = new EnumMap<>(EventKind.class);
     AtomicReference<Exception> failure = new AtomicReference<>();
+    Pace pace = new Pace(perSecond);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (Path file : files) {
         EventKind kind = EventTopics.kindOfFile(file.getFileName().toString()).orElseThrow();
         String topic = EventTopics.of(prefix, kind);
-        long lines = forEachLine(file, line -> producer.send(new ProducerRecord<>(topic, line), (metadata, e) -> {
-          if (e != null) {
-            failure.compareAndSet(null, e);
-          }
-        }));
+        long lines = forEachLine(file, line -> {
+          pace.next();
+          producer.send(new ProducerRecord<>(topic, line), (metadata, e) -> {
+            if (e != null) {
+              failure.compareAndSet(null, e);
+            }
+          });
+        });
         produced.merge(kind, lines, Long::sum);
       }
       producer.flush();
@@ -113,6 +119,28 @@ public final class ProduceEvents {
       throw new ExecutionException("a record was not delivered", failure.get());
     }
     return produced;
+  }
+
+  /** Holds the sender back to a rate: the n-th record goes no sooner than n / rate seconds after the first. */
+  static final class Pace {
+    private final long perSecond;
+    private final long started = System.nanoTime();
+    private long sent;
+
+    Pace(long perSecond) {
+      this.perSecond = perSecond;
+    }
+
+    void next() {
+      if (perSecond > 0) {
+        long due = started + sent * 1_000_000_000L / perSecond;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+      }
+      sent++;
+    }
   }
 
   /**

@@ -71,7 +71,8 @@ import org.slf4j.LoggerFactory;
  *
  * A bounded run executes in Flink's BATCH mode, writes staging directories and swaps them in with
  * {@link Warehouse#commitPartition} only after the job and the count reconciliation succeed. A
- * continuous run monitors the inputs and writes live partitions through checkpointed FileSinks.
+ * continuous run monitors the inputs, or reads the event topics of Kafka ({@link KafkaRawLines}), and
+ * writes live partitions through checkpointed FileSinks.
  */
 public final class IngestJob {
   public static final String JOB_NAME = "ingest";

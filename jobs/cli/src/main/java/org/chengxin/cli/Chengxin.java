@@ -27,6 +27,7 @@ public final class Chengxin implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Chengxin());
     cli.addSubcommand("nightly", new NightlyCommand(launcher));
     cli.addSubcommand("cluster", new ClusterCommand(launcher));
+    cli.addSubcommand("kafka", new KafkaCommand(launcher));
     ForwardedCommand.registerAll(cli, launcher);
     Benchmarks.registerAll(cli, launcher);
     // Arguments are passed on as written: no @file expansion of the jobs' arguments.

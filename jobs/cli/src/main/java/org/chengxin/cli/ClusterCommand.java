@@ -173,28 +173,20 @@ final class ClusterCommand implements Callable<Integer> {
     start(name, builder);
   }
 
-  /** Starts one of the cluster's processes, its output in logs/NAME.log, and records its pid file. */
   private void start(String name, ProcessBuilder builder) throws IOException {
-    Process process = builder.redirectErrorStream(true).redirectOutput(dir().resolve("logs/" + name + ".log").toFile()).start();
-    // The start time beside the pid: a pid the system later gives another process is not ours to stop.
-    Files.writeString(dir().resolve(name + ".pid"),
-        process.pid() + " " + process.toHandle().info().startInstant().map(Object::toString).orElse(""));
+    processes().start(name, builder);
+  }
+
+  private PidFiles processes() {
+    return new PidFiles(dir());
+  }
+
+  private List<ProcessHandle> alive() throws IOException {
+    return processes().alive();
   }
 
   private int down() throws IOException {
-    List<ProcessHandle> running = alive();
-    running.forEach(ProcessHandle::destroy);
-    for (ProcessHandle process : running) {
-      try {
-        process.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (Exception notYet) {
-        process.destroyForcibly();
-      }
-    }
-    for (Path pid : pidFiles()) {
-      Files.delete(pid);
-    }
-    System.out.println("cluster down (" + running.size() + " processes stopped)");
+    System.out.println("cluster down (" + processes().stopAll() + " processes stopped)");
     return 0;
   }
 
@@ -219,33 +211,6 @@ final class ClusterCommand implements Callable<Integer> {
         + flinkTaskManagers().map(String::valueOf).orElse("unknown") + ")");
     System.out.println("flink UI " + flink.webUi());
     System.out.println("logs " + dir().resolve("logs"));
-  }
-
-  /**
-   * The cluster's processes still running, from their pid files: a live process under a recorded pid
-   * counts only if it started when the recorded one did.
-   */
-  private List<ProcessHandle> alive() throws IOException {
-    List<ProcessHandle> alive = new ArrayList<>();
-    for (Path pid : pidFiles()) {
-      String[] recorded = Files.readString(pid).trim().split(" ", 2);
-      String started = recorded.length > 1 ? recorded[1] : "";
-      ProcessHandle.of(Long.parseLong(recorded[0]))
-          .filter(ProcessHandle::isAlive)
-          .filter(p -> started.isEmpty() || p.info().startInstant().map(Object::toString).orElse("").equals(started))
-          .ifPresent(alive::add);
-    }
-    return alive;
-  }
-
-  /** The pid files {@code up} wrote, one per process. */
-  private List<Path> pidFiles() throws IOException {
-    if (!Files.exists(dir())) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(dir())) {
-      return files.filter(p -> p.toString().endsWith(".pid")).toList();
-    }
   }
 
   /** Workers the master counts as alive, from its UI's JSON; empty when the master does not answer. */

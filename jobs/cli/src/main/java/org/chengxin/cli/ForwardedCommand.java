@@ -31,6 +31,8 @@ public final class ForwardedCommand implements Callable<Integer> {
   static final List<Spec> SPECS = List.of(
       new Spec("ingest", "the Flink ingest job alone: validation, pseudonymisation, dead letters, Parquet (docs/ingest.md)",
           new JavaMain(JavaMain.FLINK, "org.chengxin.ingest.IngestJob", "6g"), null),
+      new Spec("produce-events", "raw event files (e.g. the generator's events/) to the Kafka event topics, one record a line (docs/ingest.md)",
+          new JavaMain(JavaMain.KAFKA, "org.chengxin.kafka.ProduceEvents", "1g"), null),
       new Spec("run-job", "one Spark job, or all of them in dependency order (run-job NAME ...; run-job all --help lists them)",
           new JavaMain(JavaMain.SPARK, "org.chengxin.jobs.NightlySparkJobs", "6g"), "--job"),
       new Spec("show", "print a table as JSON Lines or CSV (show TABLE ...; docs/tables.md)",
@@ -70,6 +72,8 @@ public final class ForwardedCommand implements Callable<Integer> {
           new JavaMain("jobs/graph", "org.chengxin.graph.fraudar.DenseBlockBenchmark", "3g"), null),
       new Spec("ingest-benchmark", "the ingest stages timed one by one on one day (a step of bench-ingest)",
           new JavaMain(JavaMain.FLINK, "org.chengxin.ingest.IngestBenchmark", "6g"), null, true),
+      new Spec("audit-kafka-ingest", "every record of the event topics accounted for in the tables, as JSON (a step of bench-kafka-ingest)",
+          new JavaMain(JavaMain.FLINK, "org.chengxin.ingest.AuditKafkaIngest", "3g"), null, true),
       new Spec("backfill-benchmark", "a multi-day backfill timed (a step of bench-ingest --backfill-days)",
           new JavaMain(JavaMain.FLINK, "org.chengxin.ingest.BackfillBenchmark", "6g"), null, true));
 

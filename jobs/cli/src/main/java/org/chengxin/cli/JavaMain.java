@@ -14,6 +14,8 @@ public record JavaMain(String module, String className, String defaultHeap) {
   static final String FLINK = "jobs/ingest";
   /** Not a main's module: the Flink session cluster's classpath (FlinkSession). */
   static final String FLINK_SESSION = "jobs/flink-session";
+  /** The loopback Kafka broker and the producer of event files to its topics. */
+  static final String KAFKA = "jobs/kafka";
 
   /** Spark on Java 17 needs its module-opening flags (see launch.properties). */
   boolean needsSparkFlags() {

@@ -73,7 +73,8 @@ import org.slf4j.LoggerFactory;
  *
  * A bounded run executes in Flink's BATCH mode, writes staging directories and swaps them in with
  * {@link Warehouse#commitPartition} only after the job and the count reconciliation succeed. A
- * continuous run monitors the inputs and writes live partitions through checkpointed FileSinks.
+ * continuous run monitors the inputs, or reads the event topics of Kafka ({@link KafkaRawLines}), and
+ * writes live partitions through checkpointed FileSinks.
  */
 public final class IngestJob {
   public static final String JOB_NAME = "ingest";
@@ -108,6 +109,7 @@ public final class IngestJob {
     this.options = options;
     this.rawLineTap = rawLineTap;
     this.clock = clock;
+    // Nothing in a topic shows that the generator wrote it: Kafka input (no inputs) always needs a key.
     this.pseudonymiser = PseudonymKeys.resolve(options.pseudonymKeyFile(), GeneratedInput.all(options.inputs()));
     // A path or a URI (hdfs://, s3a://), read with the Hadoop settings Flink's own file systems use.
     this.warehouse = HadoopWarehouseFileSystem.open(options.warehouse(), HadoopUtils.getHadoopConfiguration(engineConfiguration()));
@@ -220,8 +222,13 @@ public final class IngestJob {
         rows.sinkTo(TableSinks.live(format, warehouse.tablePath(table.name()), eventTime)).name(writeStep(table)).uid(uid);
       }
     });
-    LOG.info("ingest: monitoring {} every {} with parallelism {} (continuous)", options.inputs(),
-        options.monitorInterval(), options.parallelism());
+    if (options.fromKafka()) {
+      LOG.info("ingest: reading the event topics {}* at {} with parallelism {} (continuous)", options.kafkaTopicPrefix(),
+          options.kafkaBootstrap(), options.parallelism());
+    } else {
+      LOG.info("ingest: monitoring {} every {} with parallelism {} (continuous)", options.inputs(),
+          options.monitorInterval(), options.parallelism());
+    }
     return env.executeAsync("chengxin ingest (continuous)");
   }
 
@@ -248,12 +255,14 @@ public final class IngestJob {
       conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointInterval());
       conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, new Path(options.checkpointDir()).makeQualified(localFs()).toString());
       conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+      // Compressed snapshots are also read back in blocks: the heap state backend restores an
+      // uncompressed one a byte per read call from a local file, minutes for 100 MB of
+      // deduplication state (the job stood still after each restart).
+      conf.set(ExecutionOptions.SNAPSHOT_COMPRESSION, true);
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
       conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
       conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(1));
-      if (options.restoreFrom() != null) {
-        conf.set(StateRecoveryOptions.SAVEPOINT_PATH, options.restoreFrom());
-      }
+      restorePoint().ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path));
     } else {
       // A bounded run is all or nothing: a failure fails the run and the old partitions stay.
       conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
@@ -267,6 +276,17 @@ public final class IngestJob {
             options.jobJar().toString());
     env.setParallelism(options.parallelism());
     return env;
+  }
+
+  /** The checkpoint or savepoint a continuous run resumes from, {@code latest} resolved; empty: a fresh start. */
+  private Optional<String> restorePoint() {
+    if (!RetainedCheckpoints.LATEST.equals(options.restoreFrom())) {
+      return Optional.ofNullable(options.restoreFrom());
+    }
+    Optional<String> latest = RetainedCheckpoints.latest(java.nio.file.Path.of(options.checkpointDir())).map(String::valueOf);
+    LOG.info("ingest: {}", latest.map(path -> "resuming from the latest retained checkpoint " + path)
+        .orElse("no retained checkpoint in " + options.checkpointDir() + ": starting afresh"));
+    return latest;
   }
 
   private static org.apache.flink.core.fs.FileSystem localFs() {
@@ -290,13 +310,7 @@ public final class IngestJob {
   }
 
   private void build(StreamExecutionEnvironment env, SinkPlacement sinks) {
-    FileSource.FileSourceBuilder<RawLine> sourceBuilder = FileSource.forBulkFileFormat(
-        new JsonLinesFormat(options.maxLineBytes()), options.inputs().stream().map(Path::new).toArray(Path[]::new));
-    if (options.continuous()) {
-      sourceBuilder.monitorContinuously(options.monitorInterval());
-    }
-    DataStream<RawLine> lines = rawLineTap.apply(
-        env.fromSource(sourceBuilder.build(), WatermarkStrategy.noWatermarks(), "ReadRawLines").uid("read-raw-lines"));
+    DataStream<RawLine> lines = rawLineTap.apply(readRawLines(env));
 
     LocalDate runDay = options.continuous() ? null : options.date();
     // Files are read whole (line numbers need it) and feeds often put a day in one big file:
@@ -366,6 +380,21 @@ public final class IngestJob {
         TableSinks.avroParquet(EventTables.DEAD_LETTER), null, "write-dead-letter");
     sinks.write(onTime.getSideOutput(LateRouter.LATE), EventTables.LATE_EVENTS,
         TableSinks.avroParquet(EventTables.LATE_EVENTS), null, "write-late-events");
+  }
+
+  /** The raw lines: the event topics' records, or the input files' lines (monitored in a continuous run). */
+  private DataStream<RawLine> readRawLines(StreamExecutionEnvironment env) {
+    if (options.fromKafka()) {
+      // Its own step id: a file-source checkpoint's state is not a Kafka reader's.
+      return env.fromSource(KafkaRawLines.source(options.kafkaBootstrap(), options.kafkaTopicPrefix(), options.maxLineBytes()),
+          WatermarkStrategy.noWatermarks(), "ReadEventTopics").uid("read-event-topics");
+    }
+    FileSource.FileSourceBuilder<RawLine> sourceBuilder = FileSource.forBulkFileFormat(
+        new JsonLinesFormat(options.maxLineBytes()), options.inputs().stream().map(Path::new).toArray(Path[]::new));
+    if (options.continuous()) {
+      sourceBuilder.monitorContinuously(options.monitorInterval());
+    }
+    return env.fromSource(sourceBuilder.build(), WatermarkStrategy.noWatermarks(), "ReadRawLines").uid("read-raw-lines");
   }
 
   /**

@@ -13,12 +13,14 @@ import org.apache.flink.util.TimeUtils;
 import org.chengxin.core.cli.Arguments;
 import org.chengxin.core.cli.Arguments.Arg;
 import org.chengxin.core.cli.UsageException;
+import org.chengxin.core.event.EventTopics;
 import org.chengxin.core.validation.EventValidator;
 
 /**
  * The ingest job's options, with defaults, help text and validation.
  *
- * @param inputs folders (or files) of raw JSON Lines, read recursively; hidden and {@code _} files skipped
+ * @param inputs folders (or files) of raw JSON Lines, read recursively; hidden and {@code _} files skipped;
+ *     empty when the events come from Kafka
  * @param warehouse the warehouse root
  * @param date the bounded run's day; in continuous mode optional (it anchors the trade look-back)
  * @param fromDate bounded backfill: the first day of the run, which then owns every day from
@@ -34,11 +36,14 @@ import org.chengxin.core.validation.EventValidator;
  * @param pseudonymKeyFile file holding the pseudonymisation key, else env or development key
  * @param parallelism operator parallelism
  * @param maxLineBytes longer lines are rejected
- * @param restoreFrom continuous: a retained checkpoint or savepoint to resume from
+ * @param restoreFrom continuous: a retained checkpoint or savepoint to resume from, or
+ *     {@value RetainedCheckpoints#LATEST}: the last complete one under checkpointDir (none: a fresh start)
  * @param acceptNewPseudonymKey bounded: run even when the key differs from the one the warehouse's
  *     latest other day was ingested with (a deliberate key rotation)
  * @param flinkMaster the REST address of a Flink session cluster to run on; null for the embedded local Flink
  * @param jobJar with a flinkMaster: the shaded job jar sent to the cluster (our classes and connectors)
+ * @param kafkaBootstrap continuous: the Kafka brokers to read the event topics from instead of inputs; null for files
+ * @param kafkaTopicPrefix the event topics' prefix: a kind's topic is this and the kind ({@code chengxin.trade})
  */
 public record IngestOptions(
     List<String> inputs,
@@ -59,7 +64,9 @@ public record IngestOptions(
     String restoreFrom,
     boolean acceptNewPseudonymKey,
     InetSocketAddress flinkMaster,
-    Path jobJar) {
+    Path jobJar,
+    String kafkaBootstrap,
+    String kafkaTopicPrefix) {
 
   /** How the job runs. */
   public enum Mode {
@@ -69,8 +76,11 @@ public record IngestOptions(
 
   public IngestOptions {
     inputs = List.copyOf(inputs);
-    if (inputs.isEmpty()) {
-      throw new UsageException("--input is required (see --help)");
+    if (inputs.isEmpty() == (kafkaBootstrap == null)) {
+      throw new UsageException("either --input or --kafka-bootstrap is required (see --help)");
+    }
+    if (kafkaBootstrap != null && mode != Mode.CONTINUOUS) {
+      throw new UsageException("--kafka-bootstrap needs --mode continuous");
     }
     if (mode == Mode.BOUNDED && date == null) {
       throw new UsageException("--date is required in bounded mode (see --help)");
@@ -93,6 +103,10 @@ public record IngestOptions(
     return mode == Mode.CONTINUOUS;
   }
 
+  public boolean fromKafka() {
+    return kafkaBootstrap != null;
+  }
+
   /** The first day a bounded run owns: fromDate for a backfill, else date. */
   public LocalDate firstDay() {
     return fromDate != null ? fromDate : date;
@@ -109,7 +123,7 @@ public record IngestOptions(
     Arguments cli = new Arguments("scripts/ingest", "The Flink ingest job: reads raw JSON Lines, validates, "
         + "pseudonymises and deduplicates them, and writes the day's tables (dead letters apart) as Parquet.");
     Arg<List<String>> inputArgs = cli.repeated("input", "DIR",
-        "raw JSON Lines folder (or file), read recursively; repeat or comma-separate (required)");
+        "raw JSON Lines folder (or file), read recursively; repeat or comma-separate (required, unless --kafka-bootstrap)");
     Arg<String> warehouseArg = cli.requiredText("warehouse", "DIR",
         "warehouse root, a folder or a URI such as hdfs://nn/chengxin (tables at DIR/TABLE/ds=YYYY-MM-DD/)");
     Arg<LocalDate> date = cli.optionalDate("date", "bounded: the day this run owns; continuous: anchors the trade look-back");
@@ -135,7 +149,13 @@ public record IngestOptions(
     Arg<Long> parallelism = declareParallelism(cli, "operator parallelism");
     Arg<Long> maxLineBytes = cli.whole("max-line-bytes", "N", "longer lines are rejected as line_too_long",
         EventValidator.DEFAULT_MAX_LINE_BYTES, 256, 64L * 1024 * 1024);
-    Arg<String> restoreFrom = cli.text("restore-from", "PATH", "continuous: resume from this retained checkpoint or savepoint");
+    Arg<String> restoreFrom = cli.text("restore-from", "PATH", "continuous: resume from this retained checkpoint or savepoint; "
+        + RetainedCheckpoints.LATEST + ": from the last complete checkpoint under --checkpoint-dir (none there: start afresh)");
+    Arg<String> kafkaBootstrap = cli.text("kafka-bootstrap", "HOST:PORT",
+        "continuous: read the event topics from these Kafka brokers instead of --input (comma-separate several)");
+    Arg<String> kafkaTopicPrefix = cli.text("kafka-topic-prefix", "PREFIX",
+        "with --kafka-bootstrap: a kind's topic is PREFIX + kind (trade, rating, complaint, certificate, rating_revision)",
+        EventTopics.DEFAULT_PREFIX);
     Arg<Boolean> acceptNewKey = cli.flag("accept-new-pseudonym-key", "bounded: run even if the key differs from the "
         + "warehouse's earlier days' (a deliberate rotation; keys stop linking across it)");
     Arg<InetSocketAddress> flinkMaster = cli.value("flink-master", "HOST:PORT",
@@ -175,7 +195,9 @@ public record IngestOptions(
         restoreFrom.value(),
         acceptNewKey.value(),
         flinkMaster.value(),
-        jobJar.optional().map(f -> Path.of(existing(f.toString(), "--job-jar"))).orElse(null)));
+        jobJar.optional().map(f -> Path.of(existing(f.toString(), "--job-jar"))).orElse(null),
+        kafkaBootstrap.value(),
+        kafkaTopicPrefix.value()));
   }
 
   private static String existing(String path, String option) {

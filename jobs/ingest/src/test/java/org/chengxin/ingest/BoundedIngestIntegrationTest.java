@@ -254,7 +254,7 @@ class BoundedIngestIntegrationTest {
       assertEquals(List.of("r" + i + "a", "r" + i + "b"), ids(WarehouseRows.read(warehouse, "ratings", d), "rating_id"));
       for (String table : List.of("trades", "ratings")) {
         try (Stream<Path> files = Files.list(warehouse.resolve(table + "/ds=" + d))) {
-          assertEquals(1, files.filter(WarehouseRows::isCommittedPart).count(), table + " ds=" + d);
+          assertEquals(1, files.filter(CommittedRows::isCommittedPart).count(), table + " ds=" + d);
         }
       }
     }

@@ -68,6 +68,23 @@ class IngestOptionsTest {
         "--flink-master", "127.0.0.1", "--job-jar", jar.toString()), "no port");
   }
 
+  @Test
+  void kafkaInputIsContinuousAndInsteadOfFiles() {
+    IngestOptions o = parse("--kafka-bootstrap", "127.0.0.1:9092", "--warehouse", "/w", "--mode", "continuous",
+        "--restore-from", "latest");
+    assertTrue(o.fromKafka());
+    assertEquals(List.of(), o.inputs());
+    assertEquals("chengxin.", o.kafkaTopicPrefix());
+    assertEquals("latest", o.restoreFrom());
+    assertEquals("market.", parse("--kafka-bootstrap", "b:9092", "--kafka-topic-prefix", "market.", "--warehouse", "/w",
+        "--mode", "continuous").kafkaTopicPrefix());
+    assertThrows(UsageException.class, () -> parse("--kafka-bootstrap", "b:9092", "--warehouse", "/w", "--date", "2026-11-01"),
+        "a bounded run has no end on a topic");
+    assertThrows(UsageException.class, () -> parse("--kafka-bootstrap", "b:9092", "--input", tmp.toString(), "--warehouse", "/w",
+        "--mode", "continuous"), "one source or the other");
+    assertThrows(UsageException.class, () -> parse("--warehouse", "/w", "--mode", "continuous"), "no source");
+  }
+
   private static IngestOptions parse(String... args) {
     return IngestOptions.parse(args).orElseThrow();
   }

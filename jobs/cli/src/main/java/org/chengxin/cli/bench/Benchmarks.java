@@ -15,7 +15,7 @@ public final class Benchmarks {
   /** Adds every benchmark subcommand to {@code parent}. */
   public static void registerAll(CommandLine parent, Launcher launcher) {
     for (Benchmark benchmark : List.of(new BenchNightly(launcher), new BenchDissatisfaction(launcher),
-        new BenchRings(launcher), new BenchRatings(launcher), new BenchIngest(launcher),
+        new BenchRings(launcher), new BenchRatings(launcher), new BenchIngest(launcher), new BenchKafkaIngest(launcher),
         new SweepDissatisfaction(launcher))) {
       parent.addSubcommand(new CommandLine(benchmark));
     }

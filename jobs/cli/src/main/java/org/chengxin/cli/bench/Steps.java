@@ -76,6 +76,11 @@ final class Steps {
     return execute(command, args, capture, peakRss);
   }
 
+  /** Starts subcommand {@code command}'s main and returns at once (a step to stop or kill later); its output goes to {@code stdout}. */
+  Process start(String command, List<String> args, Redirect stdout) {
+    return launcher.start(List.of(), ForwardedCommand.mainOf(command), heap, args, stdout);
+  }
+
   /** Runs an external program to its end; its output goes to standard error. */
   static void external(List<String> command, String missingHint) {
     try {

@@ -283,7 +283,7 @@ public final class IngestJob {
     if (!RetainedCheckpoints.LATEST.equals(options.restoreFrom())) {
       return Optional.ofNullable(options.restoreFrom());
     }
-    Optional<String> latest = RetainedCheckpoints.latest(java.nio.file.Path.of(options.checkpointDir())).map(String::valueOf);
+    Optional<String> latest = RetainedCheckpoints.latest(options.checkpointDir()).map(String::valueOf);
     LOG.info("ingest: {}", latest.map(path -> "resuming from the latest retained checkpoint " + path)
         .orElse("no retained checkpoint in " + options.checkpointDir() + ": starting afresh"));
     return latest;

@@ -2,18 +2,17 @@ package org.chengxin.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
 
 /**
  * The checkpoints a continuous ingest retains under its checkpoint folder, as Flink lays them out:
  * {@code DIR/JOB-ID/chk-N/_metadata}, one job folder per start (a restored job gets a new id). A
  * checkpoint is complete once its {@code _metadata} is written: a process killed while it wrote
- * one leaves a folder without it, which is never chosen.
+ * one leaves a folder without it, which is never chosen. Read through Flink's file systems, so the
+ * folder may be local or a URI (the default lies beside the warehouse, which may be on HDFS).
  */
 final class RetainedCheckpoints {
   /** What {@code --restore-from} takes for {@link #latest}. */
@@ -26,23 +25,38 @@ final class RetainedCheckpoints {
    * metadata was written: checkpoint numbers restart with a job started afresh); empty when there
    * is none.
    */
-  static Optional<Path> latest(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> metadata = Files.find(dir, 3, (path, attributes) -> path.getFileName().toString().equals("_metadata")
-        && path.getParent().getFileName().toString().startsWith("chk-"))) {
-      return metadata.max(Comparator.comparing(RetainedCheckpoints::modified)).map(Path::getParent);
+  static Optional<Path> latest(String dir) {
+    Path root = new Path(dir);
+    try {
+      FileSystem fs = root.getFileSystem();
+      if (!fs.exists(root)) {
+        return Optional.empty();
+      }
+      Path latest = null;
+      long latestWritten = Long.MIN_VALUE;
+      for (FileStatus job : list(fs, root)) {
+        for (FileStatus checkpoint : list(fs, job.getPath())) {
+          Path metadata = new Path(checkpoint.getPath(), "_metadata");
+          if (checkpoint.isDir() && checkpoint.getPath().getName().startsWith("chk-") && fs.exists(metadata)) {
+            long written = fs.getFileStatus(metadata).getModificationTime();
+            if (written > latestWritten) {
+              latest = checkpoint.getPath();
+              latestWritten = written;
+            }
+          }
+        }
+      }
+      return Optional.ofNullable(latest);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the checkpoints in " + dir, e);
     }
   }
 
-  private static FileTime modified(Path file) {
-    try {
-      return Files.getLastModifiedTime(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static FileStatus[] list(FileSystem fs, Path dir) throws IOException {
+    if (!fs.getFileStatus(dir).isDir()) {
+      return new FileStatus[0];
     }
+    FileStatus[] children = fs.listStatus(dir);
+    return children == null ? new FileStatus[0] : children;
   }
 }

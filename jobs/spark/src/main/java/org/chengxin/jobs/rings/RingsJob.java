@@ -26,8 +26,8 @@ import org.chengxin.jobs.frame.SparkSchemas;
 
 /**
  * rings and ring_members for one day (docs/rings.md): credit-boosting rings found over the trades
- * of the history window ending with the day, or over its ratings when it has no trades. Runs before seller_scores, which stops counting
- * ratings between members of one ring.
+ * of the history window ending with the day, or over its ratings when it has no trades. Runs before
+ * seller_scores, which stops counting ratings between members of one ring.
  */
 public final class RingsJob implements SparkJob<RingsJob.Options> {
 

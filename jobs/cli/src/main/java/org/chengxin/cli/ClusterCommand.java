@@ -113,9 +113,7 @@ final class ClusterCommand implements Callable<Integer> {
     Files.createDirectories(dir().resolve("logs"));
     // Sized before anything starts: a failure here leaves no process behind.
     FlinkSession flink = flink();
-    Path flinkConf = flink.writeConfig();
-    List<String> jobManager = flink.jobManager(flinkConf);
-    List<String> taskManager = flink.taskManager(flinkConf);
+    flink.prepare();
     startSpark("master", sparkHome, List.of("org.apache.spark.deploy.master.Master", "--host", LOOPBACK, "--port",
         String.valueOf(masterPort), "--webui-port", String.valueOf(uiPort)));
     for (int w = 1; w <= WORKERS; w++) {
@@ -123,11 +121,11 @@ final class ClusterCommand implements Callable<Integer> {
       startSpark("worker-" + w, sparkHome, List.of("org.apache.spark.deploy.worker.Worker", masterUrl(), "--host", LOOPBACK,
           "--cores", "1", "--memory", workerMemory, "--webui-port", String.valueOf(uiPort + w), "--work-dir", work.toString()));
     }
-    start(FlinkSession.JOB_MANAGER, new ProcessBuilder(jobManager));
-    start(FlinkSession.TASK_MANAGER, new ProcessBuilder(taskManager));
+    flink.startJobManager();
+    flink.startTaskManager();
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
-      if (aliveWorkers().orElse(0) == WORKERS && flinkTaskManagers().orElse(0) == 1) {
+      if (aliveWorkers().orElse(0) == WORKERS && flink.registeredTaskManagers().orElse(0) == 1) {
         print();
         return 0;
       }
@@ -170,10 +168,6 @@ final class ClusterCommand implements Callable<Integer> {
     builder.environment().put("SPARK_HOME", sparkHome.toString());
     builder.environment().put("SPARK_SCALA_VERSION", "2.13");
     builder.environment().put("SPARK_LOCAL_IP", LOOPBACK);
-    start(name, builder);
-  }
-
-  private void start(String name, ProcessBuilder builder) throws IOException {
     processes().start(name, builder);
   }
 
@@ -208,7 +202,7 @@ final class ClusterCommand implements Callable<Integer> {
     }
     FlinkSession flink = flink();
     System.out.println("flink --flink-master " + flink.restAddress() + " (task managers registered "
-        + flinkTaskManagers().map(String::valueOf).orElse("unknown") + ")");
+        + flink.registeredTaskManagers().map(String::valueOf).orElse("unknown") + ")");
     System.out.println("flink UI " + flink.webUi());
     System.out.println("logs " + dir().resolve("logs"));
   }
@@ -218,13 +212,8 @@ final class ClusterCommand implements Callable<Integer> {
     return json("http://" + LOOPBACK + ":" + uiPort + "/json/").map(master -> master.path("aliveworkers").asInt());
   }
 
-  /** Task managers registered at the Flink job manager, from its REST API; empty when it does not answer. */
-  private Optional<Integer> flinkTaskManagers() {
-    return json(flink().webUi() + "overview").map(overview -> overview.path("taskmanagers").asInt());
-  }
-
   /** The JSON a process's web UI answers at {@code url}; empty when it does not answer. */
-  private static Optional<JsonNode> json(String url) {
+  static Optional<JsonNode> json(String url) {
     try {
       HttpResponse<String> response = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());

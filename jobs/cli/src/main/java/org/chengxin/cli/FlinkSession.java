@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Flink half of {@code chengxin cluster}: a session cluster on loopback, one job manager
@@ -17,7 +18,7 @@ import java.util.List;
  * a Flink distribution's lib/ holds (Flink's runtime, clients, flink-runtime-web for the web UI,
  * Log4j): the job's classes, connectors, Parquet and Hadoop reach the cluster only in the job's jar.
  */
-final class FlinkSession {
+public final class FlinkSession {
   static final String JOB_MANAGER = "flink-jobmanager";
   static final String TASK_MANAGER = "flink-taskmanager";
   private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
@@ -28,23 +29,96 @@ final class FlinkSession {
   private final int rpcPort;
   private final int restPort;
   private final String taskManagerMemory;
+  private final PidFiles processes;
+  private List<String> jobManagerCommand;
+  private List<String> taskManagerCommand;
+  private Process taskManager;
 
   /**
    * @param dir the cluster's folder: config, logs and temporary files go under it
    * @param restPort the REST API and web UI, where jobs are submitted ({@code --flink-master HOST:PORT})
    * @param taskManagerMemory the task manager's whole process size (heap, managed memory, network, metaspace)
    */
-  FlinkSession(Launcher launcher, Path dir, String host, int rpcPort, int restPort, String taskManagerMemory) {
+  public FlinkSession(Launcher launcher, Path dir, String host, int rpcPort, int restPort, String taskManagerMemory) {
     this.launcher = launcher;
     this.dir = dir;
     this.host = host;
     this.rpcPort = rpcPort;
     this.restPort = restPort;
     this.taskManagerMemory = taskManagerMemory;
+    this.processes = new PidFiles(dir);
+  }
+
+  /**
+   * Writes the config and sizes both processes, starting none: a failure here leaves nothing
+   * running. Must come before the starts.
+   */
+  public void prepare() throws IOException, InterruptedException {
+    Path conf = writeConfig();
+    jobManagerCommand = jobManager(conf);
+    taskManagerCommand = taskManager(conf);
+  }
+
+  /** Starts the job manager; its pid file and log in the cluster's folder. */
+  public void startJobManager() throws IOException {
+    processes.start(JOB_MANAGER, new ProcessBuilder(jobManagerCommand));
+  }
+
+  /** Starts a task manager (again, after one died: what a cluster's supervisor does); it registers itself. */
+  public void startTaskManager() throws IOException {
+    taskManager = processes.start(TASK_MANAGER, new ProcessBuilder(taskManagerCommand));
+  }
+
+  /** SIGKILLs the task manager this object started, as a machine's crash would, and waits for its end. */
+  public void killTaskManager() throws InterruptedException {
+    taskManager.destroyForcibly().waitFor();
+  }
+
+  /** Prepares and starts both processes and waits until the task manager has registered. */
+  public void up(java.time.Duration timeout) throws IOException, InterruptedException {
+    prepare();
+    startJobManager();
+    startTaskManager();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (registeredTaskManagers().orElse(0) < 1) {
+      if (System.nanoTime() > deadline) {
+        stop();
+        throw new IllegalStateException("the Flink session did not come up within " + timeout + "; logs in " + dir.resolve("logs"));
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** Stops the processes this session's folder records; returns how many ran. */
+  public int stop() throws IOException {
+    return processes.stopAll();
+  }
+
+  /** Task managers registered at the job manager, from its REST API; empty when it does not answer. */
+  Optional<Integer> registeredTaskManagers() {
+    return ClusterCommand.json(webUi() + "overview").map(overview -> overview.path("taskmanagers").asInt());
+  }
+
+  /**
+   * Failures of the jobs running on the cluster that the job manager recovered from, each a restart
+   * from the last checkpoint (the entries of each job's exception history); empty when the job
+   * manager does not answer.
+   */
+  public Optional<Long> runningJobFailures() {
+    return ClusterCommand.json(webUi() + "jobs").map(jobs -> {
+      long failures = 0;
+      for (com.fasterxml.jackson.databind.JsonNode job : jobs.path("jobs")) {
+        if ("RUNNING".equals(job.path("status").asText())) {
+          failures += ClusterCommand.json(webUi() + "jobs/" + job.path("id").asText() + "/exceptions")
+              .map(history -> (long) history.path("exceptionHistory").path("entries").size()).orElse(0L);
+        }
+      }
+      return failures;
+    });
   }
 
   /** What the ingest's {@code --flink-master} takes. */
-  String restAddress() {
+  public String restAddress() {
     return host + ":" + restPort;
   }
 
@@ -54,7 +128,7 @@ final class FlinkSession {
   }
 
   /** Writes the config folder; returns it. */
-  Path writeConfig() throws IOException {
+  private Path writeConfig() throws IOException {
     Path conf = Files.createDirectories(dir.resolve("flink-conf"));
     // One slot per core: the ingest's default parallelism then fits the one task manager.
     int slots = Runtime.getRuntime().availableProcessors();
@@ -88,7 +162,7 @@ final class FlinkSession {
   }
 
   /** The job manager's command line, as {@code jobmanager.sh start} builds it. */
-  List<String> jobManager(Path conf) throws IOException, InterruptedException {
+  private List<String> jobManager(Path conf) throws IOException, InterruptedException {
     Resources resources = resources("GET_JM_RESOURCE_PARAMS", conf);
     List<String> command = jvm(resources, JOB_MANAGER, "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
     command.addAll(resources.dynamicConfigs());
@@ -97,7 +171,7 @@ final class FlinkSession {
   }
 
   /** The task manager's command line, as {@code taskmanager.sh start} builds it. */
-  List<String> taskManager(Path conf) throws IOException, InterruptedException {
+  private List<String> taskManager(Path conf) throws IOException, InterruptedException {
     Resources resources = resources("GET_TM_RESOURCE_PARAMS", conf);
     List<String> command = jvm(resources, TASK_MANAGER, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
     command.addAll(List.of("--configDir", conf.toString()));

@@ -259,9 +259,11 @@ public final class IngestJob {
       // uncompressed one a byte per read call from a local file, minutes for 100 MB of
       // deduplication state (the job stood still after each restart).
       conf.set(ExecutionOptions.SNAPSHOT_COMPRESSION, true);
-      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(1));
+      // A stream has no end to fail at: it restarts from its last checkpoint after every failure (a
+      // task manager lost, a broker away), waiting 1 s, doubling to at most a minute while failures go on.
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, java.time.Duration.ofSeconds(1));
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, java.time.Duration.ofMinutes(1));
       restorePoint().ifPresent(path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path));
     } else {
       // A bounded run is all or nothing: a failure fails the run and the old partitions stay.

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.chengxin.cli.FlinkSession;
 import org.chengxin.cli.KafkaCommand;
 import org.chengxin.cli.Launcher;
 import picocli.CommandLine.Command;
@@ -32,6 +33,10 @@ import picocli.CommandLine.Option;
             + "a live stream beside it), starts the continuous ingest from Kafka (checkpoints every --checkpoint-interval), "
             + "kills its JVM with SIGKILL --kills times, each at a random moment of --kill-after after its start, and "
             + "restarts it each time with --restore-from latest.",
+        "With --kill-process taskmanager the ingest runs on a Flink session cluster of its own on loopback (a job "
+            + "manager and a task manager, as `cluster up` starts them) and the task manager's JVM is the one killed; a "
+            + "new task manager is started at once, as a cluster's supervisor would, and the job manager restarts the job "
+            + "on it from the last completed checkpoint (the ingest's launching process keeps waiting).",
         "Then reads every record back and every committed row of the tables (audit-kafka-ingest) until each record has "
             + "exactly one row (an event table's, dead_letter's or late_events') or is a duplicate of an event that has "
             + "one, and prints one JSON object: records, kills and their moments, committed part files at each kill, "
@@ -63,6 +68,15 @@ final class BenchKafkaIngest extends Benchmark {
       description = "seconds after a (re)start within which its kill falls, uniformly at random (default: ${DEFAULT-VALUE})")
   private String killAfter;
 
+  @Option(names = "--kill-process", paramLabel = "ingest|taskmanager", defaultValue = "ingest",
+      description = "the JVM killed: the embedded ingest's, or the task manager's of a Flink session cluster the ingest runs on "
+          + "(default: ${DEFAULT-VALUE})")
+  private Killed killProcess;
+
+  @Option(names = "--taskmanager-memory", paramLabel = "SIZE", defaultValue = "4g",
+      description = "with --kill-process taskmanager: the task manager's whole process size (default: ${DEFAULT-VALUE})")
+  private String taskManagerMemory;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed of the kill moments (default: ${DEFAULT-VALUE})")
   private long seed;
 
@@ -81,6 +95,9 @@ final class BenchKafkaIngest extends Benchmark {
       description = "JVM heap of the generator (default: $CHENGXIN_GENERATOR_HEAP, else 2g; now ${DEFAULT-VALUE})")
   private String generatorHeap;
 
+  /** The process whose JVM is killed. */
+  enum Killed { INGEST, TASKMANAGER }
+
   BenchKafkaIngest(Launcher launcher) {
     super(launcher);
   }
@@ -97,6 +114,7 @@ final class BenchKafkaIngest extends Benchmark {
     Files.createDirectories(folder);
     KafkaCommand kafka = KafkaCommand.at(launcher(), folder.resolve("kafka"), freePort(), freePort());
     Process ingest = null;
+    FlinkSession cluster = null;
     try {
       Path market = folder.resolve("market");
       progress("== generating %d trades over %d days", trades, days);
@@ -115,11 +133,17 @@ final class BenchKafkaIngest extends Benchmark {
         finish(producer, "produce-events");
       }
       Path warehouse = folder.resolve("warehouse");
-      List<String> ingestArgs = List.of("--mode", "continuous", "--kafka-bootstrap", bootstrap, "--warehouse", warehouse.toString(),
+      List<String> ingestArgs = new java.util.ArrayList<>(List.of("--mode", "continuous", "--kafka-bootstrap", bootstrap, "--warehouse", warehouse.toString(),
           "--checkpoint-interval", checkpointInterval, "--max-out-of-orderness", "5s",
           // A replayed backlog is not late: its events belong in the tables.
           "--allowed-lateness", "30d", "--restore-from", "latest", "--parallelism", Integer.toString(parallelism),
-          "--pseudonym-key-file", ImportedRatings.throwawayKey(folder).toString());
+          "--pseudonym-key-file", ImportedRatings.throwawayKey(folder).toString()));
+      if (killProcess == Killed.TASKMANAGER) {
+        cluster = new FlinkSession(launcher(), folder.resolve("flink"), "127.0.0.1", freePort(), freePort(), taskManagerMemory);
+        progress("== starting a Flink session cluster (job manager and task manager)");
+        cluster.up(java.time.Duration.ofMinutes(2));
+        ingestArgs.addAll(List.of("--flink-master", cluster.restAddress()));
+      }
       SplittableRandom random = new SplittableRandom(seed);
       ArrayNode moments = JSON.createArrayNode();
       ArrayNode partsAtKills = JSON.createArrayNode();
@@ -129,13 +153,21 @@ final class BenchKafkaIngest extends Benchmark {
       for (int k = 1; k <= kills; k++) {
         double after = window[0] + random.nextDouble() * (window[1] - window[0]);
         sleep(after);
-        ingest.destroyForcibly().waitFor();
+        if (cluster != null) {
+          cluster.killTaskManager();
+        } else {
+          ingest.destroyForcibly().waitFor();
+        }
         partsAtKills.add(committedParts(warehouse));
         streamingAtKills.add(producer.isAlive());
         moments.add(Math.round(after * 10) / 10.0);
-        progress("== kill -9 number %d, %.1f s after the start; %d part files committed; restarting from the latest checkpoint",
-            k, after, partsAtKills.get(k - 1).asLong());
-        ingest = startIngest(steps, ingestArgs, folder, k);
+        progress("== kill -9 of the %s, number %d, %.1f s after the start; %d part files committed; restarting from the latest checkpoint",
+            cluster != null ? "task manager" : "ingest", k, after, partsAtKills.get(k - 1).asLong());
+        if (cluster != null) {
+          cluster.startTaskManager();
+        } else {
+          ingest = startIngest(steps, ingestArgs, folder, k);
+        }
       }
       if (produceRate > 0) {
         progress("== waiting for the producer's end");
@@ -148,7 +180,8 @@ final class BenchKafkaIngest extends Benchmark {
       long records = produced.path("records").asLong();
       ObjectNode result = JSON.createObjectNode().put("trades", trades).put("events", records)
           .put("produce_seconds", produced.path("seconds").asDouble()).put("parallelism", parallelism)
-          .put("produce_rate", produceRate).put("checkpoint_interval", checkpointInterval).put("kills", kills);
+          .put("produce_rate", produceRate).put("checkpoint_interval", checkpointInterval).put("kills", kills)
+          .put("killed", cluster != null ? "taskmanager" : "ingest");
       result.set("kill_seconds_after_start", moments);
       result.set("part_files_committed_at_kills", partsAtKills);
       result.set("producer_running_at_kills", streamingAtKills);
@@ -156,6 +189,9 @@ final class BenchKafkaIngest extends Benchmark {
         double seconds = (account.path("accounted_at_ms").asLong() - started) / 1000.0;
         result.put("seconds_to_all_accounted", Math.round(seconds * 10) / 10.0)
             .put("events_per_second", Math.round(records / seconds));
+      }
+      if (cluster != null) {
+        cluster.runningJobFailures().ifPresent(failures -> result.put("job_failures_recovered_on_cluster", failures));
       }
       result.set("account", account);
       out.println(result);
@@ -168,6 +204,9 @@ final class BenchKafkaIngest extends Benchmark {
     } finally {
       if (ingest != null) {
         ingest.destroyForcibly();
+      }
+      if (cluster != null) {
+        cluster.stop();
       }
       kafka.stop();
       if (temporary) {

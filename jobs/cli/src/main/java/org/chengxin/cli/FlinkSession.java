@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The Flink half of {@code chengxin cluster}: a session cluster on loopback, one job manager
@@ -107,7 +108,7 @@ public final class FlinkSession {
   public Optional<Long> runningJobFailures() {
     return ClusterCommand.json(webUi() + "jobs").map(jobs -> {
       long failures = 0;
-      for (com.fasterxml.jackson.databind.JsonNode job : jobs.path("jobs")) {
+      for (JsonNode job : jobs.path("jobs")) {
         if ("RUNNING".equals(job.path("status").asText())) {
           failures += ClusterCommand.json(webUi() + "jobs/" + job.path("id").asText() + "/exceptions")
               .map(history -> (long) history.path("exceptionHistory").path("entries").size()).orElse(0L);
@@ -115,6 +116,33 @@ public final class FlinkSession {
       }
       return failures;
     });
+  }
+
+  /**
+   * Waits until a job runs with every task running and the cluster's running jobs have recovered from
+   * at least {@code failures} failures: after a submission (0), or after a lost task manager, once
+   * the job manager has noticed the loss and restarted the job on a new one.
+   */
+  public void awaitRunningJob(long failures, java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!(ClusterCommand.json(webUi() + "jobs/overview").map(FlinkSession::anyJobFullyRunning).orElse(false)
+        && runningJobFailures().orElse(0L) >= failures)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no job ran on the Flink session within " + timeout + "; logs in " + dir.resolve("logs"));
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static boolean anyJobFullyRunning(JsonNode overview) {
+    for (JsonNode job : overview.path("jobs")) {
+      JsonNode tasks = job.path("tasks");
+      if ("RUNNING".equals(job.path("state").asText()) && tasks.path("total").asInt() > 0
+          && tasks.path("running").asInt() == tasks.path("total").asInt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What the ingest's {@code --flink-master} takes. */

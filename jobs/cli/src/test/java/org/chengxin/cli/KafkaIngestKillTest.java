@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import picocli.CommandLine;
 
 /**
  * The continuous ingest from a real Kafka broker (KRaft, its own JVM on loopback) killed with
- * SIGKILL twice in the middle of a live stream and restarted from its latest retained checkpoint:
+ * SIGKILL twice in the middle of a live stream and restarted from its latest retained checkpoint (or,
+ * on a Flink session cluster, its task manager killed twice and the job restarted by the job manager):
  * afterwards every produced record has exactly one row in the tables (event tables, dead_letter,
  * late_events) or is a repeated delivery of an event that has one; no record has two rows, no row
  * names a record never produced, no event id is twice in a table, and the tables hold only
@@ -33,20 +35,43 @@ class KafkaIngestKillTest {
 
   @Test
   void killedTwiceMidStreamEveryEventIsInTheTablesExactlyOnce() throws Exception {
+    // About 60,000 events sent over 50 s; each run killed 20-26 s after its start, so both kills fall while the
+    // producer is still sending, after the ingest has started reading.
+    JsonNode result = benchmark(1200, "--kill-after", "20-26");
+    assertEquals("ingest", result.path("killed").asText());
+  }
+
+  /**
+   * The same stream ingested on a Flink session cluster (a job manager and a task manager, each its
+   * own JVM): the task manager is the JVM killed, a new one started, and the job manager restarts the
+   * job on it from the last completed checkpoint.
+   */
+  @Test
+  void taskManagerKilledTwiceMidStreamEveryEventIsInTheTablesExactlyOnce() throws Exception {
+    // About 60,000 events sent over 75 s; each kill 15-20 s after the job runs (again) on the cluster.
+    JsonNode result = benchmark(800, "--kill-after", "15-20", "--kill-process", "taskmanager", "--taskmanager-memory", "2g");
+    assertEquals("taskmanager", result.path("killed").asText());
+    assertTrue(result.path("part_files_committed_at_kills").path(0).asInt() > 0, "the first kill after progress: " + result);
+    assertTrue(result.path("job_failures_recovered_on_cluster").asInt() >= 2,
+        "the job manager restarted the job after each lost task manager: " + result);
+  }
+
+  /** Runs bench-kafka-ingest at test size with two kills, checks its account and returns its result. */
+  private JsonNode benchmark(int eventsPerSecond, String... killArgs) throws Exception {
     Path checkout = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.put("CHENGXIN_HEAP", "1g");
     CommandLine chengxin = Chengxin.commandLine(new Launcher(checkout, environment));
     Path work = tmp.resolve("work");
+    List<String> args = new ArrayList<>(List.of("bench-kafka-ingest", "--trades", "35000", "--produce-rate", String.valueOf(eventsPerSecond),
+        "--kills", "2", "--seed", "16", "--work", work.toString()));
+    args.addAll(List.of(killArgs));
     PrintStream stdout = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     int status;
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
-      // About 60,000 events sent over 50 s; each run killed 20-26 s after its start, so both kills fall while the
-      // producer is still sending, after the ingest has started reading.
-      status = chengxin.execute("bench-kafka-ingest", "--trades", "35000", "--produce-rate", "1200", "--kills", "2",
-          "--kill-after", "20-26", "--seed", "16", "--work", work.toString());
+      status = chengxin.execute(args.toArray(String[]::new));
     } finally {
       System.setOut(stdout);
     }
@@ -66,6 +91,7 @@ class KafkaIngestKillTest {
     assertTrue(account.path("rows").path("dead_letter").asLong() > 0, "its bad lines dead-lettered: " + account);
     assertTrue(account.path("exactly_once").asBoolean(), account.toString());
     assertEquals(List.of(), strayFiles(work.resolve("warehouse")), "only committed part files (and hidden in-progress ones) in the tables");
+    return result;
   }
 
   /** Files in the tables' partitions that are neither committed part files nor hidden. */

@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
         "With --kill-process taskmanager the ingest runs on a Flink session cluster of its own on loopback (a job "
             + "manager and a task manager, as `cluster up` starts them) and the task manager's JVM is the one killed; a "
             + "new task manager is started at once, as a cluster's supervisor would, and the job manager restarts the job "
-            + "on it from the last completed checkpoint (the ingest's launching process keeps waiting).",
+            + "on it from the last completed checkpoint (the ingest's launching process keeps waiting); --kill-after then counts "
+            + "from the moment every task of the job runs (again).",
         "Then reads every record back and every committed row of the tables (audit-kafka-ingest) until each record has "
             + "exactly one row (an event table's, dead_letter's or late_events') or is a duplicate of an event that has "
             + "one, and prints one JSON object: records, kills and their moments, committed part files at each kill, "
@@ -120,6 +121,12 @@ final class BenchKafkaIngest extends Benchmark {
       progress("== generating %d trades over %d days", trades, days);
       steps.withHeap(generatorHeap).run("generate", List.of("--out", market.toString(), "--trades", Long.toString(trades),
           "--days", Integer.toString(days), "--start-date", DAY, "--seed", "7"));
+      if (killProcess == Killed.TASKMANAGER) {
+        // Up before a live stream starts, so the kill moments fall in the stream as they do for the embedded ingest.
+        cluster = new FlinkSession(launcher(), folder.resolve("flink"), "127.0.0.1", freePort(), freePort(), taskManagerMemory);
+        progress("== starting a Flink session cluster (job manager and task manager)");
+        cluster.up(java.time.Duration.ofMinutes(2));
+      }
       if (kafka.up() != 0) {
         throw new Steps.Failed("the Kafka broker did not start; its log is under " + folder.resolve("kafka/logs"), 1);
       }
@@ -138,10 +145,7 @@ final class BenchKafkaIngest extends Benchmark {
           // A replayed backlog is not late: its events belong in the tables.
           "--allowed-lateness", "30d", "--restore-from", "latest", "--parallelism", Integer.toString(parallelism),
           "--pseudonym-key-file", ImportedRatings.throwawayKey(folder).toString()));
-      if (killProcess == Killed.TASKMANAGER) {
-        cluster = new FlinkSession(launcher(), folder.resolve("flink"), "127.0.0.1", freePort(), freePort(), taskManagerMemory);
-        progress("== starting a Flink session cluster (job manager and task manager)");
-        cluster.up(java.time.Duration.ofMinutes(2));
+      if (cluster != null) {
         ingestArgs.addAll(List.of("--flink-master", cluster.restAddress()));
       }
       SplittableRandom random = new SplittableRandom(seed);
@@ -152,6 +156,11 @@ final class BenchKafkaIngest extends Benchmark {
       ingest = startIngest(steps, ingestArgs, folder, 0);
       for (int k = 1; k <= kills; k++) {
         double after = window[0] + random.nextDouble() * (window[1] - window[0]);
+        if (cluster != null) {
+          // From the moment the job runs again after the last kill: a kill while the job manager has not yet noticed
+          // the last, or is still restarting the job, would merge with it.
+          cluster.awaitRunningJob(k - 1, java.time.Duration.ofMinutes(5));
+        }
         sleep(after);
         if (cluster != null) {
           cluster.killTaskManager();

@@ -101,32 +101,29 @@ public final class FlinkSession {
   }
 
   /**
-   * Failures of the jobs running on the cluster that the job manager recovered from, each a restart
-   * from the last checkpoint (the entries of each job's exception history); empty when the job
-   * manager does not answer.
+   * Failures the cluster's jobs (running, restarting or ended) were restarted from: the entries of
+   * each job's exception history; empty when the job manager does not answer.
    */
-  public Optional<Long> runningJobFailures() {
+  public Optional<Long> jobFailures() {
     return ClusterCommand.json(webUi() + "jobs").map(jobs -> {
       long failures = 0;
       for (JsonNode job : jobs.path("jobs")) {
-        if ("RUNNING".equals(job.path("status").asText())) {
-          failures += ClusterCommand.json(webUi() + "jobs/" + job.path("id").asText() + "/exceptions")
-              .map(history -> (long) history.path("exceptionHistory").path("entries").size()).orElse(0L);
-        }
+        failures += ClusterCommand.json(webUi() + "jobs/" + job.path("id").asText() + "/exceptions")
+            .map(history -> (long) history.path("exceptionHistory").path("entries").size()).orElse(0L);
       }
       return failures;
     });
   }
 
   /**
-   * Waits until a job runs with every task running and the cluster's running jobs have recovered from
-   * at least {@code failures} failures: after a submission (0), or after a lost task manager, once
+   * Waits until a job runs with every task running and the cluster's jobs have recovered from at
+   * least {@code failures} failures: after a submission (0), or after a lost task manager, once
    * the job manager has noticed the loss and restarted the job on a new one.
    */
   public void awaitRunningJob(long failures, java.time.Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!(ClusterCommand.json(webUi() + "jobs/overview").map(FlinkSession::anyJobFullyRunning).orElse(false)
-        && runningJobFailures().orElse(0L) >= failures)) {
+        && jobFailures().orElse(0L) >= failures)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("no job ran on the Flink session within " + timeout + "; logs in " + dir.resolve("logs"));
       }

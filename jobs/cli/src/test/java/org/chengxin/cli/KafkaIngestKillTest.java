@@ -52,7 +52,7 @@ class KafkaIngestKillTest {
     JsonNode result = benchmark(800, "--kill-after", "15-20", "--kill-process", "taskmanager", "--taskmanager-memory", "2g");
     assertEquals("taskmanager", result.path("killed").asText());
     assertTrue(result.path("part_files_committed_at_kills").path(0).asInt() > 0, "the first kill after progress: " + result);
-    assertTrue(result.path("job_failures_recovered_on_cluster").asInt() >= 2,
+    assertTrue(result.path("job_failures_on_cluster").asInt() >= 2,
         "the job manager restarted the job after each lost task manager: " + result);
   }
 

@@ -200,7 +200,7 @@ final class BenchKafkaIngest extends Benchmark {
             .put("events_per_second", Math.round(records / seconds));
       }
       if (cluster != null) {
-        cluster.runningJobFailures().ifPresent(failures -> result.put("job_failures_recovered_on_cluster", failures));
+        cluster.jobFailures().ifPresent(failures -> result.put("job_failures_on_cluster", failures));
       }
       result.set("account", account);
       out.println(result);

@@ -122,7 +122,7 @@ public final class AuditKafkaIngest {
       if (kind.isEmpty() || !node.path(kind.get().idField()).isTextual()) {
         return null;
       }
-      return kind.get().wireName() + ":" + node.path(kind.get().idField()).asText();
+      return DeduplicateFunction.id(kind.get().wireName(), node.path(kind.get().idField()).asText());
     } catch (IOException | RuntimeException unreadable) {
       return null;
     }
@@ -135,7 +135,7 @@ public final class AuditKafkaIngest {
       CommittedRows.forEach(warehouse, table.name(), null,
           AvroSchemas.projection(table, List.of(kind.idField(), SOURCE_FILE, SOURCE_LINE)),
           row -> ledger.row(table.name(), text(row, SOURCE_FILE), (Long) row.get(SOURCE_LINE),
-              kind.wireName() + ":" + text(row, kind.idField()), true));
+              DeduplicateFunction.id(kind.wireName(), text(row, kind.idField())), true));
     }
     for (TableSchema table : List.of(EventTables.DEAD_LETTER, EventTables.LATE_EVENTS)) {
       CommittedRows.forEach(warehouse, table.name(), null,
@@ -147,7 +147,7 @@ public final class AuditKafkaIngest {
   private static String eventOf(GenericRecord row) {
     String kind = text(row, EventFields.KIND);
     String id = text(row, "event_id");
-    return kind == null || id == null ? null : kind + ":" + id;
+    return kind == null || id == null ? null : DeduplicateFunction.id(kind, id);
   }
 
   private static String text(GenericRecord row, String column) {

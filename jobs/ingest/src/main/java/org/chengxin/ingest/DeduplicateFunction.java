@@ -36,7 +36,12 @@ public final class DeduplicateFunction extends KeyedProcessFunction<Long, ValidE
 
   /** The identity deliveries are deduplicated on: kind and event id. */
   public static String id(ValidEvent event) {
-    return event.kind.wireName() + ':' + event.eventId;
+    return id(event.kind.wireName(), event.eventId);
+  }
+
+  /** An event's identity across kinds (ids are unique per kind only): the kind's wire name, a colon, the id. */
+  public static String id(String wireKind, String eventId) {
+    return wireKind + ':' + eventId;
   }
 
   /** The key the stream is partitioned and sorted on. */

@@ -40,18 +40,21 @@ final class RingScore implements Serializable {
 
   private final double minDensity;
   private final double marketConfirmHours;
-  /** NaN when the blocks' edges are trades. */
+  /** Whether the blocks' edges are trades; when not, ratings that stand for them. */
+  private final boolean tradesKnown;
+  /** Used only when the edges are ratings. */
   private final double marketFiveStarShare;
 
-  private RingScore(double minDensity, double marketConfirmHours, double marketFiveStarShare) {
+  private RingScore(double minDensity, boolean tradesKnown, double marketConfirmHours, double marketFiveStarShare) {
     this.minDensity = minDensity;
     this.marketConfirmHours = marketConfirmHours;
+    this.tradesKnown = tradesKnown;
     this.marketFiveStarShare = marketFiveStarShare;
   }
 
   /** @param marketConfirmHours market median hours from payment to confirmation; NaN when unknown */
   static RingScore ofTrades(double minDensity, double marketConfirmHours) {
-    return new RingScore(minDensity, marketConfirmHours, Double.NaN);
+    return new RingScore(minDensity, true, marketConfirmHours, Double.NaN);
   }
 
   /**
@@ -63,12 +66,12 @@ final class RingScore implements Serializable {
     if (!(marketFiveStarShare >= 0 && marketFiveStarShare <= 1)) {
       throw new IllegalArgumentException("market five-star share must be in [0, 1]: " + marketFiveStarShare);
     }
-    return new RingScore(minDensity, Double.NaN, marketFiveStarShare);
+    return new RingScore(minDensity, false, Double.NaN, marketFiveStarShare);
   }
 
   /** Whether the blocks' edges are trades (not ratings standing for them). */
   boolean tradesKnown() {
-    return Double.isNaN(marketFiveStarShare);
+    return tradesKnown;
   }
 
   Score score(Signals s) {

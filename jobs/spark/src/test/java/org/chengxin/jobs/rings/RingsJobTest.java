@@ -185,12 +185,6 @@ class RingsJobTest {
     return members;
   }
 
-  private static List<Row> concat(List<Row> a, List<Row> b) {
-    List<Row> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
-  }
-
   private static String ringBuyer(int b) {
     return String.format("r-b%02d", b);
   }
@@ -261,7 +255,7 @@ class RingsJobTest {
      */
     void writeRatingsOnly(SparkSession spark, String root, boolean detailedScores) {
       List<Row> all = new ArrayList<>();
-      for (Row rating : concat(ratings, honestRatings)) {
+      for (Row rating : java.util.stream.Stream.concat(ratings.stream(), honestRatings.stream()).toList()) {
         Object[] values = new Object[rating.size()];
         for (int i = 0; i < values.length; i++) {
           values[i] = !detailedScores && i >= 6 && i <= 8 ? null : rating.get(i);

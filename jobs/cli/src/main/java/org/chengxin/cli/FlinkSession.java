@@ -1,14 +1,15 @@
 package org.chengxin.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The Flink half of {@code chengxin cluster}: a session cluster on loopback, one job manager
@@ -20,8 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Log4j): the job's classes, connectors, Parquet and Hadoop reach the cluster only in the job's jar.
  */
 public final class FlinkSession {
-  static final String JOB_MANAGER = "flink-jobmanager";
-  static final String TASK_MANAGER = "flink-taskmanager";
+  private static final String JOB_MANAGER = "flink-jobmanager";
+  private static final String TASK_MANAGER = "flink-taskmanager";
   private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
   private final Launcher launcher;
@@ -34,6 +35,7 @@ public final class FlinkSession {
   private List<String> jobManagerCommand;
   private List<String> taskManagerCommand;
   private Process taskManager;
+  private int taskManagerRestarts;
 
   /**
    * @param dir the cluster's folder: config, logs and temporary files go under it
@@ -65,8 +67,15 @@ public final class FlinkSession {
     processes.start(JOB_MANAGER, new ProcessBuilder(jobManagerCommand));
   }
 
-  /** Starts a task manager (again, after one died: what a cluster's supervisor does); it registers itself. */
+  /**
+   * Starts a task manager (again, after one died: what a cluster's supervisor does); it registers
+   * itself. A dead one's log is kept beside, numbered ({@code flink-taskmanager.log.1}, ...).
+   */
   public void startTaskManager() throws IOException {
+    if (taskManager != null) {
+      Path log = processes.log(TASK_MANAGER);
+      Files.move(log, log.resolveSibling(log.getFileName() + "." + ++taskManagerRestarts));
+    }
     taskManager = processes.start(TASK_MANAGER, new ProcessBuilder(taskManagerCommand));
   }
 
@@ -76,7 +85,7 @@ public final class FlinkSession {
   }
 
   /** Prepares and starts both processes and waits until the task manager has registered. */
-  public void up(java.time.Duration timeout) throws IOException, InterruptedException {
+  public void up(Duration timeout) throws IOException, InterruptedException {
     prepare();
     startJobManager();
     startTaskManager();
@@ -120,7 +129,7 @@ public final class FlinkSession {
    * least {@code failures} failures: after a submission (0), or after a lost task manager, once
    * the job manager has noticed the loss and restarted the job on a new one.
    */
-  public void awaitRunningJob(long failures, java.time.Duration timeout) throws InterruptedException {
+  public void awaitRunningJob(long failures, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!(ClusterCommand.json(webUi() + "jobs/overview").map(FlinkSession::anyJobFullyRunning).orElse(false)
         && jobFailures().orElse(0L) >= failures)) {

@@ -10,6 +10,8 @@ import java.lang.ProcessBuilder.Redirect;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -125,7 +127,7 @@ final class BenchKafkaIngest extends Benchmark {
         // Up before a live stream starts, so the kill moments fall in the stream as they do for the embedded ingest.
         cluster = new FlinkSession(launcher(), folder.resolve("flink"), "127.0.0.1", freePort(), freePort(), taskManagerMemory);
         progress("== starting a Flink session cluster (job manager and task manager)");
-        cluster.up(java.time.Duration.ofMinutes(2));
+        cluster.up(Duration.ofMinutes(2));
       }
       if (kafka.up() != 0) {
         throw new Steps.Failed("the Kafka broker did not start; its log is under " + folder.resolve("kafka/logs"), 1);
@@ -140,7 +142,7 @@ final class BenchKafkaIngest extends Benchmark {
         finish(producer, "produce-events");
       }
       Path warehouse = folder.resolve("warehouse");
-      List<String> ingestArgs = new java.util.ArrayList<>(List.of("--mode", "continuous", "--kafka-bootstrap", bootstrap, "--warehouse", warehouse.toString(),
+      List<String> ingestArgs = new ArrayList<>(List.of("--mode", "continuous", "--kafka-bootstrap", bootstrap, "--warehouse", warehouse.toString(),
           "--checkpoint-interval", checkpointInterval, "--max-out-of-orderness", "5s",
           // A replayed backlog is not late: its events belong in the tables.
           "--allowed-lateness", "30d", "--restore-from", "latest", "--parallelism", Integer.toString(parallelism),
@@ -159,7 +161,7 @@ final class BenchKafkaIngest extends Benchmark {
         if (cluster != null) {
           // From the moment the job runs again after the last kill: a kill while the job manager has not yet noticed
           // the last, or is still restarting the job, would merge with it.
-          cluster.awaitRunningJob(k - 1, java.time.Duration.ofMinutes(5));
+          cluster.awaitRunningJob(k - 1, Duration.ofMinutes(5));
         }
         sleep(after);
         if (cluster != null) {

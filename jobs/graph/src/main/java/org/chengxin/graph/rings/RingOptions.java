@@ -64,6 +64,8 @@ public record RingOptions(
    * plus the vertex dictionary (a name and a hash entry per vertex, shared by its edges).
    */
   public static final int BYTES_PER_EDGE = 100;
+  /** The density tuned on generated markets (docs/rings.md). */
+  public static final double DEFAULT_MIN_DENSITY = 0.5;
 
   /** Safety bound on the rounds of a graph loop; a loop that needs more fails loudly. */
   private static final int MAX_ROUNDS = 10_000;
@@ -115,7 +117,7 @@ public record RingOptions(
     private final Instant asOf;
     private int historyDays = 30;
     private double columnWeightOffset = 5.0;
-    private double minDensity = 0.5;
+    private double minDensity = DEFAULT_MIN_DENSITY;
     private int maxCandidateEdges = 500_000;
     private double sellerLinkCosine = 0.2;
     private int maxBuyerSellers = 20;

@@ -37,8 +37,9 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
    * @param historyDays days of trades, the run's day included, that form the buyer–seller graph
    * @param maxEdgesPerBlock edges one task holds in a graph loop; a larger graph is split into
    *     blocks (RingOptions#maxEdgesPerBlock)
+   * @param minDensity FRAUDAR density a block needs (RingOptions#minDensity)
    */
-  public record Options(JobOptions job, int historyDays, long maxEdgesPerBlock) {
+  public record Options(JobOptions job, int historyDays, long maxEdgesPerBlock, double minDensity) {
     public static final int DEFAULT_HISTORY_DAYS = 30;
     public static final int MAX_HISTORY_DAYS = 366;
 
@@ -50,10 +51,13 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
       if (maxEdgesPerBlock < 1) {
         throw new IllegalArgumentException("edges per block must be >= 1: " + maxEdgesPerBlock);
       }
+      if (!(minDensity > 0)) {
+        throw new IllegalArgumentException("minimum density must be > 0: " + minDensity);
+      }
     }
 
     public static Options of(JobOptions job) {
-      return new Options(job, DEFAULT_HISTORY_DAYS, RingOptions.defaultMaxEdgesPerBlock());
+      return new Options(job, DEFAULT_HISTORY_DAYS, RingOptions.defaultMaxEdgesPerBlock(), RingOptions.DEFAULT_MIN_DENSITY);
     }
 
     /** Detection settings: the tuned defaults, with the graph ending at the end of the run's day. */
@@ -61,6 +65,7 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
       return RingOptions.builder(job.date().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
           .historyDays(historyDays)
           .maxEdgesPerBlock(maxEdgesPerBlock)
+          .minDensity(minDensity)
           .build();
     }
   }
@@ -83,7 +88,10 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
         + "(batch peeling, connected components); a larger graph is split into blocks (by default a quarter of the "
         + "heap at " + RingOptions.BYTES_PER_EDGE + " bytes an edge)", RingOptions.defaultMaxEdgesPerBlock(), 1,
         Long.MAX_VALUE);
-    return job -> new Options(job, historyDays.value().intValue(), maxEdges.value());
+    Arg<Double> minDensity = cli.number("ring-min-density", "D", NAME + ": FRAUDAR density (edge weight per account) a "
+        + "block needs to be judged as a ring; also the core threshold that prunes the graph first", RingOptions.DEFAULT_MIN_DENSITY,
+        0.01, 100);
+    return job -> new Options(job, historyDays.value().intValue(), maxEdges.value(), minDensity.value());
   }
 
   @Override
@@ -105,6 +113,7 @@ public final class RingsJob implements SparkJob<RingsJob.Options> {
     Dataset<Row> ratings = run.read(EventTables.RATINGS, ratingsOnly ? firstActivityFrom : windowStart, day);
     run.note("ring_history_days", String.valueOf(options.historyDays()));
     run.note("ring_max_edges_per_block", String.valueOf(options.maxEdgesPerBlock()));
+    run.note("ring_min_density", String.valueOf(options.minDensity()));
 
     RingDetection detection = new RingDetection(ringOptions);
     String noGraph = !ratingsOnly ? null

@@ -21,6 +21,7 @@ import org.chengxin.core.schema.EventTables;
 import org.chengxin.core.schema.RingTables;
 import org.chengxin.core.schema.ScoreTables;
 import org.chengxin.core.warehouse.RunSummaries;
+import org.chengxin.graph.rings.RingOptions;
 import org.chengxin.jobs.SparkTestSession;
 import org.chengxin.jobs.frame.JobOptions;
 import org.chengxin.jobs.frame.SparkSchemas;
@@ -94,7 +95,8 @@ class RingsJobTest {
     // At most 40 edges a block, the market's 600-odd edges are peeled over 15 blocks.
     String manyRoot = temp.resolve("many-blocks").toString();
     new Market().writeTo(spark, manyRoot);
-    new RingsJob().run(spark, new RingsJob.Options(JobOptions.of(manyRoot, DAY), RingsJob.Options.DEFAULT_HISTORY_DAYS, 40));
+    new RingsJob().run(spark, new RingsJob.Options(JobOptions.of(manyRoot, DAY), RingsJob.Options.DEFAULT_HISTORY_DAYS, 40,
+        RingOptions.DEFAULT_MIN_DENSITY));
     SparkWarehouse oneBlock = SparkWarehouse.open(spark, root);
     SparkWarehouse manyBlocks = SparkWarehouse.open(spark, manyRoot);
     for (var table : List.of(RingTables.RINGS, RingTables.RING_MEMBERS)) {

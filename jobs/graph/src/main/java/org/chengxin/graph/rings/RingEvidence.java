@@ -105,6 +105,9 @@ final class RingEvidence implements Serializable {
     trading.forEach(c -> keys.put(c.id(), c.keys()));
     Map<String, Integer> linkGroups = linkage.groups(keys);
     List<Candidate> buyers = buyers(trading, linkGroups, sellerIds);
+    if (block.density() < RingOptions.DEFAULT_MIN_DENSITY && buyers.size() < options.sparseMinBuyers()) {
+      return Optional.empty();
+    }
     List<Trade> ringTrades = new ArrayList<>();
     List<Rating> ringRatings = new ArrayList<>();
     Map<String, Integer> pairTrades = new HashMap<>();

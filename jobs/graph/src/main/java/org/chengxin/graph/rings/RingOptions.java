@@ -21,6 +21,10 @@ import org.chengxin.graph.blocks.BlockedGraph;
  * @param maxBuyerSellers buyers of more sellers than this do not link sellers (bulk buyers)
  * @param maxBlocksPerComponent blocks peeled from one candidate subgraph
  * @param minBuyers smallest buyer count of a ring
+ * @param sparseMinBuyers buyers a block less dense than {@link #DEFAULT_MIN_DENSITY} needs (there
+ *     are such blocks only when {@code minDensity} is set below it): a sparse block is credible as a
+ *     ring only when large, since an ordinary shop's handful of regulars is as sparse, and a sparse
+ *     campaign moves a seller's credit only with many buyers
  * @param minSellerShare share of a seller's buyers that must be in the ring for the seller to be a
  *     member (keeps popular sellers that ring buyers use as camouflage out)
  * @param minSuspiciousness combined score a block needs to be reported as a ring
@@ -48,6 +52,7 @@ public record RingOptions(
     int maxBuyerSellers,
     int maxBlocksPerComponent,
     int minBuyers,
+    int sparseMinBuyers,
     double minSellerShare,
     double minSuspiciousness,
     double minBoostingEvidence,
@@ -81,6 +86,7 @@ public record RingOptions(
     require(maxBuyerSellers >= 2, "maxBuyerSellers must be >= 2");
     require(maxBlocksPerComponent >= 1, "maxBlocksPerComponent must be >= 1");
     require(minBuyers >= 1, "minBuyers must be >= 1");
+    require(sparseMinBuyers >= 1, "sparseMinBuyers must be >= 1");
     require(minSellerShare >= 0 && minSellerShare <= 1, "minSellerShare must be in [0, 1]");
     require(minSuspiciousness >= 0 && minSuspiciousness <= 1, "minSuspiciousness must be in [0, 1]");
     require(minBoostingEvidence >= 0 && minBoostingEvidence <= 1, "minBoostingEvidence must be in [0, 1]");
@@ -123,6 +129,7 @@ public record RingOptions(
     private int maxBuyerSellers = 20;
     private int maxBlocksPerComponent = 50;
     private int minBuyers = 5;
+    private int sparseMinBuyers = 40;
     private double minSellerShare = 0.05;
     private double minSuspiciousness = 0.35;
     private double minBoostingEvidence = 0.5;
@@ -146,6 +153,7 @@ public record RingOptions(
     public Builder maxBuyerSellers(int v) { maxBuyerSellers = v; return this; }
     public Builder maxBlocksPerComponent(int v) { maxBlocksPerComponent = v; return this; }
     public Builder minBuyers(int v) { minBuyers = v; return this; }
+    public Builder sparseMinBuyers(int v) { sparseMinBuyers = v; return this; }
     public Builder minSellerShare(double v) { minSellerShare = v; return this; }
     public Builder minSuspiciousness(double v) { minSuspiciousness = v; return this; }
     public Builder minBoostingEvidence(double v) { minBoostingEvidence = v; return this; }
@@ -159,7 +167,7 @@ public record RingOptions(
 
     public RingOptions build() {
       return new RingOptions(asOf, historyDays, columnWeightOffset, minDensity, maxCandidateEdges,
-          sellerLinkCosine, maxBuyerSellers, maxBlocksPerComponent, minBuyers, minSellerShare, minSuspiciousness,
+          sellerLinkCosine, maxBuyerSellers, maxBlocksPerComponent, minBuyers, sparseMinBuyers, minSellerShare, minSuspiciousness,
           minBoostingEvidence, maxAccountsPerKey, lockstepWindow, lockstepMinSellers, lockstepMaxWindowBuyers,
           youngAccountDays, checkpointEvery, maxEdgesPerBlock);
     }

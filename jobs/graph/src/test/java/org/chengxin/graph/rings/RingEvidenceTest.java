@@ -122,6 +122,29 @@ class RingEvidenceTest {
   }
 
   @Test
+  void aSparseBlockIsARingOnlyWithManyBuyers() {
+    // Below the default density, as --ring-min-density 0.15 lets through: the same boosting
+    // trades, a handful of buyers (an ordinary shop's regulars are as sparse) or a crowd.
+    RingOptions sparse = RingOptions.builder(AS_OF).minDensity(0.15).build();
+    RingEvidence judge = new RingEvidence(sparse, MARKET_CONFIRM_HOURS);
+    List<Candidate> few = new ArrayList<>();
+    List<Candidate> many = new ArrayList<>();
+    for (int i = 0; i < sparse.sparseMinBuyers(); i++) {
+      Candidate buyer = ringBuyer("b" + i, true, 5, List.of());
+      many.add(buyer);
+      if (i < sparse.sparseMinBuyers() - 1) {
+        few.add(buyer);
+      }
+    }
+    List<Seller> sellers = List.of(new Seller("s1", 6.0, 7.0), new Seller("s2", 6.0, 6.5));
+    assertTrue(judge.evaluate(new Block(0.3, sellers, few)).isEmpty(), "one buyer short of sparseMinBuyers");
+    Ring ring = judge.evaluate(new Block(0.3, sellers, many)).orElseThrow();
+    assertEquals(sparse.sparseMinBuyers(), ring.buyerCount());
+    // At the default density the few are a ring, as before.
+    assertTrue(judge.evaluate(new Block(RingOptions.DEFAULT_MIN_DENSITY, sellers, few)).isPresent());
+  }
+
+  @Test
   void aBlockWhoseSellersAllLeaveHasNoRing() {
     Block camouflageOnly = new Block(2.0, List.of(new Seller("mall", 0.5, 50.0)),
         List.of(ringBuyer("b0", true, 5, List.of())));

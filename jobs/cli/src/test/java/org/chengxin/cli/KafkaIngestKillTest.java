@@ -48,10 +48,10 @@ class KafkaIngestKillTest {
    */
   @Test
   void taskManagerKilledTwiceMidStreamEveryEventIsInTheTablesExactlyOnce() throws Exception {
-    // About 60,000 events sent over 100 s; each kill 10-14 s after the job runs (again) on the cluster: two
-    // checkpoint intervals, so the first kill comes after committed files, and both well inside the stream
-    // even when a loaded machine takes 20 s to start the job and as long to restart it.
-    JsonNode result = benchmark(600, "--kill-after", "10-14", "--kill-process", "taskmanager", "--taskmanager-memory", "2g");
+    // About 60,000 events sent over 120 s; each kill 10-14 s after the job runs (again) on the cluster: two
+    // checkpoint intervals, so the first kill comes after committed files, and both inside the stream even
+    // when a loaded machine takes 50 s to start the job and restart it after the first kill (seen in CI).
+    JsonNode result = benchmark(500, "--kill-after", "10-14", "--kill-process", "taskmanager", "--taskmanager-memory", "2g");
     assertEquals("taskmanager", result.path("killed").asText());
     assertTrue(result.path("part_files_committed_at_kills").path(0).asInt() > 0, "the first kill after progress: " + result);
     assertTrue(result.path("job_failures_on_cluster").asInt() >= 2,

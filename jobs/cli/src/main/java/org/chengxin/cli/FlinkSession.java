@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Flink half of {@code chengxin cluster}: a session cluster on loopback, one job manager
@@ -89,13 +90,9 @@ public final class FlinkSession {
     prepare();
     startJobManager();
     startTaskManager();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (registeredTaskManagers().orElse(0) < 1) {
-      if (System.nanoTime() > deadline) {
-        stop();
-        throw new IllegalStateException("the Flink session did not come up within " + timeout + "; logs in " + dir.resolve("logs"));
-      }
-      Thread.sleep(500);
+    if (!await(() -> registeredTaskManagers().orElse(0) >= 1, timeout)) {
+      stop();
+      throw new IllegalStateException("the Flink session did not come up within " + timeout + "; logs in " + dir.resolve("logs"));
     }
   }
 
@@ -130,14 +127,22 @@ public final class FlinkSession {
    * the job manager has noticed the loss and restarted the job on a new one.
    */
   public void awaitRunningJob(long failures, Duration timeout) throws InterruptedException {
+    if (!await(() -> ClusterCommand.json(webUi() + "jobs/overview").map(FlinkSession::anyJobFullyRunning).orElse(false)
+        && jobFailures().orElse(0L) >= failures, timeout)) {
+      throw new IllegalStateException("no job ran on the Flink session within " + timeout + "; logs in " + dir.resolve("logs"));
+    }
+  }
+
+  /** Asks {@code condition} every half second until it holds (true) or {@code timeout} has passed (false). */
+  private static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!(ClusterCommand.json(webUi() + "jobs/overview").map(FlinkSession::anyJobFullyRunning).orElse(false)
-        && jobFailures().orElse(0L) >= failures)) {
+    while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no job ran on the Flink session within " + timeout + "; logs in " + dir.resolve("logs"));
+        return false;
       }
       Thread.sleep(500);
     }
+    return true;
   }
 
   private static boolean anyJobFullyRunning(JsonNode overview) {

@@ -58,7 +58,11 @@ public final class Launcher {
 
   /** The full command line of a child JVM running {@code main} with {@code args}. */
   List<String> command(JavaMain main, Optional<String> heap, List<String> args) {
-    Path module = home.resolve(main.module());
+    return command(main, heap, args, Optional.empty());
+  }
+
+  /** The same, with the flags and jar classpath of a class-data archive when one is given. */
+  private List<String> command(JavaMain main, Optional<String> heap, List<String> args, Optional<ClassDataArchive.Use> archive) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap(main, heap));
@@ -71,8 +75,9 @@ public final class Launcher {
     if (!extra.isEmpty()) {
       command.addAll(Arrays.asList(extra.split("\\s+")));
     }
+    archive.ifPresent(use -> command.addAll(use.flags()));
     command.add("-cp");
-    command.add(module.resolve("target/classes") + java.io.File.pathSeparator + recordedClasspath(module));
+    command.add(archive.map(ClassDataArchive.Use::classpath).orElseGet(() -> String.join(java.io.File.pathSeparator, classpath(main))));
     command.add(main.className());
     command.addAll(args);
     if (main.module().equals(JavaMain.FLINK) && hasOption(args, FLINK_MASTER) && !hasOption(args, JOB_JAR)) {
@@ -134,10 +139,18 @@ public final class Launcher {
     }
   }
 
-  /** Runs {@code main} to its end; returns its exit status. */
+  /**
+   * Runs {@code main} to its end; returns its exit status. A run in the foreground maps the main's
+   * class-data archive, or records it ({@link ClassDataArchive}; not for processes that run on,
+   * such as a cluster's, whose exits are kills).
+   */
   int run(JavaMain main, Optional<String> heap, List<String> args) {
+    Optional<ClassDataArchive.Use> archive = "off".equals(environment.get(ClassDataArchive.SWITCH)) ? Optional.empty()
+        : new ClassDataArchive(home).prepare(main, classpath(main), args);
     try {
-      return start(List.of(), main, heap, args, Redirect.INHERIT).waitFor();
+      int status = start(command(main, heap, args, archive), main, Redirect.INHERIT).waitFor();
+      archive.ifPresent(use -> use.finish(status));
+      return status;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while " + main.className() + " ran", e);
@@ -152,6 +165,10 @@ public final class Launcher {
   public Process start(List<String> prefix, JavaMain main, Optional<String> heap, List<String> args, Redirect stdout) {
     List<String> command = new ArrayList<>(prefix);
     command.addAll(command(main, heap, args));
+    return start(command, main, stdout);
+  }
+
+  private Process start(List<String> command, JavaMain main, Redirect stdout) {
     try {
       ProcessBuilder builder = new ProcessBuilder(command).inheritIO().redirectOutput(stdout);
       // The jobs find the checkout's files (models/risk) through it, wherever the command is run from.
@@ -160,6 +177,15 @@ public final class Launcher {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + main.className(), e);
     }
+  }
+
+  /** A main's classpath: its module's classes, then the classpath the module's build recorded. */
+  private List<String> classpath(JavaMain main) {
+    Path module = home.resolve(main.module());
+    List<String> entries = new ArrayList<>();
+    entries.add(module.resolve("target/classes").toString());
+    entries.addAll(Arrays.asList(recordedClasspath(module).split(java.io.File.pathSeparator)));
+    return entries;
   }
 
   /** The classpath the module's build recorded: its runtime dependencies, then what a cluster would provide. */

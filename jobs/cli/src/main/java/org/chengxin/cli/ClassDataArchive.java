@@ -36,10 +36,12 @@ final class ClassDataArchive {
 
   private static final List<String> NOT_RECORDED = List.of("--help", "-h", "--dry-run", "--version", "-V");
 
+  private final Path home;
   private final Path folder;
 
   ClassDataArchive(Path home) {
-    this.folder = home.resolve("target/class-archive");
+    this.home = home.toAbsolutePath().normalize();
+    this.folder = this.home.resolve("target/class-archive");
   }
 
   /**
@@ -71,10 +73,10 @@ final class ClassDataArchive {
 
   /**
    * The flags and classpath for one run of {@code main}, or empty when it runs as it is: the
-   * classpath has a folder that is not a module's classes, or the run records nothing and finds no
+   * classpath has a folder that is not a module's classes in the checkout, or the run records nothing and finds no
    * archive.
    *
-   * @param classpath the run's classpath entries (jars and module class folders)
+   * @param classpath the run's classpath entries (jars, and module class folders of the checkout)
    */
   Optional<Use> prepare(JavaMain main, List<String> classpath, List<String> args) {
     try {
@@ -83,10 +85,11 @@ final class ClassDataArchive {
       for (String entry : classpath) {
         Path path = Path.of(entry);
         if (Files.isDirectory(path)) {
-          if (!path.endsWith(Path.of("target", "classes"))) {
+          Path absolute = path.toAbsolutePath().normalize();
+          if (!absolute.startsWith(home) || !absolute.endsWith(Path.of("target", "classes"))) {
             return Optional.empty();
           }
-          jars.add(jarOf(path));
+          jars.add(jarOf(absolute));
         } else if (Files.isRegularFile(path)) {
           jars.add(path);
         }
@@ -116,9 +119,9 @@ final class ClassDataArchive {
 
   /** A jar of a module's class folder, made again when any file in the folder is newer than it. */
   private Path jarOf(Path classes) throws IOException {
-    // jobs/spark/target/classes -> jobs-spark.jar; names are unique per module folder.
-    Path module = classes.getParent().getParent();
-    Path jar = folder.resolve("jars").resolve(module.getParent().getFileName() + "-" + module.getFileName() + ".jar");
+    // HOME/jobs/spark/target/classes -> jobs-spark.jar, HOME/models/target/classes -> models.jar
+    String module = home.relativize(classes.getParent().getParent()).toString().replace(File.separatorChar, '-');
+    Path jar = folder.resolve("jars").resolve(module + ".jar");
     if (Files.isRegularFile(jar) && !newerFileIn(classes, Files.getLastModifiedTime(jar))) {
       return jar;
     }

@@ -58,11 +58,15 @@ public final class Launcher {
 
   /** The full command line of a child JVM running {@code main} with {@code args}. */
   List<String> command(JavaMain main, Optional<String> heap, List<String> args) {
-    return command(main, heap, args, Optional.empty());
+    return command(main, heap, List.of(), args, Optional.empty());
   }
 
-  /** The same, with the flags and jar classpath of a class-data archive when one is given. */
-  private List<String> command(JavaMain main, Optional<String> heap, List<String> args, Optional<ClassDataArchive.Use> archive) {
+  /**
+   * The same, with JVM flags of the run (before {@code CHENGXIN_JAVA_OPTS}, which can override them)
+   * and the flags and jar classpath of a class-data archive when one is given.
+   */
+  private List<String> command(JavaMain main, Optional<String> heap, List<String> jvmFlags, List<String> args,
+      Optional<ClassDataArchive.Use> archive) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap(main, heap));
@@ -71,6 +75,7 @@ public final class Launcher {
       command.addAll(sparkJvmFlags());
       clusterMaster(args).ifPresent(master -> command.add("-Dspark.jars=" + jobJar(JavaMain.SPARK)));
     }
+    command.addAll(jvmFlags);
     String extra = environment.getOrDefault("CHENGXIN_JAVA_OPTS", "").trim();
     if (!extra.isEmpty()) {
       command.addAll(Arrays.asList(extra.split("\\s+")));
@@ -145,10 +150,15 @@ public final class Launcher {
    * such as a cluster's, whose exits are kills).
    */
   int run(JavaMain main, Optional<String> heap, List<String> args) {
+    return run(main, heap, List.of(), args);
+  }
+
+  /** The same with JVM flags of the run (e.g. a small day's, NightlyPlan). */
+  int run(JavaMain main, Optional<String> heap, List<String> jvmFlags, List<String> args) {
     Optional<ClassDataArchive.Use> archive = "off".equals(environment.get(ClassDataArchive.SWITCH)) ? Optional.empty()
         : new ClassDataArchive(home).prepare(main, classpath(main), args);
     try {
-      int status = start(command(main, heap, args, archive), main, Redirect.INHERIT).waitFor();
+      int status = start(command(main, heap, jvmFlags, args, archive), main, Redirect.INHERIT).waitFor();
       archive.ifPresent(use -> use.finish(status));
       return status;
     } catch (InterruptedException e) {

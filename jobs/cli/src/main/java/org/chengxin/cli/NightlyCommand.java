@@ -120,7 +120,7 @@ final class NightlyCommand implements Callable<Integer> {
     for (NightlyPlan.Step step : steps) {
       System.err.println("[chengxin] nightly " + NightlyPlan.describe(step));
       long started = System.nanoTime();
-      int status = launcher.run(step.main(), heap.value(), step.arguments());
+      int status = launcher.run(step.main(), heap.value(), step.jvmFlags(), step.arguments());
       if (status != 0) {
         System.err.printf("[chengxin] nightly %s: %s failed (exit %d); later steps not run%n", step.day(), step.what(), status);
         return status;

@@ -128,9 +128,15 @@ final class ClassDataArchive {
     Path building = Files.createTempFile(jar.getParent(), jar.getFileName().toString(), ".building");
     try (OutputStream out = Files.newOutputStream(building); JarOutputStream jarOut = new JarOutputStream(out);
         Stream<Path> files = Files.walk(classes)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        jarOut.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
-        Files.copy(file, jarOut);
+      for (Path file : files.filter(file -> !file.equals(classes)).sorted().toList()) {
+        String name = classes.relativize(file).toString().replace(File.separatorChar, '/');
+        // Folders get entries too, as the jar tool writes them: resource scanners (Flyway's
+        // migrations) list a folder through its entry.
+        boolean folder = Files.isDirectory(file);
+        jarOut.putNextEntry(new JarEntry(folder ? name + "/" : name));
+        if (!folder) {
+          Files.copy(file, jarOut);
+        }
         jarOut.closeEntry();
       }
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -43,6 +45,9 @@ class ClassDataArchiveTest {
     Path jar = Path.of(first.classpath());
     try (JarFile contents = new JarFile(jar.toFile())) {
       assertTrue(contents.getEntry(CLASS_FILE) != null, "the module's classes run from a jar");
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      assertTrue(loader.getResource("org/chengxin/cli") != null, "a folder is found as resource scanners (Flyway) look for it");
     }
     assertEquals(0, run(first, List.of()).status());
     first.finish(0);

@@ -20,20 +20,21 @@ import java.util.stream.Stream;
  * A class-data archive (the JDK's dynamic AppCDS) per main class, in {@code target/class-archive/}:
  * the classes a run of the main loaded, already parsed and verified, mapped into the next run's
  * JVM instead of being read from jars again. An engine's JVM loads tens of thousands of classes
- * before its first row; on a sample day this is a fifth of the Spark part's wall time.
+ * before its first row; mapping them saved a seventh of a sample day's Spark wall time (docs/rings.md).
  *
  * <p>The first successful run of a main records the archive as it exits (that run is slower by the
- * dump, 10-30 s); later runs use it. An archive only holds classes from jars, so the checkout's
+ * dump: 40 s for the Spark jobs here); later runs use it. An archive only holds classes from jars, so the checkout's
  * module class folders run from jars made of them here, remade when a class changes; an archive
- * older than any of its jars is recorded again. A run that fails, asks for help or is a dry run
- * records nothing, and a recording becomes the archive only once its run has exited 0 (moved into
- * place, so a killed run leaves none half-written). {@code CHENGXIN_CLASS_ARCHIVE=off} runs without.
+ * older than any of its jars is recorded again. A run that fails, asks for help, is a dry run or a
+ * continuous ingest records nothing, and a recording becomes the archive only once its run has
+ * exited 0 (moved into place, so a killed run leaves none half-written). {@code CHENGXIN_CLASS_ARCHIVE=off} runs without.
  */
 final class ClassDataArchive {
 
   /** Environment switch: {@code off} runs every JVM without an archive. */
   static final String SWITCH = "CHENGXIN_CLASS_ARCHIVE";
 
+  /** Help and dry runs load few classes: they record nothing. */
   private static final List<String> NOT_RECORDED = List.of("--help", "-h", "--dry-run", "--version", "-V");
 
   private final Path home;
@@ -99,7 +100,7 @@ final class ClassDataArchive {
       if (Files.isRegularFile(archive) && !olderThanAny(archive, jars)) {
         return Optional.of(new Use(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"), jarPath, Optional.empty(), archive));
       }
-      if (args.stream().anyMatch(NOT_RECORDED::contains)) {
+      if (args.stream().anyMatch(NOT_RECORDED::contains) || continuous(args)) {
         return Optional.empty();
       }
       Files.deleteIfExists(archive);
@@ -115,6 +116,12 @@ final class ClassDataArchive {
       System.err.println("[chengxin] running without a class-data archive: " + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** A continuous ingest ({@code --mode continuous}) ends only when stopped: its exit is no place for a dump. */
+  private static boolean continuous(List<String> args) {
+    int mode = args.indexOf("--mode");
+    return args.contains("--mode=continuous") || (mode >= 0 && mode + 1 < args.size() && args.get(mode + 1).equals("continuous"));
   }
 
   /** A jar of a module's class folder, made again when any file in the folder is newer than it. */

@@ -17,6 +17,14 @@ public record JavaMain(String module, String className, String defaultHeap) {
   /** The loopback Kafka broker and the producer of event files to its topics. */
   static final String KAFKA = "jobs/kafka";
 
+  /**
+   * Whether the main starts Spark or Flink, whose JVMs load tens of thousands of classes before
+   * their first row: those runs use a class-data archive ({@link ClassDataArchive}).
+   */
+  boolean startsAnEngine() {
+    return needsSparkFlags() || module.equals(FLINK);
+  }
+
   /** Spark on Java 17 needs its module-opening flags (see launch.properties). */
   boolean needsSparkFlags() {
     return module.equals(SPARK) || module.equals("jobs/evaluation");

@@ -145,9 +145,9 @@ public final class Launcher {
   }
 
   /**
-   * Runs {@code main} to its end; returns its exit status. A run in the foreground maps the main's
-   * class-data archive, or records it ({@link ClassDataArchive}; not for processes that run on,
-   * such as a cluster's, whose exits are kills).
+   * Runs {@code main} to its end; returns its exit status. A main that starts an engine maps its
+   * class-data archive, or records it ({@link ClassDataArchive}; not for processes started to run
+   * on, such as a cluster's, whose exits are kills).
    */
   int run(JavaMain main, Optional<String> heap, List<String> args) {
     return run(main, heap, List.of(), args);
@@ -155,8 +155,8 @@ public final class Launcher {
 
   /** The same with JVM flags of the run (e.g. a small day's, NightlyPlan). */
   int run(JavaMain main, Optional<String> heap, List<String> jvmFlags, List<String> args) {
-    Optional<ClassDataArchive.Use> archive = "off".equals(environment.get(ClassDataArchive.SWITCH)) ? Optional.empty()
-        : new ClassDataArchive(home).prepare(main, classpath(main), args);
+    Optional<ClassDataArchive.Use> archive = !main.startsAnEngine() || "off".equals(environment.get(ClassDataArchive.SWITCH))
+        ? Optional.empty() : new ClassDataArchive(home).prepare(main, classpath(main), args);
     try {
       int status = start(command(main, heap, jvmFlags, args, archive), main, Redirect.INHERIT).waitFor();
       archive.ifPresent(use -> use.finish(status));

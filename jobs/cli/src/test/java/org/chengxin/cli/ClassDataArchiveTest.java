@@ -88,10 +88,11 @@ class ClassDataArchiveTest {
   }
 
   @Test
-  void helpAndDryRunsRecordNothingAndOtherFoldersRunAsTheyAre() throws IOException {
+  void helpDryAndContinuousRunsRecordNothingAndOtherFoldersRunAsTheyAre() throws IOException {
     ClassDataArchive archives = new ClassDataArchive(home);
     assertEquals(Optional.empty(), archives.prepare(main, List.of(classes.toString()), List.of("--help")));
     assertEquals(Optional.empty(), archives.prepare(main, List.of(classes.toString()), List.of("--dry-run")));
+    assertEquals(Optional.empty(), archives.prepare(main, List.of(classes.toString()), List.of("--mode", "continuous")));
     Path other = Files.createDirectories(home.resolve("somewhere/else"));
     assertEquals(Optional.empty(), archives.prepare(main, List.of(classes.toString(), other.toString()), List.of()));
   }

@@ -23,11 +23,12 @@ import java.util.stream.Stream;
  * before its first row; mapping them saved a seventh of a sample day's Spark wall time (docs/rings.md).
  *
  * <p>The first successful run of a main records the archive as it exits (that run is slower by the
- * dump: 40 s for the Spark jobs here); later runs use it. An archive only holds classes from jars, so the checkout's
- * module class folders run from jars made of them here, remade when a class changes; an archive
+ * dump: 40 s for the Spark jobs here); later runs use it. An archive only holds classes from jars,
+ * so the checkout's module class folders run from jars made of them here, remade when a class changes; an archive
  * older than any of its jars is recorded again. A run that fails, asks for help, is a dry run or a
  * continuous ingest records nothing, and a recording becomes the archive only once its run has
- * exited 0 (moved into place, so a killed run leaves none half-written). {@code CHENGXIN_CLASS_ARCHIVE=off} runs without.
+ * exited 0 (moved into place, so a killed run leaves none half-written).
+ * {@code CHENGXIN_CLASS_ARCHIVE=off} runs without.
  */
 final class ClassDataArchive {
 
@@ -74,12 +75,17 @@ final class ClassDataArchive {
 
   /**
    * The flags and classpath for one run of {@code main}, or empty when it runs as it is: the
-   * classpath has a folder that is not a module's classes in the checkout, or the run records nothing and finds no
-   * archive.
+   * classpath has a folder that is not a module's classes in the checkout, or the run records
+   * nothing and finds no archive (then no jar is made either).
    *
    * @param classpath the run's classpath entries (jars, and module class folders of the checkout)
    */
   Optional<Use> prepare(JavaMain main, List<String> classpath, List<String> args) {
+    Path archive = folder.resolve(main.className() + ".jsa");
+    boolean records = args.stream().noneMatch(NOT_RECORDED::contains) && !continuous(args);
+    if (!records && !Files.isRegularFile(archive)) {
+      return Optional.empty();
+    }
     try {
       Files.createDirectories(folder.resolve("jars"));
       List<Path> jars = new ArrayList<>();
@@ -96,11 +102,10 @@ final class ClassDataArchive {
         }
       }
       String jarPath = String.join(File.pathSeparator, jars.stream().map(Path::toString).toList());
-      Path archive = folder.resolve(main.className() + ".jsa");
       if (Files.isRegularFile(archive) && !olderThanAny(archive, jars)) {
         return Optional.of(new Use(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"), jarPath, Optional.empty(), archive));
       }
-      if (args.stream().anyMatch(NOT_RECORDED::contains) || continuous(args)) {
+      if (!records) {
         return Optional.empty();
       }
       Files.deleteIfExists(archive);

@@ -93,6 +93,7 @@ class ClassDataArchiveTest {
     assertEquals(Optional.empty(), archives.prepare(main, List.of(classes.toString()), List.of("--help")));
     assertEquals(Optional.empty(), archives.prepare(main, List.of(classes.toString()), List.of("--dry-run")));
     assertEquals(Optional.empty(), archives.prepare(main, List.of(classes.toString()), List.of("--mode", "continuous")));
+    assertFalse(Files.exists(home.resolve("target/class-archive/jars")), "runs that record nothing make no jar");
     Path other = Files.createDirectories(home.resolve("somewhere/else"));
     assertEquals(Optional.empty(), archives.prepare(main, List.of(classes.toString(), other.toString()), List.of()));
   }
